@@ -1,0 +1,51 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Folio",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "folio", targets: ["folio"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        // The only C boundary: Pango, Cairo, fontconfig, libpng, libjpeg.
+        .systemLibrary(
+            name: "CPangoCairo",
+            pkgConfig: "pangocairo",
+            providers: [.apt(["libpango1.0-dev", "libcairo2-dev", "libpng-dev", "libjpeg62-turbo-dev"])]
+        ),
+        // Geometry, colours and the display list: plain Swift values.
+        .target(name: "FolioCore"),
+        // The only Swift module that imports C: fonts, shaping, surfaces, PNG/JPEG.
+        .target(name: "FolioGraphics", dependencies: ["CPangoCairo", "FolioCore"]),
+        // Report data, YAML decoding with source locations, diagnostics.
+        .target(name: "FolioModel", dependencies: ["FolioCore", .product(name: "Yams", package: "Yams")]),
+        // The paragraph composer (clreq line breaking, spacing, justification).
+        .target(name: "FolioText", dependencies: ["FolioCore", "FolioGraphics"]),
+        // Chart specs + data → vector display-list items.
+        .target(name: "FolioCharts", dependencies: ["FolioCore", "FolioModel", "FolioText"]),
+        // Layout specs, composition and pagination → Document.
+        .target(name: "FolioLayout", dependencies: ["FolioCore", "FolioModel", "FolioText", "FolioCharts", "FolioGraphics"]),
+        // Document → PDF / PNG bytes; page boxes and PDF/X through qpdf and Ghostscript.
+        .target(name: "FolioExport", dependencies: ["FolioCore", "FolioGraphics"]),
+        // The build graph: hashes, manifest, atomic writes, watching.
+        .target(name: "FolioBuild", dependencies: [
+            "FolioCore", "FolioModel", "FolioLayout", "FolioExport", "FolioGraphics",
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
+        .executableTarget(name: "folio", dependencies: [
+            "FolioBuild", "FolioModel", "FolioLayout", "FolioGraphics",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .target(name: "FolioTestSupport", dependencies: ["FolioCore", "FolioModel", "FolioGraphics"], path: "Tests/FolioTestSupport"),
+        .testTarget(name: "FolioModelTests", dependencies: ["FolioModel", "FolioTestSupport"]),
+        .testTarget(name: "FolioTextTests", dependencies: ["FolioText", "FolioGraphics", "FolioTestSupport"]),
+        .testTarget(name: "FolioLayoutTests", dependencies: ["FolioLayout", "FolioModel", "FolioTestSupport"]),
+        .testTarget(name: "FolioEndToEndTests", dependencies: ["FolioBuild", "FolioTestSupport"]),
+    ]
+)

@@ -1,0 +1,182 @@
+#ifndef FOLIO_CPANGOCAIRO_SHIM_H
+#define FOLIO_CPANGOCAIRO_SHIM_H
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cairo.h>
+#include <cairo-pdf.h>
+#include <cairo-ft.h>
+#include <fontconfig/fontconfig.h>
+#include <pango/pango.h>
+#include <pango/pangocairo.h>
+#include <pango/pangofc-fontmap.h>
+#include <pango/pangofc-font.h>
+#include <hb.h>
+#include <hb-ot.h>
+#include <png.h>
+#include <jpeglib.h>
+
+/* GObject casts are macros Swift cannot see. */
+static inline PangoFcFontMap *folio_fc_font_map(PangoFontMap *map) { return (PangoFcFontMap *)map; }
+static inline PangoCairoFont *folio_cairo_font(PangoFont *font) { return (PangoCairoFont *)font; }
+static inline PangoFcFont *folio_fc_font(PangoFont *font) { return (PangoFcFont *)font; }
+static inline void folio_object_unref(void *object) { if (object) g_object_unref(object); }
+static inline FcPattern *folio_fc_font_pattern(PangoFont *font) {
+    FcPattern *pattern = NULL;
+    g_object_get(font, "pattern", &pattern, NULL);
+    return pattern;
+}
+
+/* ---- PNG encoding (libpng; errors use longjmp, so they stay in C) ---- */
+
+typedef struct {
+    unsigned char *data;
+    size_t length;
+    size_t capacity;
+} folio_buffer;
+
+static inline void folio_buffer_free(folio_buffer *buffer) {
+    free(buffer->data);
+    buffer->data = NULL;
+    buffer->length = buffer->capacity = 0;
+}
+
+static inline void folio_png_write(png_structp png, png_bytep bytes, png_size_t length) {
+    folio_buffer *buffer = (folio_buffer *)png_get_io_ptr(png);
+    if (buffer->length + length > buffer->capacity) {
+        size_t capacity = buffer->capacity ? buffer->capacity : 65536;
+        while (capacity < buffer->length + length) capacity *= 2;
+        unsigned char *grown = (unsigned char *)realloc(buffer->data, capacity);
+        if (!grown) png_error(png, "out of memory");
+        buffer->data = grown;
+        buffer->capacity = capacity;
+    }
+    memcpy(buffer->data + buffer->length, bytes, length);
+    buffer->length += length;
+}
+
+static inline void folio_png_flush(png_structp png) { (void)png; }
+
+/// Encodes a Cairo ARGB32 (premultiplied, native endian) image as an 8-bit RGB PNG when
+/// every pixel is opaque, RGBA otherwise. `filters` is a PNG_FILTER_* mask, `level` the
+/// zlib level, `strategy` the zlib strategy. Returns 0 on success.
+static inline int folio_png_encode(const unsigned char *pixels, int width, int height, int stride,
+                                   int level, int filters, int strategy, folio_buffer *out) {
+    int opaque = 1;
+    for (int y = 0; y < height && opaque; y++) {
+        const uint32_t *row = (const uint32_t *)(pixels + (size_t)y * stride);
+        for (int x = 0; x < width; x++) {
+            if ((row[x] >> 24) != 0xff) { opaque = 0; break; }
+        }
+    }
+    int channels = opaque ? 3 : 4;
+    unsigned char *line = (unsigned char *)malloc((size_t)width * channels);
+    if (!line) return -1;
+    png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, NULL, NULL, NULL);
+    png_infop info = png ? png_create_info_struct(png) : NULL;
+    if (!png || !info) { free(line); png_destroy_write_struct(&png, &info); return -1; }
+    if (setjmp(png_jmpbuf(png))) {
+        png_destroy_write_struct(&png, &info);
+        free(line);
+        return -1;
+    }
+    png_set_write_fn(png, out, folio_png_write, folio_png_flush);
+    png_set_compression_level(png, level);
+    png_set_compression_strategy(png, strategy);
+    png_set_filter(png, PNG_FILTER_TYPE_BASE, filters);
+    png_set_IHDR(png, info, width, height, 8, opaque ? PNG_COLOR_TYPE_RGB : PNG_COLOR_TYPE_RGBA,
+                 PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_BASE, PNG_FILTER_TYPE_BASE);
+    png_write_info(png, info);
+    for (int y = 0; y < height; y++) {
+        const uint32_t *row = (const uint32_t *)(pixels + (size_t)y * stride);
+        unsigned char *o = line;
+        for (int x = 0; x < width; x++) {
+            uint32_t p = row[x];
+            unsigned a = p >> 24, r = (p >> 16) & 0xff, g = (p >> 8) & 0xff, b = p & 0xff;
+            if (!opaque && a != 0 && a != 255) {
+                r = (r * 255 + a / 2) / a; g = (g * 255 + a / 2) / a; b = (b * 255 + a / 2) / a;
+            }
+            *o++ = (unsigned char)r; *o++ = (unsigned char)g; *o++ = (unsigned char)b;
+            if (!opaque) *o++ = (unsigned char)a;
+        }
+        png_write_row(png, line);
+    }
+    png_write_end(png, info);
+    png_destroy_write_struct(&png, &info);
+    free(line);
+    return 0;
+}
+
+/* ---- JPEG decoding (libjpeg; errors use longjmp) ---- */
+
+typedef struct {
+    struct jpeg_error_mgr base;
+    jmp_buf jump;
+} folio_jpeg_error;
+
+static inline void folio_jpeg_fail(j_common_ptr info) {
+    folio_jpeg_error *error = (folio_jpeg_error *)info->err;
+    longjmp(error->jump, 1);
+}
+
+static inline void folio_jpeg_silence(j_common_ptr info, int level) { (void)info; (void)level; }
+
+/// Reads a JPEG's size and component count without decoding it. Returns 0 on success.
+static inline int folio_jpeg_info(const unsigned char *data, unsigned long length,
+                                  int *width, int *height, int *components) {
+    struct jpeg_decompress_struct info;
+    folio_jpeg_error error;
+    info.err = jpeg_std_error(&error.base);
+    error.base.error_exit = folio_jpeg_fail;
+    error.base.emit_message = folio_jpeg_silence;
+    if (setjmp(error.jump)) { jpeg_destroy_decompress(&info); return -1; }
+    jpeg_create_decompress(&info);
+    jpeg_mem_src(&info, data, length);
+    jpeg_read_header(&info, TRUE);
+    *width = (int)info.image_width;
+    *height = (int)info.image_height;
+    *components = info.num_components;
+    jpeg_destroy_decompress(&info);
+    return 0;
+}
+
+/// Decodes a JPEG into a Cairo RGB24 buffer (stride bytes per row). Returns 0 on success.
+static inline int folio_jpeg_decode(const unsigned char *data, unsigned long length,
+                                    unsigned char *pixels, int width, int height, int stride) {
+    struct jpeg_decompress_struct info;
+    folio_jpeg_error error;
+    unsigned char *line = NULL;
+    info.err = jpeg_std_error(&error.base);
+    error.base.error_exit = folio_jpeg_fail;
+    error.base.emit_message = folio_jpeg_silence;
+    if (setjmp(error.jump)) { jpeg_destroy_decompress(&info); free(line); return -1; }
+    jpeg_create_decompress(&info);
+    jpeg_mem_src(&info, data, length);
+    jpeg_read_header(&info, TRUE);
+    info.out_color_space = JCS_RGB;
+    jpeg_start_decompress(&info);
+    if ((int)info.output_width != width || (int)info.output_height != height || info.output_components != 3) {
+        jpeg_destroy_decompress(&info);
+        return -1;
+    }
+    line = (unsigned char *)malloc((size_t)width * 3);
+    if (!line) { jpeg_destroy_decompress(&info); return -1; }
+    while (info.output_scanline < info.output_height) {
+        int y = (int)info.output_scanline;
+        JSAMPROW row = line;
+        jpeg_read_scanlines(&info, &row, 1);
+        uint32_t *out = (uint32_t *)(pixels + (size_t)y * stride);
+        for (int x = 0; x < width; x++) {
+            out[x] = 0xff000000u | ((uint32_t)line[3 * x] << 16) | ((uint32_t)line[3 * x + 1] << 8) | line[3 * x + 2];
+        }
+    }
+    jpeg_finish_decompress(&info);
+    jpeg_destroy_decompress(&info);
+    free(line);
+    return 0;
+}
+
+#endif

@@ -1,0 +1,159 @@
+/// A laid-out document: pages of absolutely positioned items. This is the boundary
+/// between layout (which decides every position) and the exporters (which only draw).
+public struct Document: Hashable, Sendable {
+    public var info: DocumentInfo
+    public var pages: [Page]
+    public var outline: [OutlineEntry]
+
+    public init(info: DocumentInfo, pages: [Page], outline: [OutlineEntry] = []) {
+        self.info = info
+        self.pages = pages
+        self.outline = outline
+    }
+}
+
+/// Metadata written into the PDF's document information dictionary.
+public struct DocumentInfo: Hashable, Sendable {
+    public var title: String
+    public var author: String
+    public var subject: String
+    public var keywords: [String]
+    public var creator: String
+    /// ISO 8601 date (`YYYY-MM-DD`), taken from the data so builds are deterministic.
+    public var creationDate: String
+
+    public init(title: String, author: String, subject: String = "", keywords: [String] = [],
+                creator: String = "Folio", creationDate: String) {
+        self.title = title
+        self.author = author
+        self.subject = subject
+        self.keywords = keywords
+        self.creator = creator
+        self.creationDate = creationDate
+    }
+}
+
+/// One bookmark in the PDF outline.
+public struct OutlineEntry: Hashable, Sendable {
+    public var title: String
+    /// Index into `Document.pages`.
+    public var pageIndex: Int
+    /// Where on the page the entry lands (trim coordinates); nil for the page top.
+    public var point: Point?
+    public var children: [OutlineEntry]
+
+    public init(title: String, pageIndex: Int, point: Point? = nil, children: [OutlineEntry] = []) {
+        self.title = title
+        self.pageIndex = pageIndex
+        self.point = point
+        self.children = children
+    }
+}
+
+/// One page: its finished (trim) size, the bleed around it, and what is drawn on it.
+public struct Page: Hashable, Sendable {
+    /// The finished size (TrimBox).
+    public var size: Size
+    /// How far backgrounds may run past the trim on every side (BleedBox = trim + bleed).
+    public var bleed: Double
+    public var items: [Item]
+    /// The printed folio or label of this page ("i", "3"); nil when the page has none.
+    public var label: String?
+    /// What the page is, for navigation and tests ("cover", "event", …).
+    public var role: String
+
+    public init(size: Size, bleed: Double = 0, items: [Item] = [], label: String? = nil, role: String = "") {
+        self.size = size
+        self.bleed = bleed
+        self.items = items
+        self.label = label
+        self.role = role
+    }
+
+    /// The trim box in page coordinates.
+    public var trimBox: Rect { Rect(x: 0, y: 0, width: size.width, height: size.height) }
+
+    /// The bleed box in page coordinates.
+    public var bleedBox: Rect { trimBox.insetBy(-bleed) }
+}
+
+/// Something drawn on a page.
+public indirect enum Item: Hashable, Sendable {
+    /// A filled and/or stroked vector shape.
+    case shape(Shape)
+    /// Shaped text: glyphs at absolute positions with the text they stand for.
+    case text(GlyphRun)
+    /// A raster image from a file, scaled into `frame` and clipped to `clip`.
+    case image(ImageItem)
+    /// A clickable area that jumps to a named destination.
+    case link(LinkItem)
+    /// A named destination (an anchor links and outline entries jump to).
+    case destination(name: String, at: Point)
+    /// Items that belong together in the document's logical structure (tagged PDF).
+    case tagged(StructureTag, [Item])
+
+    /// The area the item covers on the page (text: its line boxes).
+    public var bounds: Rect? {
+        switch self {
+        case .shape(let shape): return shape.path.bounds
+        case .text(let run): return run.bounds
+        case .image(let image): return image.clip
+        case .link(let link): return link.rect
+        case .destination: return nil
+        case .tagged(_, let items):
+            var result: Rect?
+            for case let rect? in items.map(\.bounds) {
+                result = result.map { $0.union(rect) } ?? rect
+            }
+            return result
+        }
+    }
+
+    /// Every item in this subtree, this one first, structure groups flattened.
+    public var flattened: [Item] {
+        if case .tagged(_, let items) = self {
+            return [self] + items.flatMap(\.flattened)
+        }
+        return [self]
+    }
+}
+
+/// A logical-structure role for tagged PDF.
+public struct StructureTag: Hashable, Sendable {
+    /// The PDF structure type: `H1`, `H2`, `P`, `Figure`, `TOC`, `TOCI`, `Sect`, `Caption`, …
+    public var role: String
+    /// Alternate text (figures).
+    public var alt: String?
+
+    public init(_ role: String, alt: String? = nil) {
+        self.role = role
+        self.alt = alt
+    }
+}
+
+/// A clickable area that jumps to a named destination.
+public struct LinkItem: Hashable, Sendable {
+    public var rect: Rect
+    public var destination: String
+
+    public init(rect: Rect, destination: String) {
+        self.rect = rect
+        self.destination = destination
+    }
+}
+
+/// A raster image placed on the page.
+public struct ImageItem: Hashable, Sendable {
+    /// Absolute path of the JPEG or PNG file.
+    public var path: String
+    /// Where the whole image is drawn (it may extend past `clip` for a cover crop).
+    public var frame: Rect
+    /// The visible area.
+    public var clip: Rect
+
+    public init(path: String, frame: Rect, clip: Rect) {
+        self.path = path
+        self.frame = frame
+        self.clip = clip
+    }
+}

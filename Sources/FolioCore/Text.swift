@@ -1,0 +1,72 @@
+/// Identifies one font face in the font set: the file and the face index within it.
+public struct FontRef: Hashable, Sendable, Codable, Comparable {
+    public var file: String
+    public var index: Int
+
+    public init(file: String, index: Int) {
+        self.file = file
+        self.index = index
+    }
+
+    public static func < (a: FontRef, b: FontRef) -> Bool {
+        (a.file, a.index) < (b.file, b.index)
+    }
+}
+
+/// One glyph at an absolute position (its origin on the baseline).
+public struct Glyph: Hashable, Sendable {
+    public var id: UInt32
+    public var x: Double
+    public var y: Double
+
+    public init(id: UInt32, x: Double, y: Double) {
+        self.id = id
+        self.x = x
+        self.y = y
+    }
+}
+
+/// Maps `byteCount` UTF-8 bytes of a run's text to `glyphCount` of its glyphs, in order.
+/// A cluster of several characters makes the PDF carry that text as one span
+/// (ActualText), which keeps extracted text free of spaces the data does not have.
+public struct TextCluster: Hashable, Sendable {
+    public var byteCount: Int
+    public var glyphCount: Int
+
+    public init(byteCount: Int, glyphCount: Int) {
+        self.byteCount = byteCount
+        self.glyphCount = glyphCount
+    }
+}
+
+/// Glyphs of one face and size, with the text they stand for.
+public struct GlyphRun: Hashable, Sendable {
+    public var font: FontRef
+    public var size: Double
+    public var color: Color
+    public var glyphs: [Glyph]
+    public var text: String
+    public var clusters: [TextCluster]
+    /// The run's line box: from the first glyph's origin to the last glyph's advance,
+    /// ascent to descent.
+    public var bounds: Rect
+
+    public init(font: FontRef, size: Double, color: Color, glyphs: [Glyph], text: String,
+                clusters: [TextCluster], bounds: Rect) {
+        self.font = font
+        self.size = size
+        self.color = color
+        self.glyphs = glyphs
+        self.text = text
+        self.clusters = clusters
+        self.bounds = bounds
+    }
+
+    /// The run moved by `dx`, `dy`.
+    public func offsetBy(dx: Double, dy: Double) -> GlyphRun {
+        var copy = self
+        copy.glyphs = glyphs.map { Glyph(id: $0.id, x: $0.x + dx, y: $0.y + dy) }
+        copy.bounds = bounds.offsetBy(dx: dx, dy: dy)
+        return copy
+    }
+}

@@ -1,0 +1,146 @@
+import CPangoCairo
+import FolioCore
+import Foundation
+
+/// Draws display-list primitives on a Cairo context. It never decides a position: every
+/// coordinate comes from the item it is given.
+public struct Canvas {
+    let cr: OpaquePointer
+    let fonts: FontSet
+    let images: ImageStore
+
+    init(cr: OpaquePointer, fonts: FontSet, images: ImageStore) {
+        self.cr = cr
+        self.fonts = fonts
+        self.images = images
+    }
+
+    /// Fills and/or strokes a shape.
+    public func draw(_ shape: Shape) {
+        cairo_new_path(cr)
+        for element in shape.path.elements {
+            switch element {
+            case .move(let p): cairo_move_to(cr, p.x, p.y)
+            case .line(let p): cairo_line_to(cr, p.x, p.y)
+            case .curve(let a, let b, let c): cairo_curve_to(cr, a.x, a.y, b.x, b.y, c.x, c.y)
+            case .close: cairo_close_path(cr)
+            }
+        }
+        if let fill = shape.fill {
+            setColor(fill)
+            if shape.stroke != nil { cairo_fill_preserve(cr) } else { cairo_fill(cr) }
+        }
+        if let stroke = shape.stroke {
+            setColor(stroke.color)
+            cairo_set_line_width(cr, stroke.width)
+            cairo_set_line_cap(cr, stroke.roundCaps ? CAIRO_LINE_CAP_ROUND : CAIRO_LINE_CAP_BUTT)
+            cairo_set_line_join(cr, stroke.roundCaps ? CAIRO_LINE_JOIN_ROUND : CAIRO_LINE_JOIN_MITER)
+            if stroke.dash.isEmpty {
+                cairo_set_dash(cr, nil, 0, 0)
+            } else {
+                stroke.dash.withUnsafeBufferPointer { cairo_set_dash(cr, $0.baseAddress, Int32($0.count), 0) }
+            }
+            cairo_stroke(cr)
+        }
+        cairo_new_path(cr)
+    }
+
+    /// Draws glyphs at their positions, with their text and cluster map (searchable PDF).
+    public func draw(_ run: GlyphRun) {
+        guard !run.glyphs.isEmpty, let font = fonts.scaledFont(run.font, size: run.size) else { return }
+        cairo_set_scaled_font(cr, font)
+        setColor(run.color)
+        var glyphs = run.glyphs.map { cairo_glyph_t(index: UInt($0.id), x: $0.x, y: $0.y) }
+        var clusters = run.clusters.map { cairo_text_cluster_t(num_bytes: Int32($0.byteCount), num_glyphs: Int32($0.glyphCount)) }
+        let utf8 = Array(run.text.utf8)
+        utf8.withUnsafeBufferPointer { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { chars in
+                cairo_show_text_glyphs(cr, chars.baseAddress, Int32(chars.count),
+                                       &glyphs, Int32(glyphs.count),
+                                       &clusters, Int32(clusters.count), cairo_text_cluster_flags_t(0))
+            }
+        }
+    }
+
+    /// Draws an image scaled into its frame and clipped to its clip rectangle.
+    public func draw(_ image: ImageItem) throws {
+        let source = try images.surface(for: image.path)
+        cairo_save(cr)
+        cairo_rectangle(cr, image.clip.x, image.clip.y, image.clip.width, image.clip.height)
+        cairo_clip(cr)
+        cairo_translate(cr, image.frame.x, image.frame.y)
+        cairo_scale(cr, image.frame.width / Double(source.width), image.frame.height / Double(source.height))
+        cairo_set_source_surface(cr, source.surface, 0, 0)
+        cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_GOOD)
+        cairo_paint(cr)
+        cairo_restore(cr)
+    }
+
+    /// Opens a logical-structure element (tagged PDF); pair with `endTag`.
+    public func beginTag(_ tag: StructureTag) {
+        cairo_tag_begin(cr, tag.role, nil)
+    }
+
+    /// Closes the innermost structure element named `role`.
+    public func endTag(_ tag: StructureTag) {
+        cairo_tag_end(cr, tag.role)
+    }
+
+    /// A clickable area jumping to a named destination.
+    public func link(_ link: LinkItem) {
+        let r = link.rect
+        let attributes = "rect=[\(fmt(r.x)) \(fmt(r.y)) \(fmt(r.width)) \(fmt(r.height))] dest='\(escape(link.destination))'"
+        cairo_tag_begin(cr, CAIRO_TAG_LINK, attributes)
+        cairo_tag_end(cr, CAIRO_TAG_LINK)
+    }
+
+    /// A named destination at a point of the current page.
+    public func destination(name: String, at point: Point) {
+        let attributes = "name='\(escape(name))' x=\(fmt(point.x)) y=\(fmt(point.y))"
+        cairo_tag_begin(cr, CAIRO_TAG_DEST, attributes)
+        cairo_tag_end(cr, CAIRO_TAG_DEST)
+    }
+
+    private func setColor(_ c: Color) {
+        if c.alpha >= 1 {
+            cairo_set_source_rgb(cr, c.red, c.green, c.blue)
+        } else {
+            cairo_set_source_rgba(cr, c.red, c.green, c.blue, c.alpha)
+        }
+    }
+
+    private func fmt(_ v: Double) -> String { String(format: "%.3f", v) }
+
+    private func escape(_ s: String) -> String {
+        s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'")
+    }
+}
+
+extension FontSet {
+    /// A Cairo scaled font for a face of this set at `size` points, unhinted so PDF and
+    /// PNG share one set of positions.
+    func scaledFont(_ ref: FontRef, size: Double) -> OpaquePointer? {
+        lock.lock()
+        defer { lock.unlock() }
+        let key = ScaledKey(ref: ref, size: size)
+        if let font = scaledCache[key] { return font }
+        guard let face = cairoFace(for: ref) else { return nil }
+        var matrix = cairo_matrix_t()
+        cairo_matrix_init_scale(&matrix, size, size)
+        var identity = cairo_matrix_t()
+        cairo_matrix_init_identity(&identity)
+        let options = cairo_font_options_create()
+        cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
+        cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
+        cairo_font_options_set_antialias(options, CAIRO_ANTIALIAS_GRAY)
+        let font = cairo_scaled_font_create(face, &matrix, &identity, options)
+        cairo_font_options_destroy(options)
+        scaledCache[key] = font
+        return font
+    }
+}
+
+struct ScaledKey: Hashable {
+    var ref: FontRef
+    var size: Double
+}

@@ -1,0 +1,73 @@
+import Foundation
+import Yams
+
+/// Reads `report.yaml` from a report folder into a `Report`, collecting every problem
+/// in one pass.
+public struct ReportLoader {
+    public static let fileName = "report.yaml"
+    static let knownKeys = ["title", "subtitle", "publisher", "edition", "published", "layout", "intro",
+                            "events", "charts", "cards", "cover", "source"]
+
+    public var limits: InputLimits
+
+    public init(limits: InputLimits = .default) {
+        self.limits = limits
+    }
+
+    /// The outcome of loading: a report when there were no errors, and every diagnostic.
+    public struct Result: Sendable {
+        public var report: Report?
+        public var diagnostics: [Diagnostic]
+    }
+
+    /// Loads `directory/report.yaml`. Paths in diagnostics are shown relative to the
+    /// current directory when the report lies below it.
+    public func load(directory: String) -> Result {
+        let dirURL = URL(fileURLWithPath: directory).standardizedFileURL
+        let path = dirURL.appendingPathComponent(ReportLoader.fileName).path
+        let display = DisplayPath.relative(path)
+        var diagnostics: [Diagnostic] = []
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: dirURL.path, isDirectory: &isDir), isDir.boolValue else {
+            diagnostics.append(.error("no-report", at: nil, "\(DisplayPath.relative(dirURL.path)) is not a folder",
+                                      hint: "give the report folder, e.g. folio build Reports/ningbo-2022"))
+            return Result(report: nil, diagnostics: diagnostics)
+        }
+        guard FileManager.default.fileExists(atPath: path) else {
+            diagnostics.append(.error("no-report", at: nil, "there is no \(ReportLoader.fileName) in \(DisplayPath.relative(dirURL.path))",
+                                      hint: "run `folio init \(DisplayPath.relative(dirURL.path))` to create one"))
+            return Result(report: nil, diagnostics: diagnostics)
+        }
+        guard let source = SourceFile.read(path: path, displayPath: display, limits: limits, diagnostics: &diagnostics) else {
+            return Result(report: nil, diagnostics: diagnostics)
+        }
+        return load(source: source, directory: dirURL.path, initial: diagnostics)
+    }
+
+    /// Loads a report from an already-read source (tests, fuzzing).
+    public func load(source: SourceFile, directory: String, initial: [Diagnostic] = []) -> Result {
+        let context = YAMLContext(source: source, limits: limits)
+        for d in initial { context.add(d) }
+        guard let root = context.parse(), var map = YAMLMapping(root, context: context, what: "the report") else {
+            return Result(report: nil, diagnostics: context.diagnostics)
+        }
+        let reader = ReportReader(context: context, directory: directory, limits: limits)
+        let report = reader.read(&map)
+        map.reportUnknownKeys(known: ReportLoader.knownKeys)
+        let diagnostics = context.diagnostics
+        return Result(report: diagnostics.hasErrors ? nil : report, diagnostics: diagnostics)
+    }
+}
+
+/// Paths as the user should see them.
+public enum DisplayPath {
+    /// `path` relative to the current directory when it lies below it, else as given.
+    public static func relative(_ path: String) -> String {
+        let cwd = FileManager.default.currentDirectoryPath
+        let standardized = URL(fileURLWithPath: path).standardizedFileURL.path
+        if standardized.hasPrefix(cwd + "/") {
+            return String(standardized.dropFirst(cwd.count + 1))
+        }
+        return standardized
+    }
+}

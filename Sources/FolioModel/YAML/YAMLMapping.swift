@@ -1,0 +1,185 @@
+import Foundation
+import Yams
+
+/// Reads the keys of one YAML mapping, reporting wrong types, missing required keys and
+/// unknown keys (with the closest known key) into its context. It never stops at the
+/// first problem: every accessor returns nil for a bad value and goes on.
+public struct YAMLMapping {
+    public let node: Node
+    public let context: YAMLContext
+    /// How messages name this mapping: "the report", "event 3 (yongjiang-zone)".
+    public var what: String
+    private var entries: [(key: String, keyNode: Node, value: Node)] = []
+    private var used: Set<String> = []
+
+    /// Wraps `node` if it is a mapping; otherwise reports that `what` must be one.
+    public init?(_ node: Node, context: YAMLContext, what: String) {
+        guard context.spend(node) else { return nil }
+        guard case .mapping(let mapping) = node else {
+            context.error("wrong-type", node, "\(what) must be a mapping of keys to values, found \(node.kindName)")
+            return nil
+        }
+        self.node = node
+        self.context = context
+        self.what = what
+        for (key, value) in mapping {
+            guard case .scalar(let scalar) = key else {
+                context.error("wrong-type", key, "keys in \(what) must be plain words, found \(key.kindName)")
+                continue
+            }
+            entries.append((scalar.string, key, value))
+        }
+    }
+
+    /// The keys present, in file order.
+    public var keys: [String] { entries.map(\.key) }
+
+    /// The value node of `key` (nil when absent or null).
+    public mutating func value(_ key: String) -> Node? {
+        used.insert(key)
+        guard let entry = entries.first(where: { $0.key == key }) else { return nil }
+        if entry.value.isNull { return nil }
+        return entry.value
+    }
+
+    /// The node of the key itself, for pointing at it.
+    public func keyNode(_ key: String) -> Node? {
+        entries.first(where: { $0.key == key })?.keyNode
+    }
+
+    /// Reports a missing required key.
+    public func missing(_ key: String, hint: String? = nil) {
+        context.error("missing-key", node, "\(what) has no '\(key)'",
+                      hint: hint ?? "add '\(key):' to \(what)")
+    }
+
+    /// A string value. Numbers and dates are taken as written.
+    public mutating func string(_ key: String, required: Bool = false) -> String? {
+        guard let node = value(key) else {
+            if required { missing(key) }
+            return nil
+        }
+        return scalarString(node, key: key)
+    }
+
+    /// A non-empty string value.
+    public mutating func text(_ key: String, required: Bool = false) -> String? {
+        guard let s = string(key, required: required) else { return nil }
+        if s.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            context.error("empty-value", value(key), "'\(key)' in \(what) is empty", hint: "write the \(key) or remove the key")
+            return nil
+        }
+        return s
+    }
+
+    /// An integer value.
+    public mutating func int(_ key: String, required: Bool = false) -> Int? {
+        guard let node = value(key) else {
+            if required { missing(key) }
+            return nil
+        }
+        guard let s = scalarString(node, key: key) else { return nil }
+        guard let n = Int(s.trimmingCharacters(in: .whitespaces)) else {
+            context.error("wrong-type", node, "'\(key)' in \(what) must be a whole number, found '\(s)'")
+            return nil
+        }
+        return n
+    }
+
+    /// A number value (finite).
+    public mutating func number(_ key: String, required: Bool = false) -> Double? {
+        guard let node = value(key) else {
+            if required { missing(key) }
+            return nil
+        }
+        return YAMLMapping.number(node, context: context, what: "'\(key)' in \(what)")
+    }
+
+    /// A yes/no value.
+    public mutating func bool(_ key: String) -> Bool? {
+        guard let node = value(key), let s = scalarString(node, key: key) else { return nil }
+        switch s.lowercased() {
+        case "true", "yes", "on": return true
+        case "false", "no", "off": return false
+        default:
+            context.error("wrong-type", node, "'\(key)' in \(what) must be true or false, found '\(s)'")
+            return nil
+        }
+    }
+
+    /// A list value (a single scalar is not accepted).
+    public mutating func list(_ key: String, required: Bool = false) -> [Node]? {
+        guard let node = value(key) else {
+            if required { missing(key) }
+            return nil
+        }
+        guard case .sequence(let sequence) = node else {
+            context.error("wrong-type", node, "'\(key)' in \(what) must be a list (lines starting with '- '), found \(node.kindName)")
+            return nil
+        }
+        return sequence.filter { context.spend($0) }
+    }
+
+    /// A list of strings; each bad item is reported and skipped.
+    public mutating func stringList(_ key: String, required: Bool = false) -> [String]? {
+        guard let nodes = list(key, required: required) else { return nil }
+        return nodes.enumerated().compactMap { index, node in
+            YAMLMapping.scalarString(node, context: context, what: "item \(index + 1) of '\(key)' in \(what)")
+        }
+    }
+
+    /// Warns about keys that are not in `known`, suggesting the closest one.
+    public func reportUnknownKeys(known: [String]) {
+        for entry in entries where !known.contains(entry.key) {
+            let suggestion = Suggestions.closest(to: entry.key, in: known)
+            let hint = suggestion.map { "did you mean '\($0)'?" }
+                ?? "known keys here: \(known.joined(separator: ", "))"
+            context.warning("unknown-key", entry.keyNode, "unknown key '\(entry.key)' in \(what) is ignored", hint: hint)
+        }
+    }
+
+    private func scalarString(_ node: Node, key: String) -> String? {
+        YAMLMapping.scalarString(node, context: context, what: "'\(key)' in \(what)")
+    }
+
+    /// The text of a scalar node, or an error naming `what`.
+    public static func scalarString(_ node: Node, context: YAMLContext, what: String) -> String? {
+        guard case .scalar(let scalar) = node else {
+            context.error("wrong-type", node, "\(what) must be a single value, found \(node.kindName)",
+                          hint: node.kindName == "a mapping" ? "a value containing ': ' must be quoted" : nil)
+            return nil
+        }
+        return scalar.string
+    }
+
+    /// A finite number from a scalar node, or an error naming `what`.
+    public static func number(_ node: Node, context: YAMLContext, what: String) -> Double? {
+        guard let s = scalarString(node, context: context, what: what) else { return nil }
+        let trimmed = s.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "_", with: "")
+        guard let v = Double(trimmed), v.isFinite, !trimmed.lowercased().contains("nan"),
+              !trimmed.lowercased().contains("inf") else {
+            context.error("wrong-type", node, "\(what) must be a number, found '\(s)'",
+                          hint: "write digits only, e.g. 5300 or 36.4; the unit goes in 'unit'")
+            return nil
+        }
+        return v
+    }
+}
+
+extension Node {
+    /// "a mapping", "a list", "a value", for messages.
+    public var kindName: String {
+        switch self {
+        case .mapping: return "a mapping"
+        case .sequence: return "a list"
+        case .scalar: return "a single value"
+        case .alias: return "an alias"
+        }
+    }
+
+    /// Whether the node is YAML null (`~`, `null`, or nothing).
+    public var isNull: Bool {
+        guard case .scalar(let s) = self, s.style == .plain else { return false }
+        return ["", "~", "null", "Null", "NULL"].contains(s.string)
+    }
+}
