@@ -38,14 +38,14 @@ public struct OutlineEntry: Hashable, Sendable {
     public var title: String
     /// Index into `Document.pages`.
     public var pageIndex: Int
-    /// Where on the page the entry lands (trim coordinates); nil for the page top.
-    public var point: Point?
+    /// The named destination the entry jumps to.
+    public var destination: String
     public var children: [OutlineEntry]
 
-    public init(title: String, pageIndex: Int, point: Point? = nil, children: [OutlineEntry] = []) {
+    public init(title: String, pageIndex: Int, destination: String, children: [OutlineEntry] = []) {
         self.title = title
         self.pageIndex = pageIndex
-        self.point = point
+        self.destination = destination
         self.children = children
     }
 }

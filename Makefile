@@ -1,0 +1,39 @@
+# Folio — two commands set everything up on a fresh machine:
+#   make        install missing system packages, build, render Reports/ningbo-2022
+#   make test   the same install step, then the test suite
+SHELL := /bin/bash
+SWIFT ?= swift
+REPORT ?= Reports/ningbo-2022
+OUT ?= out/ningbo-2022
+
+# Debian packages the build, the tools and the tests need.
+APT_PACKAGES := libcairo2-dev libpango1.0-dev libpng-dev libjpeg62-turbo-dev fonts-noto-cjk \
+	poppler-utils qpdf ghostscript icc-profiles-free pkg-config
+BENCH_PACKAGES := hyperfine time
+
+.PHONY: all deps build render test bench fuzz docs-images clean
+
+all: deps build render
+
+deps:
+	@missing=""; for p in $(APT_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
+	fi
+
+build: deps
+	$(SWIFT) build -c release
+
+render: build
+	./.build/release/folio build $(REPORT) --out $(OUT)
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+clean:
+	rm -rf .build out

@@ -1,0 +1,287 @@
+import Dispatch
+import FolioCore
+import FolioExport
+import FolioGraphics
+import FolioLayout
+import FolioModel
+import FolioText
+import Foundation
+
+/// Builds a report: checks the input, lays out what changed, renders it, and commits
+/// the outputs atomically with a manifest. Owns the font set (a C resource), so a
+/// watching process reuses it from rebuild to rebuild.
+public final class Builder: @unchecked Sendable {
+    public let resources: Resources
+    public static let version = "0.1.0"
+    private var fontSet: FontSet?
+    private let cache = ShapingCache()
+
+    public init(resources: Resources) {
+        self.resources = resources
+    }
+
+    /// The tool's identity in manifests: version plus the executable's size and date, so
+    /// a rebuilt tool re-makes everything.
+    public static var toolIdentity: String {
+        let exe = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath().path
+        let attributes = try? FileManager.default.attributesOfItem(atPath: exe)
+        let size = (attributes?[.size] as? Int) ?? 0
+        let mtime = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+        return "folio \(version) (\(size)-\(Int(mtime)))"
+    }
+
+    func fonts() throws -> FontSet {
+        if let fontSet { return fontSet }
+        do {
+            let set = try FontSet(configFile: resources.fontConfig)
+            fontSet = set
+            return set
+        } catch {
+            throw BuildError.environment("\(error)")
+        }
+    }
+
+    // MARK: - Loading
+
+    /// Everything read from disk and checked, ready to lay out.
+    public struct Inputs: Sendable {
+        public var report: Report
+        public var layout: LayoutSpec
+        public var cards: [LayoutSpec]
+        public var warnings: [Diagnostic]
+        public var layoutText: String
+        public var cardTexts: [String: String]
+    }
+
+    /// Loads and checks the report and the layouts it needs; every problem in one pass.
+    public func load(_ options: BuildOptions) throws -> Inputs {
+        let loaded = ReportLoader().load(directory: options.reportDirectory)
+        var diagnostics = loaded.diagnostics
+        let loader = LayoutLoader(directory: resources.layoutsDirectory)
+        var layout: LayoutSpec?
+        var layoutText = ""
+        let layoutName = options.layout ?? loaded.report?.layout ?? "brochure"
+        if options.brochure || options.layout != nil || loaded.report?.layout != nil {
+            let requested = options.layout == nil ? loaded.report?.locations["layout"] : nil
+            let (spec, d) = loader.load(name: layoutName, card: false, requestedAt: requested)
+            diagnostics += d
+            layout = spec
+            layoutText = (try? String(contentsOfFile: loader.path(name: layoutName, card: false), encoding: .utf8)) ?? ""
+        }
+        var cards: [LayoutSpec] = []
+        var cardTexts: [String: String] = [:]
+        if options.cards {
+            let names = options.cardPresets ?? loaded.report?.cards ?? loader.cardNames()
+            for name in names {
+                let requested = options.cardPresets == nil ? loaded.report?.locations["cards"] : nil
+                let (spec, d) = loader.load(name: name, card: true, requestedAt: requested)
+                diagnostics += d
+                if let spec {
+                    cards.append(spec)
+                    cardTexts[name] = (try? String(contentsOfFile: loader.path(name: name, card: true), encoding: .utf8)) ?? ""
+                }
+            }
+        }
+        if diagnostics.hasErrors { throw BuildError.input(diagnostics) }
+        guard let report = loaded.report else { throw BuildError.input(diagnostics) }
+        if layout == nil {
+            let (spec, d) = loader.load(name: layoutName, card: false)
+            if d.hasErrors { throw BuildError.input(diagnostics + d) }
+            layout = spec
+        }
+        return Inputs(report: report, layout: layout!, cards: cards, warnings: diagnostics, layoutText: layoutText,
+                      cardTexts: cardTexts)
+    }
+
+    /// Checks the input without writing anything: data, layouts, fonts, and whether
+    /// everything fits its frames.
+    public func check(_ options: BuildOptions) throws -> [Diagnostic] {
+        let inputs = try load(options)
+        var diagnostics = inputs.warnings
+        let fonts = try self.fonts()
+        let composer = Composer(fonts: fonts, cache: cache)
+        diagnostics += CoverageCheck(fonts: fonts, layout: inputs.layout).check(inputs.report)
+        do {
+            let typesetter = try Typesetter(spec: inputs.layout, composer: composer)
+            _ = try BrochureLayout(typesetter: typesetter).document(for: inputs.report)
+            for card in inputs.cards {
+                let t = try Typesetter(spec: card, composer: composer)
+                for event in inputs.report.events {
+                    do { _ = try CardLayout(typesetter: t).page(report: inputs.report, event: event) } catch let e as LayoutError {
+                        diagnostics += e.diagnostics
+                    }
+                }
+            }
+        } catch let e as LayoutError {
+            diagnostics += e.diagnostics
+        }
+        if diagnostics.hasErrors { throw BuildError.input(diagnostics) }
+        return diagnostics
+    }
+
+    // MARK: - Building
+
+    /// Builds the outputs that are missing or out of date.
+    public func build(_ options: BuildOptions, progress: @escaping @Sendable (BuildProgress) -> Void = { _ in }) throws -> BuildSummary {
+        let started = Date()
+        let inputs = try load(options)
+        let report = inputs.report
+        let outDir = try outputDirectory(options, report: report)
+        let old = options.force ? nil : Manifest.read(from: outDir)
+        let fontPrint = FontFingerprint(configPath: resources.fontConfig).compute(previous: Manifest.read(from: outDir)?.fonts ?? [])
+        let plan = OutputPlan(options: options, inputs: inputs, fontHash: fontPrint.hash, tool: Builder.toolIdentity)
+        let needed = plan.outputs.filter { out in !isCurrent(out, old: old, outDir: outDir) }
+
+        var diagnostics = inputs.warnings
+        var staged: [(temp: String, final: String)] = []
+        var records: [String: Manifest.Output] = [:]
+        var pages = 0
+        defer { for s in staged { unlink(s.temp) } }
+
+        if !needed.isEmpty {
+            let fonts = try self.fonts()
+            let composer = Composer(fonts: fonts, cache: cache)
+            let coverage = CoverageCheck(fonts: fonts, layout: inputs.layout).check(report)
+            diagnostics += coverage
+            if coverage.hasErrors { throw BuildError.input(diagnostics) }
+            // Lay out everything first: input problems surface before any file is touched.
+            var document: Document?
+            if needed.contains(where: { $0.kind == "brochure" || $0.kind == "print" }) {
+                do {
+                    let typesetter = try Typesetter(spec: inputs.layout, composer: composer)
+                    document = try BrochureLayout(typesetter: typesetter).document(for: report)
+                    pages = document?.pages.count ?? 0
+                    progress(.laidOut(pages: pages))
+                } catch let e as LayoutError {
+                    throw BuildError.input(diagnostics + e.diagnostics)
+                }
+            }
+            var cardPages: [(PlannedOutput, Page)] = []
+            var cardErrors: [Diagnostic] = []
+            for out in needed where out.kind == "card" {
+                guard let spec = inputs.cards.first(where: { $0.name == out.preset }),
+                      let event = report.events.first(where: { $0.id == out.event }) else { continue }
+                do {
+                    let typesetter = try Typesetter(spec: spec, composer: composer)
+                    cardPages.append((out, try CardLayout(typesetter: typesetter).page(report: report, event: event)))
+                } catch let e as LayoutError {
+                    cardErrors += e.diagnostics
+                }
+            }
+            if !cardErrors.isEmpty { throw BuildError.input(diagnostics + cardErrors) }
+
+            // Render into temporary files next to their targets.
+            if let document {
+                for out in needed where out.kind == "brochure" || out.kind == "print" {
+                    let options = PDFExporter.Options(marks: out.kind == "print" && options.marks, links: out.kind == "brochure")
+                    var data = try PDFExporter(fonts: fonts).export(document, options: options)
+                    if out.kind == "print" {
+                        data = try PrintPDF.convert(data, title: report.title)
+                    }
+                    let (temp, record) = try stage(data, out, outDir: outDir)
+                    staged.append((temp, (outDir as NSString).appendingPathComponent(out.path)))
+                    records[out.path] = record
+                }
+            }
+            if !cardPages.isEmpty {
+                let exporter = PNGExporter(fonts: fonts)
+                let total = cardPages.count
+                let results = CardRenderQueue.render(cardPages, exporter: exporter, scale: options.scale) { done in
+                    progress(.cardsRendered(done: done, total: total))
+                }
+                for (out, result) in zip(cardPages.map(\.0), results) {
+                    let data = try result.get()
+                    let (temp, record) = try stage(data, out, outDir: outDir)
+                    staged.append((temp, (outDir as NSString).appendingPathComponent(out.path)))
+                    records[out.path] = record
+                }
+            }
+        }
+
+        // Commit: rename every staged file, remove stale cards, then the manifest.
+        progress(.writing)
+        for s in staged {
+            guard rename(s.temp, s.final) == 0 else { throw BuildError.io("cannot write \(s.final): \(String(cString: strerror(errno)))") }
+        }
+        staged = []
+        var outputs: [Manifest.Output] = []
+        var unchanged: [String] = []
+        for out in plan.outputs {
+            if let r = records[out.path] {
+                outputs.append(r)
+            } else if let o = old?.outputs.first(where: { $0.path == out.path }) {
+                outputs.append(o)
+                unchanged.append(out.path)
+            }
+        }
+        var removed: [String] = []
+        let eventIDs = Set(report.events.map(\.id))
+        for o in old?.outputs ?? Manifest.read(from: outDir)?.outputs ?? [] where o.kind == "card" {
+            let stillPlanned = plan.outputs.contains { $0.path == o.path }
+            if stillPlanned { continue }
+            if let e = o.event, eventIDs.contains(e), FileManager.default.fileExists(atPath: (outDir as NSString).appendingPathComponent(o.path)),
+               !plan.outputs.contains(where: { $0.preset == o.preset && $0.event == e }) {
+                outputs.append(o) // another preset's card, still valid
+                continue
+            }
+            let path = (outDir as NSString).appendingPathComponent(o.path)
+            if FileManager.default.fileExists(atPath: path) {
+                try? FileManager.default.removeItem(atPath: path)
+                removed.append(o.path)
+            }
+        }
+        let manifest = Manifest(tool: Builder.toolIdentity, report: DisplayPath.relative(report.directory),
+                                layout: inputs.layout.name, outputs: outputs, fonts: fontPrint.files)
+        let manifestData = try manifest.encoded()
+        let manifestPath = (outDir as NSString).appendingPathComponent(Manifest.fileName)
+        if FileManager.default.contents(atPath: manifestPath) != manifestData {
+            try AtomicFile.write(manifestData, to: manifestPath)
+        }
+        if !records.isEmpty || !removed.isEmpty {
+            try? CardIndex.write(outDir: outDir, manifest: manifest)
+        }
+        return BuildSummary(outputDirectory: outDir, written: records.keys.sorted(), unchanged: unchanged.sorted(),
+                            removed: removed.sorted(), warnings: diagnostics.filter { $0.severity == .warning },
+                            pages: pages, cards: records.values.filter { $0.kind == "card" }.count,
+                            seconds: Date().timeIntervalSince(started))
+    }
+
+    private func stage(_ data: Data, _ out: PlannedOutput, outDir: String) throws -> (String, Manifest.Output) {
+        let final = (outDir as NSString).appendingPathComponent(out.path)
+        let dir = (final as NSString).deletingLastPathComponent
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let temp = (dir as NSString).appendingPathComponent(".\((final as NSString).lastPathComponent).\(getpid()).tmp")
+        guard FileManager.default.createFile(atPath: temp, contents: data) else {
+            throw BuildError.io("cannot write \(temp)")
+        }
+        let mtime = ((try? FileManager.default.attributesOfItem(atPath: temp))?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+        return (temp, Manifest.Output(path: out.path, kind: out.kind, event: out.event, preset: out.preset, inputs: out.inputs,
+                                      sha256: Fingerprint.sha256(data), size: data.count, mtime: mtime))
+    }
+
+    private func isCurrent(_ out: PlannedOutput, old: Manifest?, outDir: String) -> Bool {
+        guard let old, let record = old.outputs.first(where: { $0.path == out.path }), record.inputs == out.inputs else { return false }
+        let path = (outDir as NSString).appendingPathComponent(out.path)
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else { return false }
+        let size = attributes[.size] as? Int ?? -1
+        let mtime = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+        return size == record.size && abs(mtime - record.mtime) < 0.001
+    }
+
+    /// The output folder, refusing the report folder and Folio's own source folders.
+    public func outputDirectory(_ options: BuildOptions, report: Report) throws -> String {
+        let name = URL(fileURLWithPath: report.directory).lastPathComponent
+        let dir = URL(fileURLWithPath: options.outputDirectory ?? "out/\(name)").standardizedFileURL.resolvingSymlinksInPath().path
+        let reportDir = URL(fileURLWithPath: report.directory).resolvingSymlinksInPath().path
+        let forbidden = [reportDir] + ["Sources", "Layouts", "Fonts", "Reports", "Tests", "docs"].map {
+            URL(fileURLWithPath: (resources.root as NSString).appendingPathComponent($0)).resolvingSymlinksInPath().path
+        } + [URL(fileURLWithPath: resources.root).resolvingSymlinksInPath().path]
+        for f in forbidden where dir == f || (f != forbidden.last && dir.hasPrefix(f + "/")) {
+            throw BuildError.input([.error("bad-output", at: nil, "the output folder \(DisplayPath.relative(dir)) is \(dir == reportDir || dir.hasPrefix(reportDir + "/") ? "inside the report folder" : "one of Folio's own folders")",
+                                           hint: "write outputs elsewhere, e.g. --out out/\(name)")])
+        }
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        AtomicFile.sweep(dir)
+        return dir
+    }
+}

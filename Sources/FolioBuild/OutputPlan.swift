@@ -1,0 +1,59 @@
+import FolioLayout
+import FolioModel
+import Foundation
+
+/// One output a build should have, with the hash of everything it depends on.
+struct PlannedOutput: Hashable {
+    var path: String
+    var kind: String
+    var event: String?
+    var preset: String?
+    var inputs: String
+}
+
+/// Every output of a build and its input hash: the brochure depends on the whole report,
+/// its layout, the fonts and the tool; a card on its event, the report fields it shows,
+/// its preset, the fonts and the tool.
+struct OutputPlan {
+    var outputs: [PlannedOutput] = []
+
+    init(options: BuildOptions, inputs: Builder.Inputs, fontHash: String, tool: String) {
+        let report = inputs.report
+        var images = ImageHashes()
+        if options.brochure {
+            var fp = Fingerprint()
+            fp.add("tool", tool)
+            fp.add("fonts", fontHash)
+            fp.add("layout", inputs.layoutText)
+            fp.addReportHeader(report)
+            fp.add("intro", report.intro)
+            if let cover = report.cover { fp.add(image: cover, images: &images) }
+            for e in report.events { fp.add(event: e, report: report, images: &images) }
+            for c in report.charts { fp.add(chart: c) }
+            let base = fp.hex
+            outputs.append(PlannedOutput(path: "brochure.pdf", kind: "brochure", inputs: base))
+            if options.print || inputs.layout.page.print {
+                var p = Fingerprint()
+                p.add("base", base)
+                p.add("marks", String(options.marks))
+                outputs.append(PlannedOutput(path: "brochure-print.pdf", kind: "print", inputs: p.hex))
+            }
+        }
+        if options.cards {
+            for spec in inputs.cards {
+                for e in report.events {
+                    var fp = Fingerprint()
+                    fp.add("tool", tool)
+                    fp.add("fonts", fontHash)
+                    fp.add("preset", inputs.cardTexts[spec.name] ?? spec.name)
+                    fp.add("scale", String(options.scale))
+                    fp.addReportHeader(report)
+                    fp.add(event: e, report: report, images: &images)
+                    let name = String(format: "%02d-%@.png", e.rank, e.id)
+                    outputs.append(PlannedOutput(path: "cards/\(spec.name)/\(name)", kind: "card", event: e.id,
+                                                 preset: spec.name, inputs: fp.hex))
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,63 @@
+import FolioCore
+import FolioGraphics
+import Foundation
+
+/// Writes a laid-out document as PDF with Cairo, then adds the page boxes Cairo cannot
+/// write (TrimBox, BleedBox) as an incremental update.
+public struct PDFExporter: Sendable {
+    public let fonts: FontSet
+
+    public init(fonts: FontSet) {
+        self.fonts = fonts
+    }
+
+    /// Export choices.
+    public struct Options: Hashable, Sendable {
+        /// Crop and registration marks outside the bleed (the MediaBox grows to hold them).
+        public var marks: Bool
+        /// Links and named destinations (off for the print file: PDF/X has no links).
+        public var links: Bool
+
+        public init(marks: Bool = false, links: Bool = true) {
+            self.marks = marks
+            self.links = links
+        }
+    }
+
+    /// Room around the bleed for marks, in points.
+    public static let marksMargin = 12 * pointsPerMillimetre
+
+    /// The PDF's bytes.
+    public func export(_ document: Document, options: Options = Options()) throws -> Data {
+        guard let first = document.pages.first else {
+            throw GraphicsError.cairo(operation: "write a PDF", status: "the document has no pages")
+        }
+        let writer = try PDFWriter(fonts: fonts, info: document.info, firstPageSize: mediaSize(first, options))
+        var boxes: [PageBoxes] = []
+        for page in document.pages {
+            let media = mediaSize(page, options)
+            let offset = (options.marks ? Self.marksMargin : 0) + page.bleed
+            let canvas = writer.beginPage(mediaSize: media, origin: Point(x: offset, y: offset), label: page.label)
+            let painter = ItemPainter(canvas: canvas, interactive: options.links)
+            try painter.paint(options.links ? page.items : page.items.filter { if case .link = $0 { return false }; return true })
+            if options.marks { PrinterMarks.draw(on: canvas, page: page) }
+            try writer.endPage()
+            boxes.append(PageBoxes(media: media, trimOrigin: offset, trim: page.size, bleed: page.bleed))
+        }
+        if options.links {
+            for entry in document.outline {
+                let id = writer.addOutline(title: entry.title, destination: entry.destination)
+                for child in entry.children {
+                    writer.addOutline(title: child.title, destination: child.destination, parent: id)
+                }
+            }
+        }
+        let pdf = try writer.finish()
+        return try PageBoxWriter.addBoxes(to: pdf, boxes: boxes)
+    }
+
+    private func mediaSize(_ page: Page, _ options: Options) -> Size {
+        let extra = 2 * (page.bleed + (options.marks ? Self.marksMargin : 0))
+        return Size(width: page.size.width + extra, height: page.size.height + extra)
+    }
+}

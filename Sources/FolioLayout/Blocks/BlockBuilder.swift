@@ -1,0 +1,291 @@
+import FolioCharts
+import FolioCore
+import FolioModel
+import FolioText
+
+/// Turns a template's blocks into flow items for one scope (the report, or an event).
+struct BlockBuilder {
+    let typesetter: Typesetter
+    let scope: TemplateScope
+    let columnWidth: Double
+    let regionWidth: Double
+    /// Sizes for blocks that shrink (cards), by block index.
+    var sizes: [Int: Double] = [:]
+    /// Blocks to leave out (cards dropping optional parts), by index.
+    var dropped: Set<Int> = []
+    /// Page numbers of named destinations (contents).
+    var pageNumbers: [String: Int] = [:]
+    /// Contents entries (destination, rank, title).
+    var contents: [ContentsEntry] = []
+
+    var owner: String { scope.event?.label ?? "the report" }
+
+    func location(_ field: String) -> SourceLocation? {
+        if let event = scope.event { return event.fieldLocations[field] ?? event.location }
+        return scope.report.locations[field]
+    }
+
+    func items(_ blocks: [BlockSpec]) throws -> [FlowItem] {
+        var out: [FlowItem] = []
+        for (index, block) in blocks.enumerated() where !dropped.contains(index) {
+            out += try items(block, index: index)
+        }
+        return out
+    }
+
+    private func width(_ block: BlockSpec) -> Double {
+        let base = block.span ? regionWidth : columnWidth
+        return block.width?.resolve(reference: base) ?? base
+    }
+
+    private func items(_ block: BlockSpec, index: Int) throws -> [FlowItem] {
+        var out: [FlowItem] = []
+        if let d = block.destination { out.append(.anchor(TemplateText.render(d, scope: scope) ?? d)) }
+        switch block.kind {
+        case .text:
+            guard let text = TemplateText.render(parts: block.content, separator: block.separator, scope: scope) else {
+                return out
+            }
+            let style = typesetter.style(block.style)
+            let box = typesetter.compose(text, style: style, width: width(block), size: sizes[index])
+            out.append(.text(TextItem(box: box, role: block.role ?? "P", keepWithNext: block.keepWithNext,
+                                      spaceBefore: block.spaceBefore + style.spaceBefore,
+                                      spaceAfter: block.spaceAfter + style.spaceAfter,
+                                      splittable: !style.balanced && !block.keepWithNext, span: block.span,
+                                      origin: block.field.map { DataOrigin(owner: owner, field: $0, location: location($0)) })))
+        case .paragraphs:
+            let source = block.source ?? (scope.event != nil ? "event.body" : "report.intro")
+            let paragraphs: [String]
+            let field: String
+            switch source {
+            case "event.body": paragraphs = scope.event?.body ?? []; field = "body"
+            case "report.intro": paragraphs = scope.report.intro; field = "intro"
+            case "event.summary": paragraphs = scope.event?.summary.map { [$0] } ?? []; field = "summary"
+            default: paragraphs = []; field = source
+            }
+            let style = typesetter.style(block.style)
+            for (i, p) in paragraphs.enumerated() {
+                let box = typesetter.compose(p, style: style, width: width(block), size: sizes[index])
+                out.append(.text(TextItem(box: box, role: block.role ?? "P",
+                                          spaceBefore: (i == 0 ? block.spaceBefore : 0) + style.spaceBefore,
+                                          spaceAfter: (i == paragraphs.count - 1 ? block.spaceAfter : 0) + style.spaceAfter,
+                                          span: block.span,
+                                          origin: DataOrigin(owner: owner, field: "\(field)[\(i + 1)]", location: location(field)))))
+            }
+        case .rule:
+            let color = typesetter.color(block.color ?? "rule")
+            let thickness = block.height ?? 0.75
+            let w = width(block)
+            out.append(.box(BoxItem(height: thickness, keepWithNext: block.keepWithNext, spaceBefore: block.spaceBefore,
+                                    spaceAfter: block.spaceAfter, floats: false, span: block.span) { rect in
+                [.shape(Shape(path: .rect(Rect(x: rect.minX, y: rect.minY, width: w, height: thickness)), fill: color))]
+            }))
+        case .spacer:
+            out.append(.box(BoxItem(height: block.height ?? 12, floats: false, span: block.span) { _ in [] }))
+        case .figures:
+            out += figures(block)
+        case .figure:
+            out += leadFigure(block, index: index)
+        case .charts:
+            out += charts(block)
+        case .image:
+            out += try image(block)
+        case .contents:
+            out += contentsEntries(block)
+        }
+        return out
+    }
+
+    // MARK: - Figures
+
+    private func tile(_ block: BlockSpec) -> FigureTile {
+        FigureTile(typesetter: typesetter, valueStyle: typesetter.style(block.parts["value"] ?? "figure-value"),
+                   unitStyle: typesetter.style(block.parts["unit"] ?? "figure-unit"),
+                   labelStyle: typesetter.style(block.parts["label"] ?? "figure-label"),
+                   padding: block.parts["padding"].flatMap { Length($0)?.resolve(reference: 0) } ?? 10)
+    }
+
+    private func figures(_ block: BlockSpec) -> [FlowItem] {
+        guard let figures = scope.event?.figures, !figures.isEmpty else { return [] }
+        let shown = Array(figures.prefix(block.limit ?? figures.count))
+        let tile = self.tile(block)
+        let columns = max(1, min(block.columns, shown.count))
+        let gap = 8.0
+        let total = width(block)
+        let w = (total - Double(columns - 1) * gap) / Double(columns)
+        let fill = block.fill.map { typesetter.color($0) }
+        var out: [FlowItem] = []
+        var rows: [[Figure]] = []
+        var row: [Figure] = []
+        for f in shown {
+            row.append(f)
+            if row.count == columns { rows.append(row); row = [] }
+        }
+        if !row.isEmpty { rows.append(row) }
+        for (r, figuresInRow) in rows.enumerated() {
+            let h = max(block.height ?? 0, figuresInRow.map { tile.height($0, width: w) }.max() ?? 0)
+            let alt = figuresInRow.map { "\($0.value)\($0.unit ?? "") \($0.label)" }.joined(separator: "；")
+            out.append(.box(BoxItem(height: h, role: "Figure", alt: alt,
+                                    spaceBefore: r == 0 ? block.spaceBefore : gap,
+                                    spaceAfter: r == rows.count - 1 ? block.spaceAfter : 0, span: block.span,
+                                    origin: DataOrigin(owner: owner, field: "figures", location: location("figures"))) { rect in
+                var items: [Item] = []
+                for (i, f) in figuresInRow.enumerated() {
+                    let box = Rect(x: rect.minX + Double(i) * (w + gap), y: rect.minY, width: w, height: h)
+                    items += tile.draw(f, in: box, fill: fill)
+                }
+                return items
+            }))
+        }
+        return out
+    }
+
+    /// The lead figure large (cards).
+    private func leadFigure(_ block: BlockSpec, index: Int) -> [FlowItem] {
+        guard let f = scope.event?.figures.first else { return [] }
+        let tile = self.tile(block)
+        let w = width(block)
+        let size = sizes[index]
+        let h = tile.height(f, width: w, valueSize: size)
+        return [.box(BoxItem(height: h, role: "Figure", alt: "\(f.value)\(f.unit ?? "") \(f.label)",
+                             spaceBefore: block.spaceBefore, spaceAfter: block.spaceAfter, floats: false, span: block.span,
+                             origin: DataOrigin(owner: owner, field: "figures", location: location("figures"))) { rect in
+            tile.draw(f, in: rect, fill: block.fill.map { typesetter.color($0) }, valueSize: size)
+        })]
+    }
+
+    // MARK: - Charts
+
+    private func charts(_ block: BlockSpec) -> [FlowItem] {
+        let ids: [String]
+        switch block.source ?? (scope.event != nil ? "event.charts" : "report.charts") {
+        case "event.charts": ids = scope.event?.charts ?? []
+        default: ids = scope.report.charts.map(\.id)
+        }
+        let charts = ids.compactMap { scope.report.chart($0) }.prefix(block.limit ?? Int.max)
+        guard !charts.isEmpty else { return [] }
+        let columns = max(1, min(block.columns, charts.count))
+        let gap = 14.0
+        let total = width(block)
+        let w = (total - Double(columns - 1) * gap) / Double(columns)
+        let h = block.height ?? 150
+        let renderer = ChartRenderer(composer: typesetter.composer)
+        let theme = typesetter.chartTheme()
+        var out: [FlowItem] = []
+        let list = Array(charts)
+        var start = 0
+        while start < list.count {
+            let row = Array(list[start..<min(list.count, start + columns)])
+            let first = start == 0
+            start += columns
+            let last = start >= list.count
+            let alt = row.map(\.title).joined(separator: "；")
+            out.append(.box(BoxItem(height: h, role: "Figure", alt: alt, spaceBefore: first ? block.spaceBefore : gap,
+                                    spaceAfter: last ? block.spaceAfter : 0, span: block.span,
+                                    origin: DataOrigin(owner: owner, field: "charts", location: location("charts"))) { rect in
+                var items: [Item] = []
+                for (i, chart) in row.enumerated() {
+                    let box = Rect(x: rect.minX + Double(i) * (w + gap), y: rect.minY, width: w, height: h)
+                    items += renderer.render(chart, in: box, theme: theme)
+                }
+                return items
+            }))
+        }
+        return out
+    }
+
+    // MARK: - Image
+
+    private func image(_ block: BlockSpec) throws -> [FlowItem] {
+        let image = block.source == "report.cover" ? scope.report.cover : scope.event?.image
+        guard let image else { return [] }
+        let w = width(block)
+        let info = try ImageFitInfo.size(of: image)
+        let h = block.height ?? min(w * info.height / info.width, w)
+        let captionStyle = typesetter.style(block.parts["caption"] ?? "caption")
+        let captionText = [image.caption, image.credit.map { "摄影/来源：\($0)" }].compactMap { $0 }.joined(separator: "  ")
+        let caption = captionText.isEmpty ? nil : typesetter.compose(captionText, style: captionStyle, width: w)
+        let total = h + (caption.map { $0.height + 4 } ?? 0)
+        let placed = try ImageFit.item(image, in: Rect(x: 0, y: 0, width: w, height: h))
+        return [.box(BoxItem(height: total, role: "Figure", alt: image.caption ?? image.path, spaceBefore: block.spaceBefore,
+                             spaceAfter: block.spaceAfter, span: block.span,
+                             origin: DataOrigin(owner: owner, field: "image", location: location("image"))) { rect in
+            var item = placed
+            item.frame = item.frame.offsetBy(dx: rect.minX, dy: rect.minY)
+            item.clip = item.clip.offsetBy(dx: rect.minX, dy: rect.minY)
+            var items: [Item] = [.image(item)]
+            if let caption {
+                items += caption.runs(lines: 0..<caption.lineCount, x: rect.minX, top: rect.minY + h + 4).map(Item.text)
+            }
+            return items
+        })]
+    }
+
+    // MARK: - Contents
+
+    private func contentsEntries(_ block: BlockSpec) -> [FlowItem] {
+        let rankStyle = typesetter.style(block.parts["rank"] ?? "toc-rank")
+        let titleStyle = typesetter.style(block.parts["title"] ?? "toc-title")
+        let pageStyle = typesetter.style(block.parts["page"] ?? "toc-page")
+        let leaderColor = typesetter.color(block.color ?? "muted")
+        let w = width(block)
+        let rankWidth = rankStyle.size * 2.6
+        let pageWidth = pageStyle.size * 2.4
+        let titleWidth = w - rankWidth - pageWidth - 12
+        var out: [FlowItem] = []
+        for (i, entry) in contents.enumerated() {
+            let title = typesetter.compose(entry.title, style: titleStyle, width: titleWidth, firstLine: false, alignment: .left)
+            let rank = entry.rank.map { typesetter.compose($0, style: rankStyle, width: rankWidth, alignment: .left) }
+            let pageNumber = pageNumbers[entry.destination].map(String.init) ?? "00"
+            let page = typesetter.compose(pageNumber, style: pageStyle, width: pageWidth, alignment: .right)
+            let height = title.height
+            let gapAfter = titleStyle.spaceAfter + (i == contents.count - 1 ? block.spaceAfter : 0)
+            out.append(.box(BoxItem(height: height, role: "TOCI", keepWithNext: false,
+                                    spaceBefore: i == 0 ? block.spaceBefore : titleStyle.spaceBefore,
+                                    spaceAfter: gapAfter, floats: false) { rect in
+                var items: [Item] = []
+                let baselineFirst = rect.minY + title.baselineOffset
+                if let rank {
+                    items += rank.runs(lines: 0..<1, x: rect.minX, top: baselineFirst - rank.baselineOffset).map(Item.text)
+                }
+                let tx = rect.minX + rankWidth
+                items += title.runs(lines: 0..<title.lineCount, x: tx, top: rect.minY).map(Item.text)
+                let lastLine = title.paragraph.lines.last
+                let lastBaseline = rect.minY + title.height(lines: title.lineCount - 1) + title.baselineOffset
+                let px = rect.maxX - pageWidth
+                items += page.runs(lines: 0..<1, x: px, top: lastBaseline - page.baselineOffset).map(Item.text)
+                let pageLeft = px + (page.paragraph.lines.first?.left ?? 0)
+                let leaderStart = tx + (lastLine?.right ?? 0) + 6
+                let leaderEnd = pageLeft - 6
+                if leaderEnd > leaderStart + 6 {
+                    let y = lastBaseline - 2
+                    items.append(.shape(Shape(path: .line(from: Point(x: leaderStart, y: y), to: Point(x: leaderEnd, y: y)),
+                                              stroke: Stroke(color: leaderColor, width: 1, dash: [0.01, 4], roundCaps: true))))
+                }
+                items.append(.link(LinkItem(rect: rect, destination: entry.destination)))
+                return items
+            }))
+        }
+        return out
+    }
+}
+
+/// One line of the table of contents.
+public struct ContentsEntry: Hashable, Sendable {
+    public var destination: String
+    public var rank: String?
+    public var title: String
+
+    public init(destination: String, rank: String?, title: String) {
+        self.destination = destination
+        self.rank = rank
+        self.title = title
+    }
+}
+
+enum ImageFitInfo {
+    static func size(of image: ImageRef) throws -> (width: Double, height: Double) {
+        let info = try FolioGraphicsImageInfo.read(image.absolutePath)
+        return (Double(info.width), Double(info.height))
+    }
+}

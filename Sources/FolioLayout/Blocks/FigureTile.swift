@@ -1,0 +1,48 @@
+import FolioCore
+import FolioModel
+import FolioText
+
+/// A key-figure tile: the value large with its unit, the label below.
+struct FigureTile {
+    let typesetter: Typesetter
+    let valueStyle: StyleSpec
+    let unitStyle: StyleSpec
+    let labelStyle: StyleSpec
+    let padding: Double
+
+    /// Height the tile needs at `width`.
+    func height(_ figure: Figure, width: Double, valueSize: Double? = nil) -> Double {
+        let label = typesetter.compose(label(figure), style: labelStyle, width: width - 2 * padding)
+        let v = valueSize ?? valueStyle.size
+        return padding + v * 1.05 + 6 + label.height + padding
+    }
+
+    func label(_ figure: Figure) -> String {
+        figure.derived ? figure.label + "（推算）" : figure.label
+    }
+
+    /// Draws the tile into `rect` (fill optional).
+    func draw(_ figure: Figure, in rect: Rect, fill: Color?, valueSize: Double? = nil) -> [Item] {
+        var items: [Item] = []
+        if let fill { items.append(.shape(Shape(path: .rect(rect), fill: fill))) }
+        let inner = rect.insetBy(padding)
+        let vSize = valueSize ?? valueStyle.size
+        let value = typesetter.compose(figure.value, style: valueStyle, width: 10_000, size: vSize, alignment: .left)
+        let baseline = inner.minY + value.ascent * 0.98
+        var x = inner.minX
+        if let line = value.paragraph.lines.first {
+            items += line.runs(atX: x - line.left, baseline: baseline).map(Item.text)
+            x += line.right - line.left + 2
+        }
+        if let unit = figure.unit, !unit.isEmpty {
+            let u = typesetter.compose(unit, style: unitStyle, width: 10_000, alignment: .left)
+            if let line = u.paragraph.lines.first {
+                items += line.runs(atX: x - line.left, baseline: baseline).map(Item.text)
+            }
+        }
+        let label = typesetter.compose(self.label(figure), style: labelStyle, width: inner.width)
+        let top = baseline + value.descent + 6
+        items += label.runs(lines: 0..<label.lineCount, x: inner.minX, top: top).map(Item.text)
+        return items
+    }
+}

@@ -1,0 +1,180 @@
+import FolioCore
+import FolioModel
+import FolioText
+
+/// Lays out the whole brochure: cover, foreword, contents, one section per event,
+/// statistics, back cover; padding for binding; the outline and page labels.
+public struct BrochureLayout: Sendable {
+    public let typesetter: Typesetter
+
+    public init(typesetter: Typesetter) {
+        self.typesetter = typesetter
+    }
+
+    var spec: LayoutSpec { typesetter.spec }
+
+    /// The laid-out document. Contents page numbers are found by laying out until they
+    /// stop changing.
+    public func document(for report: Report) throws -> Document {
+        var numbers: [String: Int] = [:]
+        var result = try pass(report, numbers: numbers)
+        for _ in 0..<4 {
+            if result.destinations == numbers { break }
+            numbers = result.destinations
+            result = try pass(report, numbers: numbers)
+        }
+        let info = DocumentInfo(title: report.title, author: report.publisher,
+                                subject: [report.subtitle, "\(report.edition)年度"].compactMap { $0 }.joined(separator: " · "),
+                                keywords: report.categories, creator: "Folio", creationDate: report.published.description)
+        return Document(info: info, pages: result.pages, outline: result.outline)
+    }
+
+    struct Pass {
+        var pages: [Page] = []
+        var destinations: [String: Int] = [:]
+        var outline: [OutlineEntry] = []
+    }
+
+    private func pass(_ report: Report, numbers: [String: Int]) throws -> Pass {
+        var p = Pass()
+        var errors: [Diagnostic] = []
+        let contents = contentsEntries(report)
+        let backSections = spec.sequence.reversed().prefix { $0 == "back" }.count
+        for (k, section) in spec.sequence.enumerated() {
+            if k == spec.sequence.count - backSections {
+                pad(&p, report: report, reserve: backSections)
+            }
+            do {
+                if section == "events" {
+                    for event in report.events {
+                        let scope = TemplateScope(report: report, event: event)
+                        let dest = "event-\(event.id)"
+                        let title = String(format: "%02d ", event.rank) + event.title
+                        try append(&p, template: "event", scope: scope, destination: dest, outlineTitle: title,
+                                   numbers: numbers, contents: contents)
+                    }
+                } else {
+                    let scope = TemplateScope(report: report, section: spec.templates[section]?.title)
+                    try append(&p, template: section, scope: scope, destination: section,
+                               outlineTitle: spec.templates[section]?.title, numbers: numbers, contents: contents)
+                }
+            } catch let error as LayoutError {
+                errors += error.diagnostics
+            }
+        }
+        if backSections == 0 { pad(&p, report: report, reserve: 0) }
+        if !errors.isEmpty { throw LayoutError(errors) }
+        return p
+    }
+
+    /// The contents: sections with titles, and every event with its rank.
+    private func contentsEntries(_ report: Report) -> [ContentsEntry] {
+        var entries: [ContentsEntry] = []
+        for section in spec.sequence {
+            if section == "events" {
+                for e in report.events {
+                    entries.append(ContentsEntry(destination: "event-\(e.id)", rank: String(format: "%02d", e.rank), title: e.title))
+                }
+            } else if let title = spec.templates[section]?.title, section != "contents", section != "cover", section != "back" {
+                entries.append(ContentsEntry(destination: section, rank: nil, title: title))
+            }
+        }
+        return entries
+    }
+
+    private func append(_ p: inout Pass, template name: String, scope: TemplateScope, destination: String,
+                        outlineTitle: String?, numbers: [String: Int], contents: [ContentsEntry]) throws {
+        guard let template = spec.templates[name] else { return }
+        let firstIndex = p.pages.count
+        let first = firstIndex + 1
+        var flowPages: [[Item]] = [[]]
+        var anchors: [(name: String, page: Int, point: Point)] = []
+        if let flow = template.flow {
+            let continuation = template.continuation.flatMap { spec.templates[$0] }
+            let region: (Int) -> FlowRegion = { k in
+                let live = spec.page.liveArea(pageNumber: first + k)
+                let columns = flow.columns ?? spec.page.columns
+                if k == 0, let r = flow.region {
+                    return FlowRegion(rect: r.resolve(live: live, trim: spec.page.size), columns: columns, gutter: spec.page.gutter)
+                }
+                if k > 0, let r = continuation?.flow?.region {
+                    return FlowRegion(rect: r.resolve(live: live, trim: spec.page.size), columns: columns, gutter: spec.page.gutter)
+                }
+                return FlowRegion(rect: live, columns: columns, gutter: spec.page.gutter)
+            }
+            let r0 = region(0)
+            var builder = BlockBuilder(typesetter: typesetter, scope: scope, columnWidth: r0.columnWidth,
+                                       regionWidth: r0.rect.width)
+            builder.pageNumbers = numbers
+            builder.contents = contents
+            let items = try builder.items(flow.blocks)
+            let grid = BaselineGrid(origin: spec.page.margins.top, step: spec.page.baseline)
+            let engine = FlowEngine(grid: grid, paginate: flow.paginate, region: region)
+            do {
+                let result = try engine.run(items)
+                flowPages = result.pages
+                anchors = result.anchors
+            } catch let overflow as FlowEngine.Overflow {
+                throw LayoutError(.error("overflow", at: overflow.origin?.location,
+                                         "\(overflow.origin?.owner ?? "the report"): '\(overflow.origin?.field ?? "text")' does not fit the \(name) page",
+                                         hint: "shorten it or use a layout that lets it run on"))
+            }
+        }
+        for (k, flowItems) in flowPages.enumerated() {
+            let pageNumber = first + k
+            let pageTemplate = k == 0 ? template : (template.continuation.flatMap { spec.templates[$0] } ?? TemplateSpec(master: template.master, folio: template.folio))
+            var items: [Item] = []
+            if let bg = pageTemplate.background {
+                let bleedBox = Rect(x: -spec.page.bleed, y: -spec.page.bleed, width: spec.page.size.width + 2 * spec.page.bleed,
+                                    height: spec.page.size.height + 2 * spec.page.bleed)
+                items.append(.shape(Shape(path: .rect(bleedBox), fill: typesetter.color(bg))))
+            }
+            let pageScope = TemplateScope(report: scope.report, event: scope.event, page: pageNumber,
+                                          section: scope.section ?? template.title ?? scope.event?.title)
+            let renderer = FrameRenderer(typesetter: typesetter, page: spec.page, scope: pageScope, pageNumber: pageNumber,
+                                         template: name)
+            if let masterName = pageTemplate.master, let master = spec.masters[masterName] {
+                var frames = master.all + (pageNumber % 2 == 1 ? master.odd : master.even)
+                if !pageTemplate.folio { frames.removeAll { $0.content.contains { $0.contains("{page}") } } }
+                items += try renderer.render(frames)
+            }
+            if k == 0 {
+                items.append(.destination(name: destination, at: Point(x: 0, y: 0)))
+                items += try renderer.render(template.frames)
+            }
+            items += flowItems
+            for anchor in anchors where anchor.page == k {
+                items.append(.destination(name: anchor.name, at: anchor.point))
+            }
+            let label = pageTemplate.folio ? String(pageNumber) : (pageTemplate.label ?? String(pageNumber))
+            p.pages.append(Page(size: spec.page.size, bleed: spec.page.bleed, items: items, label: label, role: name))
+        }
+        p.destinations[destination] = first
+        for anchor in anchors { p.destinations[anchor.name] = first + anchor.page }
+        if let outlineTitle {
+            p.outline.append(OutlineEntry(title: outlineTitle, pageIndex: firstIndex, destination: destination))
+        }
+    }
+
+    /// Pads the page count to the layout's multiple with blank (notes) pages, keeping
+    /// `reserve` pages (the back cover) at the end.
+    private func pad(_ p: inout Pass, report: Report, reserve: Int) {
+        let multiple = spec.page.padTo
+        guard multiple > 1 else { return }
+        let projected = p.pages.count + reserve
+        let missing = (multiple - projected % multiple) % multiple
+        for _ in 0..<missing {
+            let number = p.pages.count + 1
+            var items: [Item] = []
+            if let notes = spec.templates["notes"] {
+                let scope = TemplateScope(report: report, page: number, section: notes.title)
+                let renderer = FrameRenderer(typesetter: typesetter, page: spec.page, scope: scope, pageNumber: number, template: "notes")
+                if let m = notes.master, let master = spec.masters[m] {
+                    items += (try? renderer.render(master.all + (number % 2 == 1 ? master.odd : master.even))) ?? []
+                }
+                items += (try? renderer.render(notes.frames)) ?? []
+            }
+            p.pages.append(Page(size: spec.page.size, bleed: spec.page.bleed, items: items, label: String(number), role: "notes"))
+        }
+    }
+}

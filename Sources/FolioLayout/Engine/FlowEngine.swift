@@ -1,0 +1,322 @@
+import FolioCore
+import FolioModel
+
+/// The columns a flow may fill on one page.
+public struct FlowRegion: Hashable, Sendable {
+    public var rect: Rect
+    public var columns: Int
+    public var gutter: Double
+
+    public init(rect: Rect, columns: Int, gutter: Double) {
+        self.rect = rect
+        self.columns = max(1, columns)
+        self.gutter = gutter
+    }
+
+    public var columnWidth: Double { (rect.width - Double(columns - 1) * gutter) / Double(columns) }
+
+    public func column(_ i: Int) -> Rect {
+        Rect(x: rect.x + Double(i) * (columnWidth + gutter), y: rect.y, width: columnWidth, height: rect.height)
+    }
+}
+
+/// The baseline grid: lines at `origin + k × step`.
+public struct BaselineGrid: Hashable, Sendable {
+    public var origin: Double
+    public var step: Double
+
+    public init(origin: Double, step: Double) {
+        self.origin = origin
+        self.step = step
+    }
+
+    /// The first grid line at or below `y`.
+    public func snap(_ y: Double) -> Double {
+        guard step > 0 else { return y }
+        let k = ((y - origin) / step - 1e-6).rounded(.up)
+        return origin + k * step
+    }
+}
+
+/// What the flow put on its pages.
+public struct FlowResult: Sendable {
+    /// Items per page of the flow (page 0 is the template's first page).
+    public var pages: [[Item]]
+    /// Named destinations: page index within the flow and point.
+    public var anchors: [(name: String, page: Int, point: Point)]
+    /// Lowest point used on the last page.
+    public var bottom: Double
+}
+
+/// Pours flow items into columns and pages: paragraphs split between lines with at
+/// least two lines on each side (no widows or orphans), headings stay with what follows,
+/// boxes keep together and float to the next column when they do not fit.
+public struct FlowEngine {
+    public let grid: BaselineGrid
+    /// The region of each page of the flow (page 0 first).
+    public let region: (Int) -> FlowRegion
+    /// Whether more pages may be added; otherwise running out of room is an overflow.
+    public let paginate: Bool
+    /// Stop with an overflow after this many pages (a runaway guard).
+    public let maxPages: Int
+
+    public init(grid: BaselineGrid, paginate: Bool, maxPages: Int = 500, region: @escaping (Int) -> FlowRegion) {
+        self.grid = grid
+        self.region = region
+        self.paginate = paginate
+        self.maxPages = maxPages
+    }
+
+    /// Raised when content does not fit and more pages are not allowed.
+    public struct Overflow: Error, Sendable {
+        /// Items that were not placed, and how much height was missing.
+        public var origin: DataOrigin?
+        public var missingHeight: Double
+        public var missingLines: Int
+    }
+
+    private struct State {
+        var page = 0
+        var column = 0
+        var y: Double = 0
+        var top: Double = 0
+        var pages: [[Item]] = [[]]
+        var anchors: [(String, Int, Point)] = []
+        var pendingAnchors: [String] = []
+        var deferred: [BoxItem] = []
+        var columnEmpty = true
+        var pageEmpty = true
+        var bottomUsed: Double = 0
+    }
+
+    public func run(_ items: [FlowItem]) throws -> FlowResult {
+        var s = State()
+        startColumn(&s, page: 0, column: 0)
+        var i = 0
+        while i < items.count {
+            switch items[i] {
+            case .anchor(let name):
+                s.pendingAnchors.append(name)
+                i += 1
+            case .text(let t):
+                let next = i + 1 < items.count ? items[i + 1] : nil
+                try place(t, next: next, &s)
+                i += 1
+            case .box(let b):
+                let next = i + 1 < items.count ? items[i + 1] : nil
+                try place(b, next: next, &s)
+                i += 1
+            }
+        }
+        while !s.deferred.isEmpty {
+            try nextColumn(&s, reason: s.deferred.first?.origin)
+        }
+        return FlowResult(pages: s.pages, anchors: s.anchors.map { ($0.0, $0.1, $0.2) }, bottom: s.bottomUsed)
+    }
+
+    // MARK: - Columns
+
+    private func current(_ s: State) -> Rect { region(s.page).column(s.column) }
+
+    private func startColumn(_ s: inout State, page: Int, column: Int) {
+        s.page = page
+        s.column = column
+        while s.pages.count <= page { s.pages.append([]) }
+        if column == 0 {
+            s.top = region(page).rect.minY
+            s.pageEmpty = true
+        }
+        s.y = s.top
+        s.columnEmpty = true
+    }
+
+    private func nextColumn(_ s: inout State, reason: DataOrigin?) throws {
+        let r = region(s.page)
+        if s.column + 1 < r.columns {
+            startColumn(&s, page: s.page, column: s.column + 1)
+        } else {
+            guard paginate, s.page + 1 < maxPages else {
+                throw Overflow(origin: reason, missingHeight: 0, missingLines: 0)
+            }
+            startColumn(&s, page: s.page + 1, column: 0)
+        }
+        // Floated boxes go first in the new column.
+        let waiting = s.deferred
+        s.deferred = []
+        for box in waiting {
+            if !fits(box.height + (s.columnEmpty ? 0 : box.spaceBefore), s) && !s.columnEmpty {
+                s.deferred.append(box)
+                continue
+            }
+            put(box, &s)
+        }
+    }
+
+    private func remaining(_ s: State) -> Double { current(s).maxY - s.y }
+
+    private func fits(_ h: Double, _ s: State) -> Bool { h <= remaining(s) + 0.01 }
+
+    private func flushAnchors(_ s: inout State, at y: Double) {
+        for name in s.pendingAnchors {
+            s.anchors.append((name, s.page, Point(x: current(s).minX, y: y)))
+        }
+        s.pendingAnchors = []
+    }
+
+    // MARK: - Text
+
+    /// Where the first line box of a paragraph starts if it begins at `y`.
+    private func firstLineTop(_ t: TextItem, at y: Double) -> Double {
+        guard t.box.grid, grid.step > 0 else { return y }
+        let baseline = grid.snap(y + t.box.baselineOffset)
+        return baseline - t.box.baselineOffset
+    }
+
+    /// How many lines of `t` fit in the current column.
+    private func linesFitting(_ t: TextItem, _ s: State) -> Int {
+        let before = s.columnEmpty ? 0 : t.spaceBefore
+        let top = firstLineTop(t, at: s.y + before)
+        let room = current(s).maxY - top
+        return max(0, min(t.box.lineCount, Int(((room + 0.01) / t.box.leading).rounded(.down))))
+    }
+
+    private func minimumToKeep(_ item: FlowItem?) -> (lines: Int, height: Double)? {
+        switch item {
+        case .text(let t)?: return (min(2, t.box.lineCount), 0)
+        case .box(let b)?: return (0, b.height + b.spaceBefore)
+        default: return nil
+        }
+    }
+
+    private func place(_ t: TextItem, next: FlowItem?, _ s: inout State) throws {
+        var start = 0
+        let n = t.box.lineCount
+        guard n > 0 else { return }
+        if t.span && s.column > 0 {
+            try nextColumnUntilPageStart(&s, reason: t.origin)
+        }
+        while start < n {
+            let fit = linesFitting(t, s)
+            var take = min(fit, n - start)
+            let isFirstPart = start == 0
+            // Keep with next: the whole heading plus the start of what follows.
+            if take == n - start && t.keepWithNext, let keep = minimumToKeep(next), !s.columnEmpty || isFirstPart {
+                let top = firstLineTop(t, at: s.y + (s.columnEmpty ? 0 : t.spaceBefore))
+                let after = top + t.box.height(lines: n) + t.spaceAfter
+                var needed = keep.height
+                if case .text(let nt)? = next {
+                    let nextTop = nt.box.grid ? (grid.snap(after + nt.spaceBefore + nt.box.baselineOffset) - nt.box.baselineOffset) : after + nt.spaceBefore
+                    needed = nextTop - after + nt.box.height(lines: keep.lines)
+                }
+                if after + needed > current(s).maxY + 0.01 && !s.columnEmpty {
+                    try nextColumn(&s, reason: t.origin)
+                    continue
+                }
+            }
+            if take < n - start {
+                // Split rules: at least two lines here and two on the next column.
+                if !t.splittable { take = 0 }
+                if take > 0 && take < 2 && n - start >= 2 { take = 0 }
+                if take > 0 && (n - start) - take < 2 { take = (n - start) - 2 }
+                if take < 2 && n - start >= 2 && !(s.columnEmpty && fit > 0) { take = 0 }
+                if take <= 0 {
+                    if s.columnEmpty {
+                        // Nothing else can make room: place what fits (or one line) to progress.
+                        take = max(1, min(fit, n - start))
+                        if !paginate && fit < n - start {
+                            throw Overflow(origin: t.origin, missingHeight: t.box.height(lines: n - start - fit),
+                                           missingLines: n - start - fit)
+                        }
+                    } else {
+                        try nextColumn(&s, reason: t.origin)
+                        continue
+                    }
+                }
+            }
+            if !paginate && take < n - start && !s.columnEmpty {
+                // Cards: never a second column for the rest.
+                let r = region(s.page)
+                if s.column + 1 >= r.columns {
+                    throw Overflow(origin: t.origin, missingHeight: t.box.height(lines: n - start - take),
+                                   missingLines: n - start - take)
+                }
+            }
+            let before = s.columnEmpty ? 0 : t.spaceBefore
+            let top = firstLineTop(t, at: s.y + before)
+            let col = current(s)
+            flushAnchors(&s, at: top)
+            let runs = t.box.runs(lines: start..<(start + take), x: col.minX, top: top)
+            var items: [Item] = runs.map { Item.text($0) }
+            if let link = t.link {
+                let box = Rect(x: col.minX, y: top, width: col.width, height: t.box.height(lines: take))
+                items.append(.link(LinkItem(rect: box, destination: link)))
+            }
+            s.pages[s.page].append(.tagged(StructureTag(t.role), items))
+            s.y = top + t.box.height(lines: take)
+            s.bottomUsed = max(s.bottomUsed, s.y)
+            s.columnEmpty = false
+            s.pageEmpty = false
+            start += take
+            if start < n {
+                try nextColumn(&s, reason: t.origin)
+            }
+        }
+        s.y += t.spaceAfter
+        if t.span {
+            s.top = s.y
+        }
+    }
+
+    private func nextColumnUntilPageStart(_ s: inout State, reason: DataOrigin?) throws {
+        guard paginate else { throw Overflow(origin: reason, missingHeight: 0, missingLines: 0) }
+        startColumn(&s, page: s.page + 1, column: 0)
+    }
+
+    // MARK: - Boxes
+
+    private func place(_ b: BoxItem, next: FlowItem?, _ s: inout State) throws {
+        if b.span && s.column > 0 {
+            try nextColumnUntilPageStart(&s, reason: b.origin)
+        }
+        let before = s.columnEmpty ? 0 : b.spaceBefore
+        var needed = b.height + before
+        if b.keepWithNext, let keep = minimumToKeep(next) {
+            if case .text(let nt)? = next { needed += nt.spaceBefore + nt.box.height(lines: keep.lines) } else { needed += keep.height }
+        }
+        if fits(needed, s) || s.columnEmpty {
+            if !fits(b.height, s) && !paginate {
+                throw Overflow(origin: b.origin, missingHeight: b.height - remaining(s), missingLines: 0)
+            }
+            put(b, &s)
+            return
+        }
+        if b.floats, case .text? = next {
+            s.deferred.append(b)
+            return
+        }
+        try nextColumn(&s, reason: b.origin)
+        if !s.deferred.isEmpty || !fits(b.height, s) && !s.columnEmpty {
+            try nextColumn(&s, reason: b.origin)
+        }
+        put(b, &s)
+    }
+
+    private func put(_ b: BoxItem, _ s: inout State) {
+        let before = s.columnEmpty ? 0 : b.spaceBefore
+        let col = current(s)
+        let width = b.span ? region(s.page).rect.width : col.width
+        let rect = Rect(x: b.span ? region(s.page).rect.minX : col.minX, y: s.y + before, width: width, height: b.height)
+        flushAnchors(&s, at: rect.minY)
+        let drawn = b.draw(rect)
+        if let role = b.role {
+            s.pages[s.page].append(.tagged(StructureTag(role, alt: b.alt), drawn))
+        } else {
+            s.pages[s.page].append(contentsOf: drawn)
+        }
+        s.y = rect.maxY + b.spaceAfter
+        s.bottomUsed = max(s.bottomUsed, rect.maxY)
+        s.columnEmpty = false
+        s.pageEmpty = false
+        if b.span { s.top = s.y }
+    }
+}

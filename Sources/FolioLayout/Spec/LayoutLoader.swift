@@ -1,0 +1,61 @@
+import FolioCore
+import FolioModel
+import FolioText
+import Foundation
+import Yams
+
+/// Reads layout files (`Layouts/NAME.yaml`, `Layouts/cards/NAME.yaml`) with the same
+/// diagnostics as report data: every problem, with its place, in one pass.
+public struct LayoutLoader {
+    public let directory: String
+    public var limits: InputLimits
+
+    public init(directory: String, limits: InputLimits = .default) {
+        self.directory = directory
+        self.limits = limits
+    }
+
+    /// Brochure layouts available (file names without `.yaml`).
+    public func brochureNames() -> [String] {
+        names(in: directory)
+    }
+
+    /// Card presets available.
+    public func cardNames() -> [String] {
+        names(in: (directory as NSString).appendingPathComponent("cards"))
+    }
+
+    /// The path of a brochure layout or card preset.
+    public func path(name: String, card: Bool) -> String {
+        let dir = card ? (directory as NSString).appendingPathComponent("cards") : directory
+        return (dir as NSString).appendingPathComponent(name + ".yaml")
+    }
+
+    /// Loads a layout by name. A name that does not exist is an error listing those that do.
+    public func load(name: String, card: Bool, requestedAt: SourceLocation? = nil) -> (LayoutSpec?, [Diagnostic]) {
+        let path = self.path(name: name, card: card)
+        guard FileManager.default.fileExists(atPath: path) else {
+            let available = card ? cardNames() : brochureNames()
+            let what = card ? "card preset" : "layout"
+            let hint = (Suggestions.closest(to: name, in: available).map { "did you mean '\($0)'? " } ?? "")
+                + "available: \(available.joined(separator: ", "))"
+            return (nil, [.error("unknown-layout", at: requestedAt, "there is no \(what) named '\(name)' in \(DisplayPath.relative(card ? (directory as NSString).appendingPathComponent("cards") : directory))", hint: hint)])
+        }
+        var diagnostics: [Diagnostic] = []
+        guard let source = SourceFile.read(path: path, displayPath: DisplayPath.relative(path), limits: limits,
+                                           diagnostics: &diagnostics) else { return (nil, diagnostics) }
+        let context = YAMLContext(source: source, limits: limits)
+        for d in diagnostics { context.add(d) }
+        guard let root = context.parse(), var map = YAMLMapping(root, context: context, what: "the layout") else {
+            return (nil, context.diagnostics)
+        }
+        let spec = LayoutReader(context: context, card: card).read(&map, name: name)
+        let all = context.diagnostics
+        return (all.hasErrors ? nil : spec, all)
+    }
+
+    private func names(in dir: String) -> [String] {
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []
+        return files.filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }.sorted()
+    }
+}

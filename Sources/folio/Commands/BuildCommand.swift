@@ -1,0 +1,98 @@
+import ArgumentParser
+import FolioBuild
+import FolioModel
+import Foundation
+
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Make the brochure PDF and the social cards of a report.",
+        discussion: """
+        Only outputs whose inputs changed are re-made; a failed build leaves the previous
+        outputs and manifest exactly as they were.
+
+        Examples:
+          folio build Reports/ningbo-2022
+          folio build Reports/ningbo-2022 --out /tmp/nb --layout brochure-16k
+          folio build Reports/ningbo-2022 --cards square,og --scale 2
+        """
+    )
+
+    @Argument(help: "The report folder (it holds report.yaml).", completion: .directory)
+    var report: String
+
+    @Option(name: .shortAndLong, help: "Output folder (default: out/<report folder name>).", completion: .directory)
+    var out: String?
+
+    @Option(name: .long, help: "Brochure layout from Layouts/ (default: the report's, else brochure).")
+    var layout: String?
+
+    @Option(name: .long, help: "Card presets, comma-separated (default: the report's cards:, else all).")
+    var cards: String?
+
+    @Option(name: .long, help: "Card pixel density: 2 renders at twice the pixels.")
+    var scale: Double = 1
+
+    @Flag(name: .long, help: "Re-make every output, changed or not.")
+    var force = false
+
+    @Flag(name: .long, help: "Also write brochure-print.pdf (PDF/X, CMYK) for the printer.")
+    var print = false
+
+    @Flag(name: .long, help: "Add crop and registration marks to the print file.")
+    var marks = false
+
+    @Flag(name: .long, help: "Skip the cards.")
+    var noCards = false
+
+    @Flag(name: .long, help: "Skip the brochure.")
+    var noBrochure = false
+
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        guard scale >= 0.25 && scale <= 4 else { throw ValidationError("--scale must be between 0.25 and 4") }
+        if let cards, cards.split(separator: ",").isEmpty { throw ValidationError("--cards needs at least one preset") }
+    }
+
+    func run() throws {
+        let console = Console(output)
+        let resources: Resources
+        switch Resources.locate() {
+        case .success(let r): resources = r
+        case .failure(let e): console.error("error: \(e)"); throw ExitCode(1)
+        }
+        let options = BuildOptions(reportDirectory: report, outputDirectory: out, layout: layout,
+                                   cardPresets: cards.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } },
+                                   scale: scale, force: force, print: print, marks: marks,
+                                   brochure: !noBrochure, cards: !noCards)
+        let builder = Builder(resources: resources)
+        do {
+            let summary = try builder.build(options) { p in
+                switch p {
+                case .laidOut(let pages): console.progress("laid out \(pages) pages")
+                case .cardsRendered(let done, let total): console.progress("rendered \(done)/\(total) cards")
+                case .writing: console.progress("writing")
+                }
+            }
+            console.endProgress()
+            console.diagnostics(summary.warnings)
+            for path in summary.written { console.verbose("wrote \(DisplayPath.relative((summary.outputDirectory as NSString).appendingPathComponent(path)))") }
+            for path in summary.removed { console.verbose("removed \(path)") }
+            let dir = DisplayPath.relative(summary.outputDirectory)
+            let time = String(format: "%.2fs", summary.seconds)
+            if summary.written.isEmpty && summary.removed.isEmpty {
+                console.info("\(dir): up to date (\(summary.unchanged.count) outputs) in \(time)")
+            } else {
+                var parts: [String] = []
+                if summary.written.contains("brochure.pdf") { parts.append("brochure.pdf (\(summary.pages) pages)") }
+                if summary.written.contains("brochure-print.pdf") { parts.append("brochure-print.pdf") }
+                if summary.cards > 0 { parts.append("\(summary.cards) card\(summary.cards == 1 ? "" : "s")") }
+                if !summary.removed.isEmpty { parts.append("removed \(summary.removed.count) stale") }
+                console.info("wrote \(parts.joined(separator: ", ")) to \(dir)/ in \(time)")
+            }
+        } catch {
+            console.fail(error)
+        }
+    }
+}

@@ -1,0 +1,39 @@
+import ArgumentParser
+import Foundation
+
+/// `folio`: turns a year's event data into a typeset Chinese brochure and social cards.
+@main
+struct Folio: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "folio",
+        abstract: "Typeset a year's events as a print-ready Chinese brochure (PDF) and social cards (PNG).",
+        discussion: """
+        Examples:
+          folio build Reports/ningbo-2022            # → out/ningbo-2022/brochure.pdf, cards/…
+          folio check Reports/ningbo-2022            # validate only
+
+        Exit status: 0 success, 1 problems in the input (each reported as path:line:col),
+        2 wrong usage of the command line.
+        """,
+        version: "folio 0.1.0",
+        subcommands: [BuildCommand.self, CheckCommand.self]
+    )
+
+    /// Runs the command, mapping usage errors to exit status 2.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let exit as ExitCode {
+            Foundation.exit(exit.rawValue)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                print(fullMessage(for: error))
+                Foundation.exit(0)
+            }
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            Foundation.exit(code == .failure ? 1 : 2)
+        }
+    }
+}
