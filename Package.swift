@@ -44,8 +44,10 @@ let package = Package(
         ]),
         .target(name: "FolioTestSupport", dependencies: ["FolioCore", "FolioModel", "FolioGraphics"], path: "Tests/FolioTestSupport"),
         .testTarget(name: "FolioModelTests", dependencies: ["FolioModel", "FolioTestSupport"]),
-        .testTarget(name: "FolioTextTests", dependencies: ["FolioText", "FolioGraphics", "FolioTestSupport"]),
-        .testTarget(name: "FolioLayoutTests", dependencies: ["FolioLayout", "FolioModel", "FolioTestSupport"]),
-        .testTarget(name: "FolioEndToEndTests", dependencies: ["FolioBuild", "FolioTestSupport"]),
+        .testTarget(name: "FolioTextTests", dependencies: ["FolioText", "FolioGraphics", "FolioCore", "FolioTestSupport"]),
+        .testTarget(name: "FolioChartsTests", dependencies: ["FolioCharts", "FolioText", "FolioModel", "FolioCore", "FolioTestSupport"]),
+        .testTarget(name: "FolioLayoutTests", dependencies: ["FolioLayout", "FolioModel", "FolioText", "FolioCore", "FolioTestSupport"]),
+        .testTarget(name: "FolioExportTests", dependencies: ["FolioExport", "FolioLayout", "FolioModel", "FolioCore", "FolioGraphics", "FolioTestSupport"]),
+        .testTarget(name: "FolioBuildTests", dependencies: ["FolioBuild", "FolioModel", "FolioTestSupport"]),
     ]
 )

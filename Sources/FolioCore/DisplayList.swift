@@ -91,6 +91,8 @@ public indirect enum Item: Hashable, Sendable {
     case destination(name: String, at: Point)
     /// Items that belong together in the document's logical structure (tagged PDF).
     case tagged(StructureTag, [Item])
+    /// Items drawn clipped to a rectangle: bleed art (clipped to the bleed box) and crops.
+    case clipped(Rect, [Item])
 
     /// The area the item covers on the page (text: its line boxes).
     public var bounds: Rect? {
@@ -100,6 +102,15 @@ public indirect enum Item: Hashable, Sendable {
         case .image(let image): return image.clip
         case .link(let link): return link.rect
         case .destination: return nil
+        case .clipped(let rect, let items):
+            var result: Rect?
+            for case let r? in items.map(\.bounds) {
+                result = result.map { $0.union(r) } ?? r
+            }
+            guard let inner = result else { return nil }
+            let x0 = max(inner.minX, rect.minX), y0 = max(inner.minY, rect.minY)
+            let x1 = min(inner.maxX, rect.maxX), y1 = min(inner.maxY, rect.maxY)
+            return x1 > x0 && y1 > y0 ? Rect(x: x0, y: y0, width: x1 - x0, height: y1 - y0) : nil
         case .tagged(_, let items):
             var result: Rect?
             for case let rect? in items.map(\.bounds) {
@@ -111,10 +122,10 @@ public indirect enum Item: Hashable, Sendable {
 
     /// Every item in this subtree, this one first, structure groups flattened.
     public var flattened: [Item] {
-        if case .tagged(_, let items) = self {
-            return [self] + items.flatMap(\.flattened)
+        switch self {
+        case .tagged(_, let items), .clipped(_, let items): return [self] + items.flatMap(\.flattened)
+        default: return [self]
         }
-        return [self]
     }
 }
 

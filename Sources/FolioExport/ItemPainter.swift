@@ -19,6 +19,8 @@ struct ItemPainter {
         case .image(let image): try canvas.draw(image)
         case .link(let link): if interactive { canvas.link(link) }
         case .destination(let name, let point): if interactive { canvas.destination(name: name, at: point) }
+        case .clipped(let rect, let children):
+            try canvas.withClip(rect) { try paint(children) }
         case .tagged(let tag, let children):
             if interactive { canvas.beginTag(tag) }
             try paint(children)

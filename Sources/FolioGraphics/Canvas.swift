@@ -76,6 +76,15 @@ public struct Canvas {
         cairo_restore(cr)
     }
 
+    /// Draws `body` clipped to `rect`.
+    public func withClip(_ rect: Rect, _ body: () throws -> Void) rethrows {
+        cairo_save(cr)
+        cairo_rectangle(cr, rect.x, rect.y, rect.width, rect.height)
+        cairo_clip(cr)
+        defer { cairo_restore(cr) }
+        try body()
+    }
+
     /// Opens a logical-structure element (tagged PDF); pair with `endTag`.
     public func beginTag(_ tag: StructureTag) {
         cairo_tag_begin(cr, tag.role, nil)

@@ -127,7 +127,7 @@ public struct BrochureLayout: Sendable {
             if let bg = pageTemplate.background {
                 let bleedBox = Rect(x: -spec.page.bleed, y: -spec.page.bleed, width: spec.page.size.width + 2 * spec.page.bleed,
                                     height: spec.page.size.height + 2 * spec.page.bleed)
-                items.append(.shape(Shape(path: .rect(bleedBox), fill: typesetter.color(bg))))
+                items.append(.clipped(bleedBox, [.shape(Shape(path: .rect(bleedBox), fill: typesetter.color(bg)))]))
             }
             let pageScope = TemplateScope(report: scope.report, event: scope.event, page: pageNumber,
                                           section: scope.section ?? template.title ?? scope.event?.title)

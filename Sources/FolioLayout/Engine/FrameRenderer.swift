@@ -34,7 +34,14 @@ struct FrameRenderer {
         var errors: [Diagnostic] = []
         for frame in frames where applies(frame) {
             do {
-                items += try render(frame)
+                let drawn = try render(frame)
+                if frame.bleed {
+                    let bleedBox = Rect(x: -page.bleed, y: -page.bleed, width: page.size.width + 2 * page.bleed,
+                                        height: page.size.height + 2 * page.bleed)
+                    items.append(.clipped(bleedBox, drawn))
+                } else {
+                    items += drawn
+                }
             } catch let error as LayoutError {
                 errors += error.diagnostics
             }
@@ -45,7 +52,7 @@ struct FrameRenderer {
 
     private func box(_ frame: FrameSpec) -> Rect {
         var r = frame.box.resolve(live: live, trim: page.size)
-        guard frame.bleed, page.bleed > 0 else { return r }
+        guard frame.bleed, page.bleed > 0, frame.kind == .rect else { return r }
         let b = page.bleed
         if r.minX <= 0.5 { r.x -= b; r.width += b }
         if r.minY <= 0.5 { r.y -= b; r.height += b }

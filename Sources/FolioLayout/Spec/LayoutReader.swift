@@ -15,7 +15,7 @@ struct LayoutReader {
                            "safe", "centre-crop"]
     static let styleKeys = ["font", "size", "leading", "color", "tracking", "indent", "align", "space-before",
                             "space-after", "grid", "balanced", "min-size", "based-on"]
-    static let frameKeys = ["type", "box", "origin", "fill", "stroke", "stroke-width", "radius", "opacity", "bleed",
+    static let frameKeys = ["type", "box", "origin", "anchor", "fill", "stroke", "stroke-width", "radius", "opacity", "bleed",
                             "content", "separator", "style", "valign", "fit", "field", "when", "optional", "role",
                             "link", "index"]
     static let blockKeys = ["type", "content", "separator", "source", "style", "keep-with-next", "role", "height",
@@ -327,11 +327,17 @@ struct LayoutReader {
                           hint: Suggestions.closest(to: typeText, in: names).map { "did you mean '\($0)'?" })
             return nil
         }
-        let origin = BoxSpec.Origin(rawValue: m.string("origin") ?? "live") ?? .live
-        guard let boxNode = m.value("box"), let box = box(boxNode, origin: origin) else {
+        let origin = BoxSpec.Origin(rawValue: m.string("origin") ?? "live")
+        if origin == nil { context.error("bad-value", m.value("origin"), "origin must be live or trim") }
+        let anchor = BoxSpec.Anchor(rawValue: m.string("anchor") ?? "top-left")
+        if anchor == nil {
+            context.error("bad-value", m.value("anchor"), "anchor must be one of \(BoxSpec.Anchor.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        guard let boxNode = m.value("box"), var box = box(boxNode, origin: origin ?? .live) else {
             if m.value("box") == nil { m.missing("box", hint: "give the frame's place as box: [x, y, width, height]") }
             return nil
         }
+        box.anchor = anchor ?? .topLeft
         let fill = m.text("fill")
         if let fill { checkColor(fill, m.value("fill"), colors) }
         let stroke = m.text("stroke")
@@ -411,7 +417,7 @@ struct LayoutReader {
     private func box(_ node: Node, origin: BoxSpec.Origin) -> BoxSpec? {
         guard let values = lengths(node, what: "'box'"), values.count == 4 else {
             context.error("bad-value", node, "a box is four lengths: [x, y, width, height]",
-                          hint: "e.g. box: [0, 40mm, 100%, 30mm]; negative x or y count from the right or bottom")
+                          hint: "e.g. box: [0, 40mm, 100%, 30mm]; with anchor: bottom-right, x and y count from the right and bottom")
             return nil
         }
         return BoxSpec(x: values[0], y: values[1], width: values[2], height: values[3], origin: origin)

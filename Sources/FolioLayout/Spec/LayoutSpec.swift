@@ -198,7 +198,7 @@ public struct TemplateSpec: Hashable, Sendable {
     }
 }
 
-/// A box: x, y, width, height relative to an origin.
+/// A box: x, y, width, height relative to an origin and one of its corners.
 public struct BoxSpec: Hashable, Sendable {
     public enum Origin: String, Hashable, Sendable {
         /// The live area (inside the margins).
@@ -207,32 +207,42 @@ public struct BoxSpec: Hashable, Sendable {
         case trim
     }
 
+    /// The corner x and y are measured from (to the box's nearest corner).
+    public enum Anchor: String, Hashable, Sendable, CaseIterable {
+        case topLeft = "top-left"
+        case topRight = "top-right"
+        case bottomLeft = "bottom-left"
+        case bottomRight = "bottom-right"
+    }
+
     public var x: Length
     public var y: Length
     public var width: Length
     public var height: Length
     public var origin: Origin
+    public var anchor: Anchor
 
-    public init(x: Length, y: Length, width: Length, height: Length, origin: Origin = .live) {
+    public init(x: Length, y: Length, width: Length, height: Length, origin: Origin = .live, anchor: Anchor = .topLeft) {
         self.x = x
         self.y = y
         self.width = width
         self.height = height
         self.origin = origin
+        self.anchor = anchor
     }
 
-    /// Resolves to page coordinates on a page with this live area and trim size.
+    /// Resolves to page coordinates on a page with this live area and trim size. `rest`
+    /// sizes take what is left to the far edge.
     public func resolve(live: Rect, trim: Size) -> Rect {
         let base = origin == .live ? live : Rect(x: 0, y: 0, width: trim.width, height: trim.height)
-        var rx = x.resolve(reference: base.width)
-        var ry = y.resolve(reference: base.height)
-        var w = width.resolve(reference: base.width)
-        var h = height.resolve(reference: base.height)
-        if width == .rest { w = base.width - rx }
-        if height == .rest { h = base.height - ry }
-        // Negative x/y count from the right/bottom edge.
-        if rx.sign == .minus { rx = base.width + rx - w }
-        if ry.sign == .minus { ry = base.height + ry - h }
+        let dx = x.resolve(reference: base.width)
+        let dy = y.resolve(reference: base.height)
+        let w = width == .rest ? base.width - dx : width.resolve(reference: base.width)
+        let h = height == .rest ? base.height - dy : height.resolve(reference: base.height)
+        let fromRight = anchor == .topRight || anchor == .bottomRight
+        let fromBottom = anchor == .bottomLeft || anchor == .bottomRight
+        let rx = fromRight ? base.width - dx - w : dx
+        let ry = fromBottom ? base.height - dy - h : dy
         return Rect(x: base.x + rx, y: base.y + ry, width: w, height: h)
     }
 }

@@ -1,0 +1,60 @@
+import FolioBuild
+import FolioModel
+import FolioTestSupport
+import Foundation
+import Testing
+
+@Suite("End to end", .serialized)
+struct EndToEndTests {
+    static let out = TestSupport.temporaryDirectory("e2e")
+
+    static let summary: Result<BuildSummary, Error> = Result {
+        try Builder(resources: Resources(root: TestSupport.root))
+            .build(BuildOptions(reportDirectory: TestSupport.path("Reports/ningbo-2022"), outputDirectory: out,
+                                cardPresets: ["square"]))
+    }
+
+    var pdf: String { (Self.out as NSString).appendingPathComponent("brochure.pdf") }
+
+    @Test("the brochure's text reads back: every title and body, no stray spaces")
+    func text() throws {
+        _ = try Self.summary.get()
+        let text = try TestSupport.run("pdftotext", ["-enc", "UTF-8", pdf, "-"]).stdout
+        let joined = text.replacingOccurrences(of: "\n", with: "")
+        for event in TestSupport.defaultReport.events {
+            #expect(joined.contains(event.title.replacingOccurrences(of: " ", with: "")) || joined.contains(event.title))
+            for paragraph in event.body {
+                #expect(joined.contains(paragraph), "body of \(event.id) does not read back")
+            }
+        }
+    }
+
+    @Test("fonts are embedded, subset and mapped to Unicode; qpdf finds no error")
+    func fonts() throws {
+        _ = try Self.summary.get()
+        let fonts = try TestSupport.run("pdffonts", [pdf]).stdout.split(separator: "\n").dropFirst(2)
+        #expect(!fonts.isEmpty)
+        for line in fonts {
+            let columns = line.split(separator: " ", omittingEmptySubsequences: true)
+            // name type encoding emb sub uni objectID gen: emb, sub, uni are the 3 before the last 2.
+            #expect(columns.suffix(5).prefix(3).allSatisfy { $0 == "yes" }, "\(line)")
+        }
+        let check = try TestSupport.run("qpdf", ["--check", pdf])
+        #expect(check.status == 0)
+    }
+
+    @Test("ten square cards of 1080×1080, named by rank and id")
+    func cards() throws {
+        _ = try Self.summary.get()
+        for event in TestSupport.defaultReport.events {
+            let name = String(format: "%02d-%@.png", event.rank, event.id)
+            let path = (Self.out as NSString).appendingPathComponent("cards/square/\(name)")
+            let bytes = [UInt8](FileManager.default.contents(atPath: path) ?? Data())
+            #expect(bytes.count > 24, "\(name) missing")
+            guard bytes.count > 24 else { continue }
+            let w = bytes[16..<20].reduce(0) { $0 << 8 | Int($1) }
+            let h = bytes[20..<24].reduce(0) { $0 << 8 | Int($1) }
+            #expect(w == 1080 && h == 1080)
+        }
+    }
+}

@@ -1,0 +1,106 @@
+import FolioGraphics
+import FolioModel
+import Foundation
+
+/// Shared helpers for Folio's tests: the repository's folders, one font set for the
+/// whole test run, and the default report.
+public enum TestSupport {
+    /// The repository root (the folder holding Package.swift).
+    public static let root: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        while url.path != "/" {
+            url.deleteLastPathComponent()
+            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url.path }
+        }
+        fatalError("cannot find the repository root from \(#filePath)")
+    }()
+
+    public static func path(_ relative: String) -> String {
+        (root as NSString).appendingPathComponent(relative)
+    }
+
+    /// Folio's font set, loaded once (fontconfig set-up is the slow part).
+    public static let fonts: FontSet = {
+        do {
+            return try FontSet(configFile: path("Fonts/fonts.conf"))
+        } catch {
+            fatalError("cannot load Folio's font set: \(error)")
+        }
+    }()
+
+    /// The built-in default report, loaded (it must load without errors).
+    public static let defaultReport: Report = {
+        let result = ReportLoader().load(directory: path("Reports/ningbo-2022"))
+        guard let report = result.report else {
+            fatalError("the default report does not load:\n\(result.diagnostics.map(\.description).joined(separator: "\n"))")
+        }
+        return report
+    }()
+
+    /// A fresh temporary folder, removed at process exit by the OS's tmp cleaning.
+    public static func temporaryDirectory(_ name: String = "folio-test") -> String {
+        let dir = (NSTemporaryDirectory() as NSString).appendingPathComponent("\(name)-\(UUID().uuidString.prefix(8))")
+        try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        return dir
+    }
+
+    /// Loads a report from YAML text written to a temporary folder.
+    public static func loadReport(yaml: String, file: String = "report.yaml") -> ReportLoader.Result {
+        let dir = temporaryDirectory("report")
+        let path = (dir as NSString).appendingPathComponent(file)
+        FileManager.default.createFile(atPath: path, contents: Data(yaml.utf8))
+        return ReportLoader().load(directory: dir)
+    }
+
+    /// Runs a program and returns its exit status, standard output and standard error.
+    @discardableResult
+    public static func run(_ executable: String, _ arguments: [String], cwd: String? = nil,
+                           environment: [String: String]? = nil) throws -> (status: Int32, stdout: String, stderr: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable.hasPrefix("/") ? executable : "/usr/bin/env")
+        process.arguments = executable.hasPrefix("/") ? arguments : [executable] + arguments
+        if let cwd { process.currentDirectoryURL = URL(fileURLWithPath: cwd) }
+        if let environment { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+    }
+
+    /// Generates a report of `count` events (for pagination and scale tests).
+    public static func generatedReportYAML(events count: Int, longTitles: Bool = false, paragraphs: Int = 2) -> String {
+        var y = """
+        title: 测试年度报告\(count)件大事
+        publisher: 测试科学技术局
+        edition: 2023
+        published: 2024-01-15
+        intro:
+          - 这是一份由测试生成的报告，用来检验分页、目录页码和卡片在任意数量的事件下都能正确排版。
+        events:
+
+        """
+        let base = TestSupport.defaultReport
+        for i in 0..<count {
+            let e = base.events[i % base.events.count]
+            let title = longTitles
+                ? "第\(i + 1)项：关于推进GPU与5G融合的AI算力平台建设取得36.4%增长的2022—2025年行动计划全面实施"
+                : e.title
+            y += "  - id: event-\(i + 1)\n    title: \"\(title)\"\n    category: \(e.category ?? "其他")\n"
+            y += "    summary: \"\(e.summary ?? e.title)\"\n    body:\n"
+            for p in 0..<paragraphs {
+                y += "      - \"\(e.body[p % e.body.count])\"\n"
+            }
+            if !e.figures.isEmpty {
+                y += "    figures:\n"
+                for f in e.figures {
+                    y += "      - {value: \"\(f.value)\", \(f.unit.map { "unit: \"\($0)\", " } ?? "")label: \"\(f.label)\"}\n"
+                }
+            }
+        }
+        return y
+    }
+}
