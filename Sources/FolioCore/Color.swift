@@ -47,6 +47,11 @@ public struct Color: Hashable, Sendable, Codable {
         Color(red: red, green: green, blue: blue, alpha: alpha)
     }
 
+    /// The colour with its alpha multiplied by `opacity`.
+    public func fading(_ opacity: Double) -> Color {
+        withAlpha(alpha * opacity)
+    }
+
     /// Relative luminance (WCAG), 0 for black, 1 for white.
     public var luminance: Double {
         func channel(_ c: Double) -> Double {

@@ -28,7 +28,11 @@ struct BlockBuilder {
     func items(_ blocks: [BlockSpec]) throws -> [FlowItem] {
         var out: [FlowItem] = []
         for (index, block) in blocks.enumerated() where !dropped.contains(index) {
-            out += try items(block, index: index)
+            let produced = try items(block, index: index)
+            if block.keepWithPrevious && !produced.isEmpty, let last = out.indices.last(where: { if case .anchor = out[$0] { return false }; return true }) {
+                out[last] = out[last].keepingWithNext()
+            }
+            out += produced
         }
         return out
     }
@@ -109,7 +113,9 @@ struct BlockBuilder {
         guard let figures = scope.event?.figures, !figures.isEmpty else { return [] }
         let shown = Array(figures.prefix(block.limit ?? figures.count))
         let tile = self.tile(block)
-        let columns = max(1, min(block.columns, shown.count))
+        // Even rows: 4 figures in 3 columns become 2 × 2, 5 become 3 + 2.
+        let rowsNeeded = (shown.count + max(1, block.columns) - 1) / max(1, block.columns)
+        let columns = max(1, (shown.count + rowsNeeded - 1) / rowsNeeded)
         let gap = 8.0
         let total = width(block)
         let w = (total - Double(columns - 1) * gap) / Double(columns)

@@ -32,7 +32,7 @@ struct FigureTile {
         var x = inner.minX
         if let line = value.paragraph.lines.first {
             items += line.runs(atX: x - line.left, baseline: baseline).map(Item.text)
-            x += line.right - line.left + 2
+            x += line.right - line.left
         }
         if let unit = figure.unit, !unit.isEmpty {
             let u = typesetter.compose(unit, style: unitStyle, width: 10_000, alignment: .left)

@@ -44,6 +44,7 @@ public struct BrochureLayout: Sendable {
             if k == spec.sequence.count - backSections {
                 pad(&p, report: report, reserve: backSections)
             }
+            guard included(section, report) else { continue }
             do {
                 if section == "events" {
                     for event in report.events {
@@ -67,10 +68,20 @@ public struct BrochureLayout: Sendable {
         return p
     }
 
+    /// Whether a template's section is made for this report (`when:` conditions).
+    private func included(_ section: String, _ report: Report) -> Bool {
+        switch spec.templates[section == "events" ? "event" : section]?.when {
+        case "has-intro": return !report.intro.isEmpty
+        case "has-charts": return !report.charts.isEmpty
+        case "has-cover": return report.cover != nil
+        default: return true
+        }
+    }
+
     /// The contents: sections with titles, and every event with its rank.
     private func contentsEntries(_ report: Report) -> [ContentsEntry] {
         var entries: [ContentsEntry] = []
-        for section in spec.sequence {
+        for section in spec.sequence where included(section, report) {
             if section == "events" {
                 for e in report.events {
                     entries.append(ContentsEntry(destination: "event-\(e.id)", rank: String(format: "%02d", e.rank), title: e.title))

@@ -198,19 +198,23 @@ public struct FlowEngine {
         while start < n {
             let fit = linesFitting(t, s)
             var take = min(fit, n - start)
-            let isFirstPart = start == 0
-            // Keep with next: the whole heading plus the start of what follows.
-            if take == n - start && t.keepWithNext, let keep = minimumToKeep(next), !s.columnEmpty || isFirstPart {
+            // Keep with next: the whole heading (or the paragraph's last lines) plus the
+            // start of what follows.
+            if take == n - start && t.keepWithNext, let keep = minimumToKeep(next) {
                 let top = firstLineTop(t, at: s.y + (s.columnEmpty ? 0 : t.spaceBefore))
-                let after = top + t.box.height(lines: n) + t.spaceAfter
+                let after = top + t.box.height(lines: n - start) + t.spaceAfter
                 var needed = keep.height
                 if case .text(let nt)? = next {
                     let nextTop = nt.box.grid ? (grid.snap(after + nt.spaceBefore + nt.box.baselineOffset) - nt.box.baselineOffset) : after + nt.spaceBefore
                     needed = nextTop - after + nt.box.height(lines: keep.lines)
                 }
-                if after + needed > current(s).maxY + 0.01 && !s.columnEmpty {
-                    try nextColumn(&s, reason: t.origin)
-                    continue
+                if after + needed > current(s).maxY + 0.01 {
+                    if t.splittable && n - start >= 4 {
+                        take = n - start - 2
+                    } else if !s.columnEmpty {
+                        try nextColumn(&s, reason: t.origin)
+                        continue
+                    }
                 }
             }
             if take < n - start {
@@ -284,7 +288,7 @@ public struct FlowEngine {
             if case .text(let nt)? = next { needed += nt.spaceBefore + nt.box.height(lines: keep.lines) } else { needed += keep.height }
         }
         if fits(needed, s) || s.columnEmpty {
-            if !fits(b.height, s) && !paginate {
+            if !fits(b.height, s) && (!paginate || s.columnEmpty) {
                 throw Overflow(origin: b.origin, missingHeight: b.height - remaining(s), missingLines: 0)
             }
             put(b, &s)

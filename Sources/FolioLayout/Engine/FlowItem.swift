@@ -10,6 +10,15 @@ public enum FlowItem: Sendable {
     /// A named destination at the position of the next content.
     case anchor(String)
 
+    /// The same item, kept in one column with what follows it.
+    func keepingWithNext() -> FlowItem {
+        switch self {
+        case .text(var t): t.keepWithNext = true; return .text(t)
+        case .box(var b): b.keepWithNext = true; return .box(b)
+        case .anchor: return self
+        }
+    }
+
     var keepWithNext: Bool {
         switch self {
         case .text(let t): return t.keepWithNext

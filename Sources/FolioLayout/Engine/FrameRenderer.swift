@@ -52,7 +52,7 @@ struct FrameRenderer {
 
     private func box(_ frame: FrameSpec) -> Rect {
         var r = frame.box.resolve(live: live, trim: page.size)
-        guard frame.bleed, page.bleed > 0, frame.kind == .rect else { return r }
+        guard frame.bleed, page.bleed > 0, frame.kind == .rect || frame.kind == .image else { return r }
         let b = page.bleed
         if r.minX <= 0.5 { r.x -= b; r.width += b }
         if r.minY <= 0.5 { r.y -= b; r.height += b }
@@ -65,12 +65,12 @@ struct FrameRenderer {
         let r = box(frame)
         switch frame.kind {
         case .rect:
-            let fill = frame.fill.map { typesetter.color($0).withAlpha(frame.opacity) }
+            let fill = frame.fill.map { typesetter.color($0).fading(frame.opacity) }
             let stroke = frame.stroke.map { Stroke(color: typesetter.color($0), width: frame.strokeWidth) }
             return [.shape(Shape(path: .rect(r, radius: frame.radius), fill: fill, stroke: stroke))]
         case .circle:
-            let fill = frame.fill.map { typesetter.color($0).withAlpha(frame.opacity) }
-            let stroke = frame.stroke.map { Stroke(color: typesetter.color($0).withAlpha(frame.opacity), width: frame.strokeWidth) }
+            let fill = frame.fill.map { typesetter.color($0).fading(frame.opacity) }
+            let stroke = frame.stroke.map { Stroke(color: typesetter.color($0).fading(frame.opacity), width: frame.strokeWidth) }
             return [.shape(Shape(path: .circle(center: Point(x: r.midX, y: r.midY), radius: min(r.width, r.height) / 2),
                                  fill: fill, stroke: stroke))]
         case .rule:
@@ -78,7 +78,7 @@ struct FrameRenderer {
             let path: Path = r.width >= r.height
                 ? .line(from: Point(x: r.minX, y: r.midY), to: Point(x: r.maxX, y: r.midY))
                 : .line(from: Point(x: r.midX, y: r.minY), to: Point(x: r.midX, y: r.maxY))
-            return [.shape(Shape(path: path, stroke: Stroke(color: color.withAlpha(frame.opacity), width: frame.strokeWidth)))]
+            return [.shape(Shape(path: path, stroke: Stroke(color: color.fading(frame.opacity), width: frame.strokeWidth)))]
         case .text:
             return try text(frame, in: r)
         case .image:

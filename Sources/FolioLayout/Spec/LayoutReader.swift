@@ -20,8 +20,9 @@ struct LayoutReader {
                             "link", "index"]
     static let blockKeys = ["type", "content", "separator", "source", "style", "keep-with-next", "role", "height",
                             "width", "columns", "color", "fill", "parts", "space-before", "space-after", "optional",
-                            "shrink", "field", "limit", "destination", "span"]
-    static let templateKeys = ["master", "background", "folio", "label", "frames", "flow", "continuation", "title"]
+                            "shrink", "field", "limit", "destination", "span", "keep-with-previous"]
+    static let templateKeys = ["master", "background", "folio", "label", "frames", "flow", "continuation", "title", "when"]
+    static let templateConditions = ["has-intro", "has-charts", "has-cover"]
     static let paperSizes: [String: Size] = [
         "a4": Size(width: 210 * pointsPerMillimetre, height: 297 * pointsPerMillimetre),
         "a5": Size(width: 148 * pointsPerMillimetre, height: 210 * pointsPerMillimetre),
@@ -295,6 +296,10 @@ struct LayoutReader {
         let label = m.text("label")
         let title = m.text("title")
         let continuation = m.text("continuation")
+        let when = m.text("when")
+        if let when, !Self.templateConditions.contains(when) {
+            context.error("bad-value", m.value("when"), "\(m.what): when '\(when)' is not one of \(Self.templateConditions.joined(separator: ", "))")
+        }
         let frames = self.frames(&m, "frames", styles: styles, colors: colors)
         var flow: FlowSpec?
         if let node = m.value("flow"), var f = YAMLMapping(node, context: context, what: "the flow of \(m.what)") {
@@ -310,7 +315,7 @@ struct LayoutReader {
         }
         m.reportUnknownKeys(known: Self.templateKeys)
         return TemplateSpec(master: master, background: background, folio: folio, label: label, frames: frames, flow: flow,
-                            continuation: continuation, title: title)
+                            continuation: continuation, title: title, when: when)
     }
 
     private func frames(_ m: inout YAMLMapping, _ key: String, styles: [String: StyleSpec], colors: [String: Color]) -> [FrameSpec] {
@@ -401,7 +406,7 @@ struct LayoutReader {
                               spaceAfter: length(&m, "space-after")?.resolve(reference: 0) ?? 0,
                               optional: m.bool("optional") ?? false, shrink: m.bool("shrink") ?? false,
                               field: m.text("field"), limit: m.int("limit"), destination: m.text("destination"),
-                              span: m.bool("span") ?? false)
+                              span: m.bool("span") ?? false, keepWithPrevious: m.bool("keep-with-previous") ?? false)
         m.reportUnknownKeys(known: Self.blockKeys)
         return block
     }

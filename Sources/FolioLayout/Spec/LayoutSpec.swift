@@ -184,9 +184,13 @@ public struct TemplateSpec: Hashable, Sendable {
     public var continuation: String?
     /// Title for the outline and the running head ("前言").
     public var title: String?
+    /// Only when the report has what this names (`has-intro`, `has-charts`).
+    public var when: String?
 
     public init(master: String? = nil, background: String? = nil, folio: Bool = true, label: String? = nil,
-                frames: [FrameSpec] = [], flow: FlowSpec? = nil, continuation: String? = nil, title: String? = nil) {
+                frames: [FrameSpec] = [], flow: FlowSpec? = nil, continuation: String? = nil, title: String? = nil,
+                when: String? = nil) {
+        self.when = when
         self.master = master
         self.background = background
         self.folio = folio
@@ -393,14 +397,18 @@ public struct BlockSpec: Hashable, Sendable {
     public var destination: String?
     /// Spans every column of the region (multi-column flows).
     public var span: Bool
+    /// Stays in the same column as the end of the block before it (a signature).
+    public var keepWithPrevious: Bool
 
     public init(kind: Kind, content: [String] = [], separator: String = "", source: String? = nil, style: String? = nil,
                 keepWithNext: Bool = false, role: String? = nil, height: Double? = nil, width: Length? = nil,
                 columns: Int = 1, color: String? = nil, fill: String? = nil, parts: [String: String] = [:],
                 spaceBefore: Double = 0, spaceAfter: Double = 0, optional: Bool = false, shrink: Bool = false,
-                field: String? = nil, limit: Int? = nil, destination: String? = nil, span: Bool = false) {
+                field: String? = nil, limit: Int? = nil, destination: String? = nil, span: Bool = false,
+                keepWithPrevious: Bool = false) {
         self.kind = kind
         self.span = span
+        self.keepWithPrevious = keepWithPrevious
         self.content = content
         self.separator = separator
         self.source = source
