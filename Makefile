@@ -35,5 +35,14 @@ test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
+# The README's pictures, made from the default report so they never go stale.
+docs-images: build
+	rm -rf /tmp/folio-docs && mkdir -p docs/images
+	./.build/release/folio build $(REPORT) --out /tmp/folio-docs --cards square,wechat-cover --scale 0.4 --force -q
+	pdftoppm -r 40 -png -singlefile -f 1 -l 1 /tmp/folio-docs/brochure.pdf docs/images/page-cover
+	pdftoppm -r 40 -png -singlefile -f 5 -l 5 /tmp/folio-docs/brochure.pdf docs/images/page-event
+	pdftoppm -r 40 -png -singlefile -f 4 -l 4 /tmp/folio-docs/brochure.pdf docs/images/page-contents
+	cp /tmp/folio-docs/cards/square/01-yongjiang-zone.png docs/images/card-square.png
+
 clean:
 	rm -rf .build out

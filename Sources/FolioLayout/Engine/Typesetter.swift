@@ -1,4 +1,5 @@
 import FolioCore
+import Foundation
 import FolioGraphics
 import FolioModel
 import FolioText
@@ -7,6 +8,9 @@ import FolioText
 public struct Typesetter: Sendable {
     public let spec: LayoutSpec
     public let composer: Composer
+    /// Composed paragraphs by input: the contents pass and card fitting lay the same
+    /// text out again and again.
+    let cache = CompositionCache()
 
     /// Resolves the layout's font roles; a family missing from the font set is an error
     /// naming it (never a silent fallback).
@@ -56,8 +60,8 @@ public struct Typesetter: Sendable {
         let spec = ParagraphSpec(spans: [TextSpan(text, style: characterStyle(style, size: size))], width: width,
                                  firstLineIndent: firstLine ? style.indent * size : 0,
                                  alignment: alignment ?? style.alignment, settings: self.spec.text, balanced: style.balanced)
-        let paragraph = composer.compose(spec)
-        let metrics = composer.fonts.metrics(for: font(style, size: size))
+        let paragraph = cache.paragraph(spec) { composer.compose($0) }
+        let metrics = cache.metrics(font(style, size: size)) { composer.fonts.metrics(for: $0) }
         return TextBox(paragraph: paragraph, leading: style.leading * scale, ascent: metrics.ascent, descent: metrics.descent,
                        size: size, grid: style.grid)
     }
@@ -104,5 +108,34 @@ public struct TextBox: Hashable, Sendable {
             runs += paragraph.lines[i].runs(atX: x, baseline: baseline)
         }
         return runs
+    }
+}
+
+/// Remembers composed paragraphs and font metrics (thread-safe).
+final class CompositionCache: @unchecked Sendable {
+    private var paragraphs: [ParagraphSpec: ComposedParagraph] = [:]
+    private var fontMetrics: [FontSpec: FontMetrics] = [:]
+    private let lock = NSLock()
+
+    func paragraph(_ spec: ParagraphSpec, compose: (ParagraphSpec) -> ComposedParagraph) -> ComposedParagraph {
+        lock.lock()
+        if let hit = paragraphs[spec] { lock.unlock(); return hit }
+        lock.unlock()
+        let result = compose(spec)
+        lock.lock()
+        paragraphs[spec] = result
+        lock.unlock()
+        return result
+    }
+
+    func metrics(_ font: FontSpec, compute: (FontSpec) -> FontMetrics) -> FontMetrics {
+        lock.lock()
+        if let hit = fontMetrics[font] { lock.unlock(); return hit }
+        lock.unlock()
+        let result = compute(font)
+        lock.lock()
+        fontMetrics[font] = result
+        lock.unlock()
+        return result
     }
 }
