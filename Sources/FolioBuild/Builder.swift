@@ -14,7 +14,7 @@ public final class Builder: @unchecked Sendable {
     public let resources: Resources
     public static let version = "0.1.0"
     private var fontSet: FontSet?
-    private let cache = ShapingCache()
+    private let shapingCache = ShapingCache()
 
     public init(resources: Resources) {
         self.resources = resources
@@ -99,7 +99,7 @@ public final class Builder: @unchecked Sendable {
         let inputs = try load(options)
         var diagnostics = inputs.warnings
         let fonts = try self.fonts()
-        let composer = Composer(fonts: fonts, cache: cache)
+        let composer = Composer(fonts: fonts, cache: shapingCache)
         diagnostics += CoverageCheck(fonts: fonts, layout: inputs.layout).check(inputs.report)
         do {
             let typesetter = try Typesetter(spec: inputs.layout, composer: composer)
@@ -127,10 +127,14 @@ public final class Builder: @unchecked Sendable {
         let inputs = try load(options)
         let report = inputs.report
         let outDir = try outputDirectory(options, report: report)
-        let old = options.force ? nil : Manifest.read(from: outDir)
-        let fontPrint = FontFingerprint(configPath: resources.fontConfig).compute(previous: Manifest.read(from: outDir)?.fonts ?? [])
+        let previous = Manifest.read(from: outDir)
+        let old = options.force ? nil : previous
+        let oldCache = BuildCache.read(from: outDir)
+        var cache = oldCache
+        let fontPrint = FontFingerprint(configPath: resources.fontConfig).compute(cached: oldCache.fonts)
+        cache.fonts = fontPrint.stats
         let plan = OutputPlan(options: options, inputs: inputs, fontHash: fontPrint.hash, tool: Builder.toolIdentity)
-        let needed = plan.outputs.filter { out in !isCurrent(out, old: old, outDir: outDir) }
+        let needed = plan.outputs.filter { out in !isCurrent(out, old: old, outDir: outDir, cache: &cache) }
 
         var diagnostics = inputs.warnings
         var staged: [(temp: String, final: String)] = []
@@ -140,7 +144,7 @@ public final class Builder: @unchecked Sendable {
 
         if !needed.isEmpty {
             let fonts = try self.fonts()
-            let composer = Composer(fonts: fonts, cache: cache)
+            let composer = Composer(fonts: fonts, cache: shapingCache)
             let coverage = CoverageCheck(fonts: fonts, layout: inputs.layout).check(report)
             diagnostics += coverage
             if coverage.hasErrors { throw BuildError.input(diagnostics) }
@@ -203,6 +207,9 @@ public final class Builder: @unchecked Sendable {
         for s in staged {
             guard rename(s.temp, s.final) == 0 else { throw BuildError.io("cannot write \(s.final): \(String(cString: strerror(errno)))") }
         }
+        for (path, _) in records {
+            cache.outputs[path] = BuildCache.stat((outDir as NSString).appendingPathComponent(path))
+        }
         staged = []
         var outputs: [Manifest.Output] = []
         var unchanged: [String] = []
@@ -216,7 +223,7 @@ public final class Builder: @unchecked Sendable {
         }
         var removed: [String] = []
         let eventIDs = Set(report.events.map(\.id))
-        for o in old?.outputs ?? Manifest.read(from: outDir)?.outputs ?? [] where o.kind == "card" {
+        for o in previous?.outputs ?? [] where o.kind == "card" {
             let stillPlanned = plan.outputs.contains { $0.path == o.path }
             if stillPlanned { continue }
             if let e = o.event, eventIDs.contains(e), FileManager.default.fileExists(atPath: (outDir as NSString).appendingPathComponent(o.path)),
@@ -229,6 +236,7 @@ public final class Builder: @unchecked Sendable {
                 try? FileManager.default.removeItem(atPath: path)
                 removed.append(o.path)
             }
+            cache.outputs[o.path] = nil
         }
         let manifest = Manifest(tool: Builder.toolIdentity, report: DisplayPath.relative(report.directory),
                                 layout: inputs.layout.name, outputs: outputs, fonts: fontPrint.files)
@@ -240,6 +248,7 @@ public final class Builder: @unchecked Sendable {
         if !records.isEmpty || !removed.isEmpty {
             try? CardIndex.write(outDir: outDir, manifest: manifest)
         }
+        if cache != oldCache { try? cache.write(to: outDir) }
         return BuildSummary(outputDirectory: outDir, written: records.keys.sorted(), unchanged: unchanged.sorted(),
                             removed: removed.sorted(), warnings: diagnostics.filter { $0.severity == .warning },
                             pages: pages, cards: records.values.filter { $0.kind == "card" }.count,
@@ -254,18 +263,20 @@ public final class Builder: @unchecked Sendable {
         guard FileManager.default.createFile(atPath: temp, contents: data) else {
             throw BuildError.io("cannot write \(temp)")
         }
-        let mtime = ((try? FileManager.default.attributesOfItem(atPath: temp))?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
         return (temp, Manifest.Output(path: out.path, kind: out.kind, event: out.event, preset: out.preset, inputs: out.inputs,
-                                      sha256: Fingerprint.sha256(data), size: data.count, mtime: mtime))
+                                      sha256: Fingerprint.sha256(data), size: data.count))
     }
 
-    private func isCurrent(_ out: PlannedOutput, old: Manifest?, outDir: String) -> Bool {
+    /// Whether an output exists with the content the manifest recorded for these inputs.
+    /// A file whose size and time match the cache is trusted; otherwise its hash decides.
+    private func isCurrent(_ out: PlannedOutput, old: Manifest?, outDir: String, cache: inout BuildCache) -> Bool {
         guard let old, let record = old.outputs.first(where: { $0.path == out.path }), record.inputs == out.inputs else { return false }
         let path = (outDir as NSString).appendingPathComponent(out.path)
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else { return false }
-        let size = attributes[.size] as? Int ?? -1
-        let mtime = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
-        return size == record.size && abs(mtime - record.mtime) < 0.001
+        guard let stat = BuildCache.stat(path), stat.size == record.size else { return false }
+        if cache.outputs[out.path] == stat { return true }
+        guard Fingerprint.sha256(file: path) == record.sha256 else { return false }
+        cache.outputs[out.path] = stat
+        return true
     }
 
     /// The output folder, refusing the report folder and Folio's own source folders.

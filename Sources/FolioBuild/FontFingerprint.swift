@@ -32,25 +32,24 @@ struct FontFingerprint {
         return files.sorted()
     }
 
-    /// The set's hash and the per-file records for the next manifest.
-    func compute(previous: [Manifest.FontFile]) -> (hash: String, files: [Manifest.FontFile]) {
-        let known = Dictionary(previous.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
+    /// The set's hash, the records for the manifest, and the stats for the cache.
+    func compute(cached: [String: BuildCache.FontStat]) -> (hash: String, files: [Manifest.FontFile], stats: [String: BuildCache.FontStat]) {
         var records: [Manifest.FontFile] = []
+        var stats: [String: BuildCache.FontStat] = [:]
         var fp = Fingerprint()
         fp.add("fonts.conf", (try? String(contentsOfFile: configPath, encoding: .utf8)) ?? "")
         for path in files() {
-            let attributes = try? FileManager.default.attributesOfItem(atPath: path)
-            let size = (attributes?[.size] as? Int) ?? -1
-            let mtime = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
-            let record: Manifest.FontFile
-            if let old = known[path], old.size == size, old.mtime == mtime {
-                record = old
+            let stat = BuildCache.stat(path) ?? BuildCache.Stat(size: -1, mtime: 0)
+            let sha: String
+            if let old = cached[path], old.size == stat.size, old.mtime == stat.mtime {
+                sha = old.sha256
             } else {
-                record = Manifest.FontFile(path: path, size: size, mtime: mtime, sha256: Fingerprint.sha256(file: path) ?? "unreadable")
+                sha = Fingerprint.sha256(file: path) ?? "unreadable"
             }
-            records.append(record)
-            fp.add(path, record.sha256)
+            stats[path] = BuildCache.FontStat(size: stat.size, mtime: stat.mtime, sha256: sha)
+            records.append(Manifest.FontFile(path: path, size: stat.size, sha256: sha))
+            fp.add(path, sha)
         }
-        return (fp.hex, records)
+        return (fp.hex, records, stats)
     }
 }

@@ -7,7 +7,7 @@ public struct Manifest: Codable, Hashable, Sendable {
     public var report: String
     public var layout: String
     public var outputs: [Output]
-    /// Content hashes of font files, keyed by path, with the stat they were taken at.
+    /// The font files of the set with their content hashes.
     public var fonts: [FontFile]
 
     public init(tool: String, report: String, layout: String, outputs: [Output], fonts: [FontFile]) {
@@ -29,14 +29,11 @@ public struct Manifest: Codable, Hashable, Sendable {
         public var inputs: String
         public var sha256: String
         public var size: Int
-        /// Modification time (seconds since 1970) when written, to notice hand edits.
-        public var mtime: Double
     }
 
     public struct FontFile: Codable, Hashable, Sendable {
         public var path: String
         public var size: Int
-        public var mtime: Double
         public var sha256: String
     }
 

@@ -16,7 +16,7 @@ struct Folio: ParsableCommand {
         2 wrong usage of the command line.
         """,
         version: "folio 0.1.0",
-        subcommands: [BuildCommand.self, CheckCommand.self]
+        subcommands: [BuildCommand.self, CheckCommand.self, WatchCommand.self]
     )
 
     /// Runs the command, mapping usage errors to exit status 2.

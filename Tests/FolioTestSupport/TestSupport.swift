@@ -104,3 +104,48 @@ public enum TestSupport {
         return y
     }
 }
+
+/// A program running in the background whose output a test can wait for.
+public final class RunningProcess: @unchecked Sendable {
+    public let process = Process()
+    private var output = ""
+    private let lock = NSLock()
+
+    public init(_ executable: String, _ arguments: [String], environment: [String: String] = [:]) throws {
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        pipe.fileHandleForReading.readabilityHandler = { [weak self] handle in
+            let data = handle.availableData
+            guard let self, !data.isEmpty else { return }
+            self.lock.lock()
+            self.output += String(decoding: data, as: UTF8.self)
+            self.lock.unlock()
+        }
+        try process.run()
+    }
+
+    /// Everything printed so far.
+    public var text: String {
+        lock.lock()
+        defer { lock.unlock() }
+        return output
+    }
+
+    /// Waits until `condition` holds or `timeout` seconds pass; returns whether it held.
+    @discardableResult
+    public func wait(timeout: Double, until condition: () -> Bool) -> Bool {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            if condition() { return true }
+            usleep(20_000)
+        }
+        return condition()
+    }
+
+    /// The binary built next to the tests.
+    public static var folio: String { TestSupport.path(".build/debug/folio") }
+}

@@ -30,12 +30,13 @@ struct Console: Sendable {
 
     func info(_ text: String) {
         guard !options.quiet, options.diagnostics == .text else { return }
-        print(text)
+        // Unbuffered, so a watching pipe sees each line as it happens.
+        FileHandle.standardOutput.write(Data((text + "\n").utf8))
     }
 
     func verbose(_ text: String) {
         guard options.verbose, !options.quiet else { return }
-        print(text)
+        FileHandle.standardOutput.write(Data((text + "\n").utf8))
     }
 
     /// A progress line that overwrites itself, on a terminal only.

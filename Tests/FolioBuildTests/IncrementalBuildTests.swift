@@ -1,0 +1,145 @@
+import FolioBuild
+import FolioModel
+import FolioTestSupport
+import Foundation
+import Testing
+
+/// A temporary copy of the default report and of Folio's resources, so tests may edit
+/// the data, the layouts and the card presets.
+struct Workspace {
+    let root: String
+    let report: String
+    let out: String
+    let resources: Resources
+
+    init(presets: [String] = ["square"]) throws {
+        root = TestSupport.temporaryDirectory("incremental")
+        report = (root as NSString).appendingPathComponent("ningbo-2022")
+        out = (root as NSString).appendingPathComponent("out")
+        let fm = FileManager.default
+        try fm.copyItem(atPath: TestSupport.path("Reports/ningbo-2022"), toPath: report)
+        let res = (root as NSString).appendingPathComponent("folio")
+        try fm.createDirectory(atPath: res + "/Fonts", withIntermediateDirectories: true)
+        try fm.copyItem(atPath: TestSupport.path("Layouts"), toPath: res + "/Layouts")
+        try fm.copyItem(atPath: TestSupport.path("Fonts/fonts.conf"), toPath: res + "/Fonts/fonts.conf")
+        resources = Resources(root: res)
+        self.presets = presets
+    }
+
+    let presets: [String]
+
+    var options: BuildOptions {
+        BuildOptions(reportDirectory: report, outputDirectory: out, cardPresets: presets)
+    }
+
+    @discardableResult
+    func build() throws -> BuildSummary {
+        try Builder(resources: resources).build(options)
+    }
+
+    func edit(_ file: String, _ transform: (String) -> String) throws {
+        let text = try String(contentsOfFile: file, encoding: .utf8)
+        let changed = transform(text)
+        precondition(changed != text, "the edit changed nothing")
+        try changed.write(toFile: file, atomically: true, encoding: .utf8)
+    }
+
+    var yaml: String { (report as NSString).appendingPathComponent("report.yaml") }
+
+    /// Every output file with its size, modification time and content hash (the hidden
+    /// stat cache is not an output).
+    func snapshot() -> [String: String] {
+        var result: [String: String] = [:]
+        let e = FileManager.default.enumerator(atPath: out)
+        while let name = e?.nextObject() as? String {
+            if name == ".folio-cache.json" { continue }
+            let path = (out as NSString).appendingPathComponent(name)
+            var isDir: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir), !isDir.boolValue else { continue }
+            let a = try? FileManager.default.attributesOfItem(atPath: path)
+            let mtime = (a?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+            let data = FileManager.default.contents(atPath: path) ?? Data()
+            result[name] = "\(data.count) \(mtime) \(data.hashValue)"
+        }
+        return result
+    }
+}
+
+@Suite("Incremental builds", .serialized)
+struct IncrementalBuildTests {
+    @Test("editing one event re-makes the brochure and that event's cards only")
+    func oneEvent() throws {
+        let w = try Workspace()
+        try w.build()
+        let before = w.snapshot()
+        try w.edit(w.yaml) { $0.replacingOccurrences(of: "钛铁矿具有弱磁性", with: "钛铁矿具有较弱的磁性") }
+        let summary = try w.build()
+        #expect(summary.written == ["brochure.pdf", "cards/square/07-lunar-helium-3.png"])
+        let after = w.snapshot()
+        let changed = Set(after.keys.filter { after[$0] != before[$0] })
+        #expect(changed == ["brochure.pdf", "cards/square/07-lunar-helium-3.png", "manifest.json", "cards/index.html"])
+    }
+
+    @Test("a no-op build writes nothing; a comment is not a change")
+    func noOp() throws {
+        let w = try Workspace()
+        try w.build()
+        let before = w.snapshot()
+        let summary = try w.build()
+        #expect(summary.written.isEmpty && summary.removed.isEmpty)
+        try w.edit(w.yaml) { $0 + "\n# a comment changes no output\n" }
+        let again = try w.build()
+        #expect(again.written.isEmpty)
+        #expect(w.snapshot() == before)
+    }
+
+    @Test("changing the card preset re-makes the cards but not the brochure")
+    func cardLayout() throws {
+        let w = try Workspace()
+        try w.build()
+        let before = w.snapshot()
+        try w.edit(w.resources.layoutsDirectory + "/cards/square.yaml") { $0.replacingOccurrences(of: "#072A66", with: "#0A2F70") }
+        let summary = try w.build()
+        #expect(!summary.written.contains("brochure.pdf"))
+        #expect(summary.written.count == 10)
+        #expect(w.snapshot()["brochure.pdf"] == before["brochure.pdf"])
+    }
+
+    @Test("a removed event removes its stale cards")
+    func removedEvent() throws {
+        let w = try Workspace()
+        try w.build()
+        try w.edit(w.yaml) { text in
+            let start = text.range(of: "  - id: polybutene-1")!.lowerBound
+            let end = text.range(of: "\ncharts:")!.lowerBound
+            return String(text[..<start]) + String(text[end...].dropFirst())
+        }
+        let summary = try w.build()
+        #expect(summary.removed == ["cards/square/10-polybutene-1.png"])
+        #expect(!FileManager.default.fileExists(atPath: w.out + "/cards/square/10-polybutene-1.png"))
+        #expect(summary.written == ["brochure.pdf"])
+    }
+
+    @Test("a broken edit changes nothing in the output folder")
+    func brokenEdit() throws {
+        let w = try Workspace()
+        try w.build()
+        let before = w.snapshot()
+        try w.edit(w.yaml) { $0.replacingOccurrences(of: "edition: 2022", with: "edition: [2022") }
+        #expect(throws: BuildError.self) { try w.build() }
+        #expect(w.snapshot() == before)
+    }
+
+    @Test("--force re-makes everything, byte for byte the same")
+    func forceIsDeterministic() throws {
+        let w = try Workspace()
+        try w.build()
+        let first = w.snapshot().mapValues { $0.split(separator: " ").last.map(String.init) ?? "" }
+        var options = w.options
+        options.force = true
+        let summary = try Builder(resources: w.resources).build(options)
+        #expect(summary.written.count == 11)
+        let second = w.snapshot().mapValues { $0.split(separator: " ").last.map(String.init) ?? "" }
+        #expect(first == second)
+    }
+}
