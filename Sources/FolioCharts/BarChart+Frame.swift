@@ -9,7 +9,7 @@ extension BarChart {
     func verticalFrame(_ chart: Chart, in rect: Rect, items: inout [Item], placer: inout LabelPlacer) -> Frame {
         let t = ctx.theme, u = ctx.u
         let valueHeight = ctx.line("0", t.value).height
-        let count = max(3, min(7, Int(rect.height / (t.label.font.size * 3.4))))
+        let count = max(3, min(6, Int(rect.height / (t.label.font.size * 3.4))))
         var axis = ValueAxis.make(chart, count: count, grouping: t.grouping)
         let ticks = axis.scale.ticks.map { ctx.line(axis.label($0), t.label) }
         let x0 = rect.minX + (ticks.map(\.width).max() ?? 0) + 4 * u

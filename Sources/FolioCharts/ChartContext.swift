@@ -43,9 +43,11 @@ struct ChartContext {
         fill.luminance < 0.35 ? theme.background : theme.value.color
     }
 
-    /// A value as its label reads: the chart's prefix, the number, and the unit when asked.
+    /// A value on a chart with an axis, as its label reads: the chart's prefix, the number
+    /// in the axis's magnitude (so labels and ticks agree), and the unit when asked.
     func valueLabel(_ value: Double, chart: Chart, withUnit: Bool = false) -> String {
-        (chart.prefix ?? "") + theme.format(value) + (withUnit ? chart.unit ?? "" : "")
+        let format = ValueAxis.format(chart, grouping: theme.grouping)
+        return (chart.prefix ?? "") + format.value(value) + (withUnit ? format.magnitude + (chart.unit ?? "") : "")
     }
 
     /// A filled mark; derived values are a light tint with a dashed outline, so they stay

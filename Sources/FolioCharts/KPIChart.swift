@@ -3,8 +3,8 @@ import FolioCore
 import FolioModel
 import FolioText
 
-/// A key figure as a tile: the title, a big number with its magnitude and unit
-/// (260000 吨 → 26万吨), the change against the previous value as an arrow and a
+/// A key figure as a tile: a big number with its magnitude and unit (260000 吨 → 26万吨)
+/// over its title, the change against the previous value as an arrow and a
 /// percentage (places for an inverted rank, where falling is progress), a sparkline from
 /// three values on, and the note at the foot.
 struct KPIChart {
@@ -32,7 +32,7 @@ struct KPIChart {
     func height(_ chart: Chart, width: Double) -> Double {
         let p = parts(chart, width: width)
         let u = ctx.u
-        var h = p.padding * 2 + p.title.height + 4 * u + p.number.height
+        var h = p.padding * 2 + p.number.height + 2 * u + p.title.height
         if let c = p.change { h += 3 * u + c.text.height }
         if let n = p.note { h += 5 * u + n.height }
         return h
@@ -99,9 +99,8 @@ struct KPIChart {
             items.append(.shape(Shape(path: .rect(rect), fill: tile)))
         }
         let x = rect.minX + p.padding
+        // The number first, so numbers line up across a row of tiles whatever their titles.
         var top = rect.minY + p.padding
-        items += p.title.items(x: x, top: top)
-        top += p.title.height + 4 * u
         items += p.number.items(x: x, top: top)
         if let spark = p.sparkline {
             let values = (chart.series.first?.values ?? [])
@@ -109,7 +108,9 @@ struct KPIChart {
                            width: spark.width, height: spark.height)
             items += sparkline(values, in: box, invert: chart.invert)
         }
-        top += p.number.height
+        top += p.number.height + 2 * u
+        items += p.title.items(x: x, top: top)
+        top += p.title.height
         if let change = p.change {
             top += 3 * u
             let arrow = change.text.capHeight * 1.1

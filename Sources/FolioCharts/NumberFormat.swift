@@ -101,6 +101,17 @@ public struct AxisNumberFormat: Hashable, Sendable {
         self.grouping = grouping
     }
 
+    /// A data value in the axis's magnitude: "5300" (grouped when asked) on a plain axis,
+    /// "26" on an axis in 万, with up to two decimals.
+    public func value(_ value: Double) -> String {
+        if divisor == 1 {
+            let sign = value < 0 ? "-" : ""
+            let text = ChineseNumber.trimmed(abs(value), 1)
+            return (text == "0" ? "" : sign) + ChineseNumber.group(text, grouping)
+        }
+        return ChineseNumber.trimmed(value / divisor, 2)
+    }
+
     /// A tick label: the value divided by the divisor, with as many decimals as the step needs.
     public func label(_ value: Double, step: Double) -> String {
         // As many decimals as the step has (0.25 needs two), at most six.

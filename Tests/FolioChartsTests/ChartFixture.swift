@@ -68,6 +68,34 @@ enum ChartFixture {
         runs(items).first { $0.text == text }
     }
 
+    /// Where an item really draws: curves sampled (a path's `bounds` holds its Bézier control
+    /// points, which lie outside an arc), half the stroke width around strokes.
+    static func inkBounds(_ item: Item) -> Rect? {
+        guard case .shape(let shape) = item else { return item.bounds }
+        var xs: [Double] = [], ys: [Double] = []
+        var current = Point(x: 0, y: 0)
+        for e in shape.path.elements {
+            switch e {
+            case .move(let p), .line(let p):
+                xs.append(p.x); ys.append(p.y); current = p
+            case .curve(let a, let b, let c):
+                for i in 1...16 {
+                    let t = Double(i) / 16, m = 1 - t
+                    xs.append(m * m * m * current.x + 3 * m * m * t * a.x + 3 * m * t * t * b.x + t * t * t * c.x)
+                    ys.append(m * m * m * current.y + 3 * m * m * t * a.y + 3 * m * t * t * b.y + t * t * t * c.y)
+                }
+                current = c
+            case .close: break
+            }
+        }
+        guard let x0 = xs.min(), let x1 = xs.max(), let y0 = ys.min(), let y1 = ys.max() else { return nil }
+        let half = (shape.stroke?.width ?? 0) / 2
+        // A butt-capped horizontal or vertical line grows only across its length.
+        let butt = !(shape.stroke?.roundCaps ?? true) && shape.path.elements.count == 2
+        let hx = butt && y0 == y1 ? 0 : half, hy = butt && x0 == x1 ? 0 : half
+        return Rect(x: x0 - hx, y: y0 - hy, width: x1 - x0 + 2 * hx, height: y1 - y0 + 2 * hy)
+    }
+
     /// Whether a path is an axis-aligned rectangle (move, three lines, close).
     static func rectangle(_ path: Path) -> Rect? {
         guard path.elements.count == 5, case .move = path.elements[0], case .close = path.elements[4] else { return nil }
@@ -76,10 +104,11 @@ enum ChartFixture {
     }
 
     /// Filled rectangles whose fill (alpha ignored) is one of `colors`, taller and wider than `min`.
-    static func rects(_ items: [Item], colors: [Color], min: Double = 0.5) -> [Rect] {
+    static func rects(_ items: [Item], colors: [Color], min: Double = 0.5, minAlpha: Double = 0) -> [Rect] {
         let wanted = Set(colors.map(\.hex))
         return shapes(items).compactMap { s in
-            guard let fill = s.fill, wanted.contains(fill.hex), let r = rectangle(s.path), r.width > min, r.height > min else {
+            guard let fill = s.fill, wanted.contains(fill.hex), fill.alpha >= minAlpha, let r = rectangle(s.path),
+                  r.width > min, r.height > min else {
                 return nil
             }
             return r

@@ -49,6 +49,9 @@ struct NumberFormatTests {
         #expect([0.0, 0.25, 0.5].map { small.label($0, step: 0.25) } == ["0", "0.25", "0.5"])
         #expect(AxisNumberFormat(maxAbs: 3e9).label(2e9, step: 1e9) == "20")
         #expect(AxisNumberFormat(maxAbs: 10_000, grouping: ",").label(10_000, step: 2000) == "10,000")
+        // Data values follow the axis: written out below 100,000 (no "1.2万" beside "12000").
+        #expect(plain.value(12_000) == "12000" && plain.value(3885.6) == "3885.6")
+        #expect(wan.value(260_000) == "26" && wan.value(123_456) == "12.35")
     }
 
     @Test("percentages keep one decimal at most")

@@ -172,7 +172,7 @@ struct BlockBuilder {
         let list = Array(all.prefix(block.limit ?? Int.max))
         guard !list.isEmpty else { return [] }
         let columns = max(1, min(block.columns, list.count))
-        let gap = 14.0
+        let gap = 14.0, rowGap = 20.0
         let total = width(block)
         let w = (total - Double(columns - 1) * gap) / Double(columns)
         let renderer = ChartRenderer(composer: typesetter.composer)
@@ -187,7 +187,7 @@ struct BlockBuilder {
             let natural = row.map { renderer.naturalHeight($0, width: w, theme: theme) }
             let h = natural.allSatisfy { $0 != nil } ? natural.compactMap { $0 }.max() ?? 0 : block.height ?? 150
             let alt = row.map(\.title).joined(separator: "；")
-            out.append(.box(BoxItem(height: h, role: "Figure", alt: alt, spaceBefore: first ? block.spaceBefore : gap,
+            out.append(.box(BoxItem(height: h, role: "Figure", alt: alt, spaceBefore: first ? block.spaceBefore : rowGap,
                                     spaceAfter: last ? block.spaceAfter : 0, span: block.span,
                                     origin: DataOrigin(owner: owner, field: "charts", location: location("charts"))) { rect in
                 var items: [Item] = []
