@@ -50,6 +50,8 @@ struct BarChart {
         let frame = chart.orientation == .vertical
             ? verticalFrame(chart, in: rect, items: &items, placer: &placer)
             : horizontalFrame(chart, in: rect, items: &items, placer: &placer)
+        // Too little room for a plot: draw nothing rather than bars outside the box.
+        guard frame.plot.width > 4 * ctx.u, frame.plot.height > 4 * ctx.u else { return [] }
         let bars = self.bars(chart, frame)
         if let h = chart.highlight, chart.series.count > 1, let c = chart.categories.firstIndex(of: h) {
             // Several series: a light band behind the highlighted category.

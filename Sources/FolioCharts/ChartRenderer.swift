@@ -15,6 +15,9 @@ public struct ChartRenderer: Sendable {
     /// and the note at the bottom. Nothing is drawn outside `rect`.
     public func render(_ chart: Chart, in rect: Rect, theme: ChartTheme) -> [Item] {
         let ctx = ChartContext(composer: composer, theme: theme)
+        // The reader rejects NaN and infinity; a chart made in code gets a gap for them.
+        var chart = chart
+        chart.series = chart.series.map { s in Series(name: s.name, values: s.values.map { v in v.flatMap { $0.isFinite ? $0 : nil } }) }
         if chart.kind == .kpi {
             return KPIChart(ctx: ctx).draw(chart, in: rect)
         }

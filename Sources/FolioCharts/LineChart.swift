@@ -28,6 +28,7 @@ struct LineChart {
         axis.from = chart.invert ? top : bottom
         axis.to = chart.invert ? bottom : top
         let plot = Rect(x: x0, y: top, width: rect.maxX - x0, height: max(0, bottom - top))
+        guard plot.width > 4 * u, plot.height > 4 * u else { return [] }
         items += bars.grid(axis, ticks, plot: plot, vertical: true, placer: &placer)
         for (c, name) in names.enumerated() {
             let x = x0 + band * (Double(c) + 0.5) - (band - 2 * u) / 2

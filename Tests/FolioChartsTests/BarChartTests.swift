@@ -191,6 +191,19 @@ struct BarChartTests {
         }
     }
 
+    @Test("a chart given too little room draws no mark outside its box (and NaN is a gap)", arguments: [(100.0, 40.0), (60.0, 90.0), (30.0, 30.0)])
+    func cramped(_ width: Double, _ height: Double) {
+        let rect = Rect(x: 10, y: 10, width: width, height: height)
+        for chart in [F.bar([3886, 5300]) { $0.target = Target(value: 10_000, label: "目标") },
+                      Chart(id: "l", title: "线", kind: .line, categories: ["a", "b"], series: [Series(name: "s", values: [1, .nan])])] {
+            let items = F.renderer.render(chart, in: rect, theme: theme)
+            for item in F.flat(items) {
+                guard case .shape = item, let b = F.inkBounds(item) else { continue }
+                #expect(rect.contains(b, tolerance: 0.6), "\(chart.kind) at \(width)×\(height): \(b)")
+            }
+        }
+    }
+
     @Test("every label is composed text: title, unit, ticks, names and values are searchable")
     func searchable() {
         let chart = F.bar([3886, 5300], categories: ["2021", "2022"]) { $0.note = "2021年为推算值" }
