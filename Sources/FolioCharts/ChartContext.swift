@@ -54,9 +54,16 @@ struct ChartContext {
     /// apart from read values in colour and in grey.
     func mark(_ path: Path, color: Color, derived: Bool) -> Item {
         if derived {
-            return .shape(Shape(path: path, fill: color.withAlpha(0.3), stroke: Stroke(color: color, width: 0.9 * u, dash: [2.5 * u, 1.5 * u])))
+            return .shape(Shape(path: path, fill: tint(color), stroke: Stroke(color: color, width: 0.9 * u, dash: [2.5 * u, 1.5 * u])))
         }
         return .shape(Shape(path: path, fill: color))
+    }
+
+    /// `color` at 30% over the background, opaque (grid lines do not show through).
+    func tint(_ color: Color, _ amount: Double = 0.3) -> Color {
+        let b = theme.background
+        return Color(red: b.red + (color.red - b.red) * amount, green: b.green + (color.green - b.green) * amount,
+                     blue: b.blue + (color.blue - b.blue) * amount)
     }
 
     func rule(from a: Point, to b: Point, color: Color, width: Double, dash: [Double] = []) -> Item {

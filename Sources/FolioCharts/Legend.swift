@@ -57,7 +57,7 @@ struct Legend {
             return [.shape(Shape(path: .rect(box), fill: color))]
         case .derived:
             let tall = Rect(x: x, y: midY - s * 0.65, width: s, height: s * 1.3)
-            return [.shape(Shape(path: .rect(tall.insetBy(0.4 * ctx.u)), fill: color.withAlpha(0.3),
+            return [.shape(Shape(path: .rect(tall.insetBy(0.4 * ctx.u)), fill: ctx.tint(color),
                                  stroke: Stroke(color: color, width: 0.8 * ctx.u, dash: [1.6 * ctx.u, 1.1 * ctx.u])))]
         case .dashedLine:
             return [ctx.rule(from: Point(x: x, y: midY), to: Point(x: x + width, y: midY), color: color, width: 1.6 * ctx.u,

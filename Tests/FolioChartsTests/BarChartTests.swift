@@ -90,11 +90,13 @@ struct BarChartTests {
     @Test("a derived category is a tint with a dashed outline, and the legend says 推算值")
     func derived() throws {
         let items = F.render(F.bar([3886, 5300], categories: ["2021", "2022"]) { $0.derived = ["2021"] })
-        let tinted = F.shapes(items).filter { $0.fill?.alpha ?? 1 < 1 && !($0.stroke?.dash.isEmpty ?? true) }
-        // The bar and the legend swatch.
+        let series = theme.palette[0]
+        let tinted = F.shapes(items).filter { $0.stroke?.color == series && !($0.stroke?.dash.isEmpty ?? true) && $0.fill != nil }
+        // The bar and the legend swatch: opaque, lighter than the series colour.
         #expect(tinted.count == 2)
-        let all = F.rects(items, colors: [theme.palette[0]])
-        #expect(all.count == 3) // the two bars (one tinted) and the swatch
+        #expect(tinted.allSatisfy { $0.fill!.alpha == 1 && $0.fill!.luminance > series.luminance + 0.3 })
+        let solid = F.rects(items, colors: [series])
+        #expect(solid.count == 1) // the read value
         #expect(F.text(items).contains("推算值"))
         #expect(F.text(items).contains("3886"))
     }
