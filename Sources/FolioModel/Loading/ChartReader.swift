@@ -119,7 +119,8 @@ struct ChartReader {
         if kind != .bar { unused += ["orientation", "stacked"] }
         if kind == .bar || kind == .donut { unused.append("invert") }
         if kind == .donut || kind == .kpi { unused.append("target") }
-        if kind == .kpi { unused += ["highlight", "derived"] }
+        if kind == .kpi { unused.append("highlight") }
+        if kind == .kpi || kind == .donut { unused.append("derived") }
         for key in unused where map.value(key) != nil {
             context.warning("ignored", map.keyNode(key), "'\(key)' does nothing on a \(kind.rawValue) chart (\(what))",
                             hint: key == "invert" ? "invert is for ranks on line charts and KPIs" : nil)
