@@ -38,7 +38,8 @@ struct CoverageCheck {
             }
         }
         for c in report.charts {
-            scan(c.title + (c.unit ?? "") + (c.note ?? "") + c.categories.joined() + c.series.map(\.name).joined(),
+            scan(c.title + (c.unit ?? "") + (c.note ?? "") + (c.prefix ?? "") + (c.target?.label ?? "") + c.categories.joined()
+                 + c.series.map(\.name).joined(),
                  owner: "chart '\(c.id)'", field: "text", location: c.location)
         }
         return out

@@ -70,7 +70,9 @@ struct Fingerprint {
     mutating func add(chart c: Chart) {
         add("chart.id", c.id)
         add("chart", [c.title, c.kind.rawValue, c.unit ?? "", c.note ?? "", c.orientation.rawValue, String(c.stacked),
-                      String(c.invert), c.highlight ?? "", c.target.map { "\($0.value) \($0.label)" } ?? ""])
+                      String(c.invert), c.highlight ?? "", c.target.map { "\($0.value) \($0.label)" } ?? "",
+                      c.prefix ?? ""])
+        add("chart.derived", c.derived)
         add("chart.categories", c.categories)
         for s in c.series {
             add("series", [s.name] + s.values.map { $0.map { String($0) } ?? "null" })

@@ -11,58 +11,91 @@ public struct ChartRenderer: Sendable {
         self.composer = composer
     }
 
-    /// The chart drawn into `rect`: title on top, note at the bottom, marks between.
+    /// The chart drawn into `rect`: title (and unit) on top, then the legend, the marks,
+    /// and the note at the bottom. Nothing is drawn outside `rect`.
     public func render(_ chart: Chart, in rect: Rect, theme: ChartTheme) -> [Item] {
-        var items: [Item] = []
-        let title = line(chart.title + (chart.unit.map { "（\($0)）" } ?? ""), theme.title, width: rect.width)
-        items += title.runs(x: rect.minX, baseline: rect.minY + title.ascent)
-        var plot = Rect(x: rect.minX, y: rect.minY + title.height + 6, width: rect.width, height: rect.height - title.height - 6)
-        if let note = chart.note {
-            let n = composer.compose(ParagraphSpec(spans: [TextSpan(note, style: theme.note)], width: rect.width,
-                                                   alignment: .left, settings: theme.settings))
-            let lineHeight = theme.note.font.size * 1.35
-            let h = Double(n.lines.count) * lineHeight
-            for (i, l) in n.lines.enumerated() {
-                for run in l.runs(atX: rect.minX, baseline: rect.maxY - h + Double(i) * lineHeight + theme.note.font.size * 0.95) {
-                    items.append(.text(run))
-                }
-            }
-            plot.height -= h + 4
+        let ctx = ChartContext(composer: composer, theme: theme)
+        // The reader rejects NaN and infinity; a chart made in code gets a gap for them.
+        var chart = chart
+        chart.series = chart.series.map { s in Series(name: s.name, values: s.values.map { v in v.flatMap { $0.isFinite ? $0 : nil } }) }
+        if chart.kind == .kpi {
+            return KPIChart(ctx: ctx).draw(chart, in: rect)
         }
+        var items: [Item] = []
+        let u = ctx.u
+        var top = rect.minY
+        // Title, with the unit right-aligned on its last line when it fits there.
+        let title = ctx.wrapped(chart.title, theme.title, width: rect.width, balanced: true)
+        items += title.items(x: rect.minX, top: top)
+        top += title.height
+        if let caption = unitCaption(chart, theme: theme) {
+            let unit = ctx.line(caption, theme.label)
+            let lastWidth = title.lines.last.map { $0.right } ?? 0
+            if lastWidth + theme.label.font.size + unit.width <= rect.width {
+                let baseline = top - title.descent
+                items += unit.items(x: rect.maxX - unit.width, top: baseline - unit.ascent)
+            } else {
+                top += 2 * u
+                items += unit.items(x: rect.maxX - unit.width, top: top)
+                top += unit.height
+            }
+        }
+        top += 5 * u
+        // The note at the bottom.
+        var bottom = rect.maxY
+        if let text = chart.note, !text.isEmpty {
+            let note = ctx.wrapped(text, theme.note, width: rect.width, alignment: .justify)
+            let noteTop = bottom - note.height
+            items += note.items(x: rect.minX, top: noteTop)
+            bottom = noteTop - 5 * u
+        }
+        // The legend under the title.
+        let entries = legendEntries(chart, theme: theme)
+        if !entries.isEmpty {
+            let legend = Legend(ctx: ctx, entries: entries)
+            let drawn = legend.draw(x: rect.minX, top: top, width: rect.width)
+            items += drawn.items
+            top += drawn.height + 5 * u
+        }
+        let plot = Rect(x: rect.minX, y: top, width: rect.width, height: max(0, bottom - top))
         switch chart.kind {
-        case .bar: items += BarChart(composer: composer, theme: theme).draw(chart, in: plot)
-        case .line: items += LineChart(composer: composer, theme: theme).draw(chart, in: plot)
-        case .donut: items += DonutChart(composer: composer, theme: theme).draw(chart, in: plot)
-        case .kpi: items += KPIChart(composer: composer, theme: theme).draw(chart, in: plot)
+        case .bar: items += BarChart(ctx: ctx).draw(chart, in: plot)
+        case .line: items += LineChart(ctx: ctx).draw(chart, in: plot)
+        case .donut: items += DonutChart(ctx: ctx).draw(chart, in: plot)
+        case .kpi: break
         }
         return items
     }
 
-    func line(_ text: String, _ style: CharacterStyle, width: Double) -> SetLine {
-        SetLine.make(text, style: style, composer: composer, settings: ComposerSettings())
-    }
-}
-
-/// One line of chart text, measured.
-struct SetLine {
-    var line: ComposedLine?
-    var width: Double
-    var ascent: Double
-    var descent: Double
-
-    var height: Double { ascent + descent }
-
-    static func make(_ text: String, style: CharacterStyle, composer: Composer, settings: ComposerSettings) -> SetLine {
-        let p = composer.compose(ParagraphSpec(spans: [TextSpan(text, style: style)], width: 100_000, alignment: .left,
-                                               settings: settings))
-        let m = composer.fonts.metrics(for: style.font)
-        guard let l = p.lines.first else { return SetLine(line: nil, width: 0, ascent: m.ascent, descent: m.descent) }
-        return SetLine(line: l, width: l.right - l.left, ascent: m.ascent, descent: m.descent)
+    /// The height a chart needs at `width` when it has a natural one (a KPI tile);
+    /// nil for plotted charts, which take the height they are given.
+    public func naturalHeight(_ chart: Chart, width: Double, theme: ChartTheme) -> Double? {
+        guard chart.kind == .kpi else { return nil }
+        return KPIChart(ctx: ChartContext(composer: composer, theme: theme)).height(chart, width: width)
     }
 
-    /// Items with the line's left edge at `x` and its baseline at `baseline`.
-    func runs(x: Double, baseline: Double) -> [Item] {
-        guard let line else { return [] }
-        return line.runs(atX: x - line.left, baseline: baseline).map { Item.text($0) }
+    /// "单位：家" for charts with a value axis whose labels are bare numbers.
+    func unitCaption(_ chart: Chart, theme: ChartTheme) -> String? {
+        guard chart.kind == .bar || chart.kind == .line, chart.prefix == nil else { return nil }
+        let magnitude = ValueAxis.format(chart, grouping: theme.grouping).magnitude
+        guard let unit = chart.unit, !unit.isEmpty else {
+            return magnitude.isEmpty ? nil : "单位：\(magnitude)"
+        }
+        return "单位：\(magnitude)\(unit)"
+    }
+
+    func legendEntries(_ chart: Chart, theme: ChartTheme) -> [Legend.Entry] {
+        var entries: [Legend.Entry] = []
+        if chart.kind == .bar || chart.kind == .line, chart.series.count > 1 {
+            for (i, s) in chart.series.enumerated() {
+                let swatch: Legend.Swatch = chart.kind == .bar ? .box : .line(marker: i)
+                entries.append(Legend.Entry(text: s.name, color: theme.color(series: i), swatch: swatch))
+            }
+        }
+        if chart.kind == .bar || chart.kind == .line, !chart.derived.isEmpty {
+            entries.append(Legend.Entry(text: "推算值", color: chart.series.count > 1 ? theme.axis : theme.color(series: 0),
+                                        swatch: chart.kind == .bar ? .derived : .dashedLine))
+        }
+        return entries
     }
 }

@@ -162,31 +162,38 @@ struct BlockBuilder {
 
     // MARK: - Charts
 
+    /// Charts in rows of `columns`. `content` may list chart kinds or ids to show, in that
+    /// order (e.g. [bar, line, donut] in one block and [kpi] in another); `separator` groups
+    /// thousands. Rows of KPIs take the tiles' natural height, other rows `height`.
     private func charts(_ block: BlockSpec) -> [FlowItem] {
         let ids: [String]
         switch block.source ?? (scope.event != nil ? "event.charts" : "report.charts") {
         case "event.charts": ids = scope.event?.charts ?? []
         default: ids = scope.report.charts.map(\.id)
         }
-        let charts = ids.compactMap { scope.report.chart($0) }.prefix(block.limit ?? Int.max)
-        guard !charts.isEmpty else { return [] }
-        let columns = max(1, min(block.columns, charts.count))
-        let gap = 14.0
+        var all = ids.compactMap { scope.report.chart($0) }
+        if !block.content.isEmpty {
+            all = block.content.flatMap { key in all.filter { $0.kind.rawValue == key || $0.id == key } }
+        }
+        let list = Array(all.prefix(block.limit ?? Int.max))
+        guard !list.isEmpty else { return [] }
+        let columns = max(1, min(block.columns, list.count))
+        let gap = 14.0, rowGap = 20.0
         let total = width(block)
         let w = (total - Double(columns - 1) * gap) / Double(columns)
-        let h = block.height ?? 150
         let renderer = ChartRenderer(composer: typesetter.composer)
-        let theme = typesetter.chartTheme()
+        let theme = typesetter.chartTheme(grouping: block.separator)
         var out: [FlowItem] = []
-        let list = Array(charts)
         var start = 0
         while start < list.count {
             let row = Array(list[start..<min(list.count, start + columns)])
             let first = start == 0
             start += columns
             let last = start >= list.count
+            let natural = row.map { renderer.naturalHeight($0, width: w, theme: theme) }
+            let h = natural.allSatisfy { $0 != nil } ? natural.compactMap { $0 }.max() ?? 0 : block.height ?? 150
             let alt = row.map(\.title).joined(separator: "；")
-            out.append(.box(BoxItem(height: h, role: "Figure", alt: alt, spaceBefore: first ? block.spaceBefore : gap,
+            out.append(.box(BoxItem(height: h, role: "Figure", alt: alt, spaceBefore: first ? block.spaceBefore : rowGap,
                                     spaceAfter: last ? block.spaceAfter : 0, span: block.span,
                                     origin: DataOrigin(owner: owner, field: "charts", location: location("charts"))) { rect in
                 var items: [Item] = []

@@ -98,7 +98,7 @@ struct FrameRenderer {
         case .chart:
             guard let ids = scope.event?.charts, frame.index < ids.count, let chart = scope.report.chart(ids[frame.index]) else { return [] }
             let renderer = ChartRenderer(composer: typesetter.composer)
-            return [.tagged(StructureTag("Figure", alt: chart.title), renderer.render(chart, in: r, theme: typesetter.chartTheme()))]
+            return [.tagged(StructureTag("Figure", alt: chart.title), renderer.render(chart, in: r, theme: typesetter.chartTheme(grouping: frame.separator)))]
         }
     }
 

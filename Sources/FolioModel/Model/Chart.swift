@@ -28,12 +28,17 @@ public struct Chart: Hashable, Sendable {
     public var invert: Bool
     /// One category drawn in the accent colour.
     public var highlight: String?
+    /// Written before every value label ("第" for "第13位").
+    public var prefix: String?
+    /// Categories whose values were computed rather than read (a 2021 base from a growth
+    /// rate): drawn as a tint with a dashed outline and labelled "约…".
+    public var derived: [String]
     public var location: SourceLocation?
 
     public init(id: String, title: String, kind: Kind, unit: String? = nil, note: String? = nil,
                 categories: [String] = [], series: [Series], orientation: Orientation = .vertical,
                 stacked: Bool = false, target: Target? = nil, invert: Bool = false, highlight: String? = nil,
-                location: SourceLocation? = nil) {
+                prefix: String? = nil, derived: [String] = [], location: SourceLocation? = nil) {
         self.id = id
         self.title = title
         self.kind = kind
@@ -46,7 +51,19 @@ public struct Chart: Hashable, Sendable {
         self.target = target
         self.invert = invert
         self.highlight = highlight
+        self.prefix = prefix
+        self.derived = derived
         self.location = location
+    }
+
+    /// Whether the value of category `i` was derived.
+    public func isDerived(_ i: Int) -> Bool {
+        categories.indices.contains(i) && derived.contains(categories[i])
+    }
+
+    /// Whether any series has a value at all.
+    public var hasValues: Bool {
+        series.contains { $0.values.contains { $0 != nil } }
     }
 }
 
