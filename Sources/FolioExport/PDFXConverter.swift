@@ -38,6 +38,9 @@ public struct PDFXConverter: Sendable {
     /// The Ghostscript executable.
     public var ghostscript: String
     public var profile: OutputProfile
+    /// Give Ghostscript the document's date as `SOURCE_DATE_EPOCH` (tests turn it off to
+    /// check that the in-place stamp alone makes the bytes repeatable).
+    var setsSourceDateEpoch = true
 
     /// A converter using the `gs` found on `searchPath` (default: `PATH`).
     public init(profile: OutputProfile = .ghostscriptCMYK, searchPath: String? = nil) throws {
@@ -73,7 +76,7 @@ public struct PDFXConverter: Sendable {
             "-sOutputFile=print.pdf", "pdfx.ps", "input.pdf",
         ]
         var environment = ProcessInfo.processInfo.environment
-        environment["SOURCE_DATE_EPOCH"] = String(Self.epoch(info.creationDate))
+        environment["SOURCE_DATE_EPOCH"] = setsSourceDateEpoch ? String(Self.epoch(info.creationDate)) : nil
         process.environment = environment
         let errors = Pipe()
         process.standardError = errors

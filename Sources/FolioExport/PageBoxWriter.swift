@@ -22,8 +22,10 @@ public struct PageBoxes: Hashable, Sendable {
 /// incremental update (new versions of the page objects, a new xref section and a
 /// trailer pointing back to the original one). The original bytes stay untouched.
 ///
-/// Chosen over qpdf's JSON round trip by measurement: this takes well under a
-/// millisecond, while two qpdf processes cost tens of milliseconds per build.
+/// Chosen over qpdf's JSON round trip by measurement on the default brochure (17 pages,
+/// 1.7 MB, debug build, 2-core machine): 4 ms here, 50–110 ms (median 59) for qpdf's
+/// round trip (`qpdf --json=2` to find the page objects, then `qpdf --update-from-json`),
+/// and no extra program to install or locate.
 public enum PageBoxWriter {
     public enum Failure: Error, CustomStringConvertible {
         case malformed(String)
