@@ -25,16 +25,20 @@ public struct PDFExporter: Sendable {
         /// Replace translucent colours by opaque ones where the backdrop is one colour
         /// (see `TransparencyFlattener`).
         public var flattenTransparency: Bool
+        /// Set each page's CropBox to its TrimBox so viewers show the finished page
+        /// without the bleed (the screen file).
+        public var cropToTrim: Bool
 
-        public init(marks: Bool = false, links: Bool = true, flattenTransparency: Bool = false) {
+        public init(marks: Bool = false, links: Bool = true, flattenTransparency: Bool = false, cropToTrim: Bool = true) {
             self.marks = marks
             self.links = links
             self.flattenTransparency = flattenTransparency
+            self.cropToTrim = cropToTrim
         }
 
         /// The input of the PDF/X print file.
         public static func print(marks: Bool) -> Options {
-            Options(marks: marks, links: false, flattenTransparency: true)
+            Options(marks: marks, links: false, flattenTransparency: true, cropToTrim: false)
         }
     }
 
@@ -58,7 +62,7 @@ public struct PDFExporter: Sendable {
             try painter.paint(page.items)
             if options.marks { PrinterMarks.draw(on: canvas, page: page) }
             try writer.endPage(last: index == document.pages.count - 1)
-            boxes.append(PageBoxes(media: media, trimOrigin: offset, trim: page.size, bleed: page.bleed))
+            boxes.append(PageBoxes(media: media, trimOrigin: offset, trim: page.size, bleed: page.bleed, cropToTrim: options.cropToTrim))
         }
         if options.links {
             for entry in document.outline {

@@ -8,6 +8,17 @@ public struct PageBoxes: Hashable, Sendable {
     public var trimOrigin: Double
     public var trim: Size
     public var bleed: Double
+    /// Also set the CropBox to the TrimBox, so viewers show the finished page (the screen
+    /// file); the print file keeps the whole MediaBox visible.
+    public var cropToTrim: Bool
+
+    public init(media: Size, trimOrigin: Double, trim: Size, bleed: Double, cropToTrim: Bool = false) {
+        self.media = media
+        self.trimOrigin = trimOrigin
+        self.trim = trim
+        self.bleed = bleed
+        self.cropToTrim = cropToTrim
+    }
 
     public var trimBox: [Double] {
         [trimOrigin, trimOrigin, trimOrigin + trim.width, trimOrigin + trim.height]
@@ -64,7 +75,8 @@ public enum PageBoxWriter {
         for (ref, box) in zip(pageRefs, boxes) {
             let body = try objectBody(ref, table: table, bytes: bytes)
             guard let open = body.range(of: "<<") else { throw Failure.malformed("page \(ref) is not a dictionary") }
-            let entries = " /TrimBox [\(format(box.trimBox))] /BleedBox [\(format(box.bleedBox))]"
+            var entries = " /TrimBox [\(format(box.trimBox))] /BleedBox [\(format(box.bleedBox))]"
+            if box.cropToTrim { entries += " /CropBox [\(format(box.trimBox))]" }
             let updated = body.replacingCharacters(in: open, with: "<<" + entries)
             offsets.append((ref, out.count))
             out += Array("\(ref) 0 obj\n\(updated)\nendobj\n".utf8)

@@ -48,11 +48,11 @@ struct BleedAndMarksTests {
         #expect(reachingBleedEdge.isSuperset(of: ["cover", "event", "back"]))
     }
 
-    @Test("the rendered bleed: dark to the MediaBox edge on the cover, white on a text page")
+    @Test("the print file's bleed: dark to the MediaBox edge on the cover, paper on a text page")
     func bleedRendered() throws {
-        let path = try PrintFixtures.screen.get()
-        let cover = try PrintFixtures.render(path, page: 1, dpi: 72)
-        let foreword = try PrintFixtures.render(path, page: 2, dpi: 72)
+        let path = try PrintFixtures.print.get()
+        let pages = try PrintFixtures.render(path, dpi: 72, pages: 1...2)
+        let (cover, foreword) = (pages[0], pages[1])
         // 1 px = 1 pt; the bleed is the outer 8.5 px.
         for (x, y) in [(1, 1), (cover.width - 2, cover.height - 2), (1, cover.height / 2), (cover.width / 2, 1)] {
             #expect(cover.darkness(x, y) < 120, "cover bleed at \(x),\(y) is not dark")

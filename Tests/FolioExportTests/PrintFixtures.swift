@@ -98,10 +98,13 @@ enum PrintFixtures {
         return nil
     }
 
-    /// Every page of a file rendered by Ghostscript to RGB pixels at `dpi` (one process).
-    static func render(_ path: String, dpi: Int, pages: ClosedRange<Int>? = nil) throws -> [PPM] {
+    /// Every page of a file rendered by Ghostscript to RGB pixels at `dpi` (one process);
+    /// `trimmed`: only the TrimBox (Ghostscript otherwise draws the MediaBox, blank
+    /// outside the CropBox).
+    static func render(_ path: String, dpi: Int, pages: ClosedRange<Int>? = nil, trimmed: Bool = false) throws -> [PPM] {
         let stem = (directory as NSString).appendingPathComponent("render-\(UUID().uuidString.prefix(8))")
         var arguments = ["-q", "-dNOPAUSE", "-dBATCH", "-dSAFER", "-sDEVICE=ppmraw", "-r\(dpi)"]
+        if trimmed { arguments.append("-dUseTrimBox") }
         if let pages { arguments += ["-dFirstPage=\(pages.lowerBound)", "-dLastPage=\(pages.upperBound)"] }
         let result = try TestSupport.run("gs", arguments + ["-sOutputFile=\(stem)-%03d.ppm", path])
         var images: [PPM] = []

@@ -63,7 +63,7 @@ struct PrintPDFTests {
         }
     }
 
-    @Test("page boxes on every page of both files: trim A4, bleed 3 mm each side")
+    @Test("page boxes on every page of both files: trim A4, bleed 3 mm each side; the screen file cropped to the trim")
     func boxes() throws {
         let document = try PrintFixtures.document.get()
         let n = document.pages.count
@@ -76,15 +76,20 @@ struct PrintPDFTests {
                 Self.expect(b["MediaBox"], [0, 0, w + 2 * bleed, h + 2 * bleed], "\(path) page \(page) MediaBox")
                 Self.expect(b["TrimBox"], [bleed, bleed, bleed + w, bleed + h], "\(path) page \(page) TrimBox")
                 Self.expect(b["BleedBox"], [0, 0, w + 2 * bleed, h + 2 * bleed], "\(path) page \(page) BleedBox")
+                // Viewers show the finished page of the screen file, all of the print file.
+                Self.expect(b["CropBox"], path.hasSuffix("print.pdf") ? [0, 0, w + 2 * bleed, h + 2 * bleed] : [bleed, bleed, bleed + w, bleed + h],
+                            "\(path) page \(page) CropBox")
             }
         }
     }
 
-    @Test("Ghostscript's rendering of each print page looks like the screen page")
+    @Test("Ghostscript's rendering of each finished print page looks like the screen page")
     func looksLikeScreen() throws {
         let document = try PrintFixtures.document.get()
         let screen = try PrintFixtures.screen.get(), print = try PrintFixtures.print.get()
-        let screens = try PrintFixtures.render(screen, dpi: 24), prints = try PrintFixtures.render(print, dpi: 24)
+        // The finished pages: the screen file shows no bleed.
+        let screens = try PrintFixtures.render(screen, dpi: 24, trimmed: true)
+        let prints = try PrintFixtures.render(print, dpi: 24, trimmed: true)
         #expect(screens.count == document.pages.count && prints.count == document.pages.count)
         for (page, (a, b)) in zip(screens, prints).enumerated().map({ ($0.offset + 1, $0.element) }) {
             #expect(a.width == b.width && a.height == b.height)
