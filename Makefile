@@ -8,7 +8,7 @@ OUT ?= out/ningbo-2022
 
 # Debian packages the build, the tools and the tests need.
 APT_PACKAGES := libcairo2-dev libpango1.0-dev libpng-dev libjpeg62-turbo-dev fonts-noto-cjk \
-	poppler-utils qpdf ghostscript icc-profiles-free pkg-config
+	poppler-utils qpdf ghostscript libgs-common icc-profiles-free pkg-config
 BENCH_PACKAGES := hyperfine time
 
 .PHONY: all deps build render test bench fuzz docs-images clean

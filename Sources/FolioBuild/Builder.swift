@@ -177,11 +177,9 @@ public final class Builder: @unchecked Sendable {
             // Render into temporary files next to their targets.
             if let document {
                 for out in needed where out.kind == "brochure" || out.kind == "print" {
-                    let options = PDFExporter.Options(marks: out.kind == "print" && options.marks, links: out.kind == "brochure")
-                    var data = try PDFExporter(fonts: fonts).export(document, options: options)
-                    if out.kind == "print" {
-                        data = try PrintPDF.convert(data, title: report.title)
-                    }
+                    let data = out.kind == "print"
+                        ? try PrintPDF(fonts: fonts).make(document, marks: options.marks)
+                        : try PDFExporter(fonts: fonts).export(document)
                     let (temp, record) = try stage(data, out, outDir: outDir)
                     staged.append((temp, (outDir as NSString).appendingPathComponent(out.path)))
                     records[out.path] = record

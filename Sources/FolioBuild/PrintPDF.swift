@@ -1,8 +1,26 @@
+import FolioCore
+import FolioExport
+import FolioGraphics
 import Foundation
 
-/// The PDF/X print file, made by Ghostscript from the screen PDF (issue 6 fills this in).
-enum PrintPDF {
-    static func convert(_ pdf: Data, title: String) throws -> Data {
-        throw BuildError.environment("the PDF/X print file is not available yet")
+/// The PDF/X print file (`brochure-print.pdf`): the laid-out document exported for print
+/// (no links or tags, flattened transparency, page boxes, marks when asked for), then
+/// converted to PDF/X-3 CMYK by Ghostscript.
+struct PrintPDF {
+    let fonts: FontSet
+
+    func make(_ document: Document, marks: Bool) throws -> Data {
+        let converter: PDFXConverter
+        do {
+            converter = try PDFXConverter()
+        } catch {
+            throw BuildError.environment("\(error)")
+        }
+        let pdf = try PDFExporter(fonts: fonts).export(document, options: .print(marks: marks))
+        do {
+            return try converter.convert(pdf, info: document.info)
+        } catch let failure as PDFXConverter.Failure {
+            throw BuildError.environment(failure.description)
+        }
     }
 }

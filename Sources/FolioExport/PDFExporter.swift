@@ -4,6 +4,10 @@ import Foundation
 
 /// Writes a laid-out document as PDF with Cairo, then adds the page boxes Cairo cannot
 /// write (TrimBox, BleedBox) as an incremental update.
+///
+/// The screen file carries the navigation: outline, named destinations, contents links
+/// and the structure tree. The print variant (`Options.print`) has none of these, may
+/// carry printer's marks, and has its translucent colours flattened for PDF/X-3.
 public struct PDFExporter: Sendable {
     public let fonts: FontSet
 
@@ -15,12 +19,26 @@ public struct PDFExporter: Sendable {
     public struct Options: Hashable, Sendable {
         /// Crop and registration marks outside the bleed (the MediaBox grows to hold them).
         public var marks: Bool
-        /// Links and named destinations (off for the print file: PDF/X has no links).
+        /// Links, named destinations, the outline and structure tags (off for the print
+        /// file: PDF/X-3 allows no link annotations, and Ghostscript drops the tags).
         public var links: Bool
+        /// Replace translucent colours by opaque ones where the backdrop is one colour
+        /// (see `TransparencyFlattener`).
+        public var flattenTransparency: Bool
+        /// Set each page's CropBox to its TrimBox so viewers show the finished page
+        /// without the bleed (the screen file).
+        public var cropToTrim: Bool
 
-        public init(marks: Bool = false, links: Bool = true) {
+        public init(marks: Bool = false, links: Bool = true, flattenTransparency: Bool = false, cropToTrim: Bool = true) {
             self.marks = marks
             self.links = links
+            self.flattenTransparency = flattenTransparency
+            self.cropToTrim = cropToTrim
+        }
+
+        /// The input of the PDF/X print file.
+        public static func print(marks: Bool) -> Options {
+            Options(marks: marks, links: false, flattenTransparency: true, cropToTrim: false)
         }
     }
 
@@ -32,17 +50,19 @@ public struct PDFExporter: Sendable {
         guard let first = document.pages.first else {
             throw GraphicsError.cairo(operation: "write a PDF", status: "the document has no pages")
         }
-        let writer = try PDFWriter(fonts: fonts, info: document.info, firstPageSize: mediaSize(first, options))
+        let writer = try PDFWriter(fonts: fonts, info: document.info, firstPageSize: mediaSize(first, options),
+                                   tagged: options.links)
         var boxes: [PageBoxes] = []
-        for page in document.pages {
+        for (index, original) in document.pages.enumerated() {
+            let page = options.flattenTransparency ? TransparencyFlattener.flatten(original).page : original
             let media = mediaSize(page, options)
             let offset = (options.marks ? Self.marksMargin : 0) + page.bleed
             let canvas = writer.beginPage(mediaSize: media, origin: Point(x: offset, y: offset), label: page.label)
             let painter = ItemPainter(canvas: canvas, interactive: options.links)
-            try painter.paint(options.links ? page.items : page.items.filter { if case .link = $0 { return false }; return true })
+            try painter.paint(page.items)
             if options.marks { PrinterMarks.draw(on: canvas, page: page) }
-            try writer.endPage()
-            boxes.append(PageBoxes(media: media, trimOrigin: offset, trim: page.size, bleed: page.bleed))
+            try writer.endPage(last: index == document.pages.count - 1)
+            boxes.append(PageBoxes(media: media, trimOrigin: offset, trim: page.size, bleed: page.bleed, cropToTrim: options.cropToTrim))
         }
         if options.links {
             for entry in document.outline {

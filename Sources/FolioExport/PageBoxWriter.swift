@@ -8,6 +8,17 @@ public struct PageBoxes: Hashable, Sendable {
     public var trimOrigin: Double
     public var trim: Size
     public var bleed: Double
+    /// Also set the CropBox to the TrimBox, so viewers show the finished page (the screen
+    /// file); the print file keeps the whole MediaBox visible.
+    public var cropToTrim: Bool
+
+    public init(media: Size, trimOrigin: Double, trim: Size, bleed: Double, cropToTrim: Bool = false) {
+        self.media = media
+        self.trimOrigin = trimOrigin
+        self.trim = trim
+        self.bleed = bleed
+        self.cropToTrim = cropToTrim
+    }
 
     public var trimBox: [Double] {
         [trimOrigin, trimOrigin, trimOrigin + trim.width, trimOrigin + trim.height]
@@ -22,8 +33,10 @@ public struct PageBoxes: Hashable, Sendable {
 /// incremental update (new versions of the page objects, a new xref section and a
 /// trailer pointing back to the original one). The original bytes stay untouched.
 ///
-/// Chosen over qpdf's JSON round trip by measurement: this takes well under a
-/// millisecond, while two qpdf processes cost tens of milliseconds per build.
+/// Chosen over qpdf's JSON round trip by measurement on the default brochure (17 pages,
+/// 1.7 MB, debug build, 2-core machine): 4 ms here, 50–110 ms (median 59) for qpdf's
+/// round trip (`qpdf --json=2` to find the page objects, then `qpdf --update-from-json`),
+/// and no extra program to install or locate.
 public enum PageBoxWriter {
     public enum Failure: Error, CustomStringConvertible {
         case malformed(String)
@@ -62,7 +75,8 @@ public enum PageBoxWriter {
         for (ref, box) in zip(pageRefs, boxes) {
             let body = try objectBody(ref, table: table, bytes: bytes)
             guard let open = body.range(of: "<<") else { throw Failure.malformed("page \(ref) is not a dictionary") }
-            let entries = " /TrimBox [\(format(box.trimBox))] /BleedBox [\(format(box.bleedBox))]"
+            var entries = " /TrimBox [\(format(box.trimBox))] /BleedBox [\(format(box.bleedBox))]"
+            if box.cropToTrim { entries += " /CropBox [\(format(box.trimBox))]" }
             let updated = body.replacingCharacters(in: open, with: "<<" + entries)
             offsets.append((ref, out.count))
             out += Array("\(ref) 0 obj\n\(updated)\nendobj\n".utf8)

@@ -8,11 +8,16 @@ public struct Canvas {
     let cr: OpaquePointer
     let fonts: FontSet
     let images: ImageStore
+    /// Where the page's drawing origin (the trim box's top-left corner) sits on the
+    /// surface. Cairo 1.16 places link rectangles and destinations in surface space,
+    /// ignoring the transformation, so those two add it themselves.
+    let origin: Point
 
-    init(cr: OpaquePointer, fonts: FontSet, images: ImageStore) {
+    init(cr: OpaquePointer, fonts: FontSet, images: ImageStore, origin: Point = .zero) {
         self.cr = cr
         self.fonts = fonts
         self.images = images
+        self.origin = origin
     }
 
     /// Fills and/or strokes a shape.
@@ -85,7 +90,9 @@ public struct Canvas {
         try body()
     }
 
-    /// Opens a logical-structure element (tagged PDF); pair with `endTag`.
+    /// Opens a logical-structure element (tagged PDF); pair with `endTag`. Cairo 1.16
+    /// takes no attributes for structure elements, so a figure's alternate text is not
+    /// written.
     public func beginTag(_ tag: StructureTag) {
         cairo_tag_begin(cr, tag.role, nil)
     }
@@ -97,7 +104,7 @@ public struct Canvas {
 
     /// A clickable area jumping to a named destination.
     public func link(_ link: LinkItem) {
-        let r = link.rect
+        let r = link.rect.offsetBy(dx: origin.x, dy: origin.y)
         let attributes = "rect=[\(fmt(r.x)) \(fmt(r.y)) \(fmt(r.width)) \(fmt(r.height))] dest='\(escape(link.destination))'"
         cairo_tag_begin(cr, CAIRO_TAG_LINK, attributes)
         cairo_tag_end(cr, CAIRO_TAG_LINK)
@@ -105,7 +112,7 @@ public struct Canvas {
 
     /// A named destination at a point of the current page.
     public func destination(name: String, at point: Point) {
-        let attributes = "name='\(escape(name))' x=\(fmt(point.x)) y=\(fmt(point.y))"
+        let attributes = "name='\(escape(name))' x=\(fmt(point.x + origin.x)) y=\(fmt(point.y + origin.y))"
         cairo_tag_begin(cr, CAIRO_TAG_DEST, attributes)
         cairo_tag_end(cr, CAIRO_TAG_DEST)
     }

@@ -16,11 +16,19 @@ public final class PDFWriter {
     private let surface: OpaquePointer
     private let cr: OpaquePointer
     private var pageOpen = false
-    private var outlineIDs: [Int32] = []
+    private let tagged: Bool
+    private var documentTagOpen = false
 
     /// Starts a PDF whose first page is `firstPageSize` (the MediaBox, in points).
-    public init(fonts: FontSet, info: DocumentInfo, firstPageSize: Size) throws {
+    ///
+    /// `tagged`: wrap every page in one `Document` structure element. Cairo 1.16 marks a
+    /// file as tagged (`/MarkInfo << /Marked true >>`, what `pdfinfo` reports as
+    /// `Tagged: yes`) only when the first structure element it sees is a top-level
+    /// grouping element (Document, Part, Art, Sect or Div); a file whose first tag is a
+    /// `P` or `H1` gets a structure tree but no MarkInfo.
+    public init(fonts: FontSet, info: DocumentInfo, firstPageSize: Size, tagged: Bool = false) throws {
         self.fonts = fonts
+        self.tagged = tagged
         let closure = Unmanaged.passUnretained(sink).toOpaque()
         guard let surface = cairo_pdf_surface_create_for_stream({ closure, bytes, length in
             let sink = Unmanaged<ByteSink>.fromOpaque(closure!).takeUnretainedValue()
@@ -55,11 +63,20 @@ public final class PDFWriter {
         cairo_save(cr)
         cairo_translate(cr, origin.x, origin.y)
         pageOpen = true
-        return Canvas(cr: cr, fonts: fonts, images: images)
+        if tagged && !documentTagOpen {
+            cairo_tag_begin(cr, "Document", nil)
+            documentTagOpen = true
+        }
+        return Canvas(cr: cr, fonts: fonts, images: images, origin: origin)
     }
 
-    /// Ends the current page.
-    public func endPage() throws {
+    /// Ends the current page; `last` closes the document's structure element too (on the
+    /// page, so that Cairo does not start an empty page for it).
+    public func endPage(last: Bool = false) throws {
+        if last && documentTagOpen {
+            cairo_tag_end(cr, "Document")
+            documentTagOpen = false
+        }
         cairo_restore(cr)
         cairo_show_page(cr)
         pageOpen = false
