@@ -10,9 +10,10 @@ import FolioText
 struct CardBlocks {
     let typesetter: Typesetter
     let scope: TemplateScope
-    /// Whether the template shows the event's image; then the image takes the media slot
-    /// and `charts` blocks stay empty (a card shows a photo or a chart, not both).
-    let imageShown: Bool
+    /// Whether the card shows the event's image (the template has an image block that
+    /// is not dropped); then the image takes the media slot and `charts` blocks stay
+    /// empty (a card shows a photo or a chart, not both).
+    var imageShown: Bool
 
     var event: Event? { scope.event }
 

@@ -31,17 +31,18 @@ struct CardFlows {
 
     /// The order optional blocks are given up in: those with a `drop` number first
     /// (lowest first), then the others from the last.
-    var dropOrder: [Int] {
-        let optional = blocks.indices.filter { blocks[$0].spec.optional && !blocks[$0].spec.grow }
+    func dropOrder(shown: (Int) -> Bool = { _ in true }) -> [Int] {
+        let optional = blocks.indices.filter { blocks[$0].spec.optional && !blocks[$0].spec.grow && shown($0) }
         let numbered = optional.filter { blocks[$0].spec.drop != nil }
             .sorted { (blocks[$0].spec.drop!, -$0) < (blocks[$1].spec.drop!, -$1) }
         let rest = optional.filter { blocks[$0].spec.drop == nil }.reversed()
         return numbered + rest
     }
 
-    /// The sets of dropped blocks to try: none, then one more at a time.
-    func dropSequence() -> [[Int]] {
-        let order = dropOrder
+    /// The sets of dropped blocks to try: none, then one more at a time (only blocks
+    /// that are `shown` for the event).
+    func dropSequence(shown: (Int) -> Bool = { _ in true }) -> [[Int]] {
+        let order = dropOrder(shown: shown)
         return (0...order.count).map { Array(order.prefix($0)) }
     }
 }

@@ -89,18 +89,32 @@ public struct CardLayout: Sendable {
         let blocks = flows.blocks
         let shrinkable = blocks.indices.filter { blocks[$0].spec.shrink }
         let builder = CardBlocks(typesetter: typesetter, scope: scope, imageShown: imageShown)
+        let imageBlocks = Set(blocks.indices.filter { blocks[$0].spec.kind == .image })
         var lastMisfit: Misfit?
         var lastSizes: [Int: Double] = [:]
-        for dropped in flows.dropSequence() {
+        var lastDropped: [Int] = []
+        // Only optional blocks that can show something for this event are worth dropping
+        // (a chart counts even when a photo has the media slot: the photo may be dropped).
+        var shows = Set<Int>()
+        var anyMedia = builder
+        anyMedia.imageShown = false
+        for (i, block) in blocks.enumerated() where block.spec.optional && anyMedia.holds(block.spec.when) {
+            let width = flows.regions[block.region].rect.width
+            if !(try anyMedia.items(block.spec, width: width, size: nil)).isEmpty { shows.insert(i) }
+        }
+        for dropped in flows.dropSequence(shown: { shows.contains($0) }) {
+            lastDropped = dropped
             for sizes in sizeSteps(blocks.map(\.spec), shrinkable) {
                 lastSizes = sizes
-                switch try attempt(flows, builder: builder, sizes: sizes, dropped: Set(dropped)) {
+                var media = builder
+                media.imageShown = imageShown && !imageBlocks.isSubset(of: Set(dropped))
+                switch try attempt(flows, builder: media, sizes: sizes, dropped: Set(dropped)) {
                 case .success(let items): return (items, Fitting(sizes: sizes, dropped: dropped))
                 case .failure(let failure): lastMisfit = failure.misfit
                 }
             }
         }
-        throw misfitError(lastMisfit, flows: flows, sizes: lastSizes, event: event)
+        throw misfitError(lastMisfit, flows: flows, sizes: lastSizes, dropped: lastDropped, event: event)
     }
 
     private struct MisfitError: Error {
@@ -168,7 +182,7 @@ public struct CardLayout: Sendable {
 
     // MARK: - Errors
 
-    private func misfitError(_ misfit: Misfit?, flows: CardFlows, sizes: [Int: Double], event: Event) -> LayoutError {
+    private func misfitError(_ misfit: Misfit?, flows: CardFlows, sizes: [Int: Double], dropped: [Int], event: Event) -> LayoutError {
         let blockIndex = misfit?.block ?? flows.blocks.firstIndex { $0.spec.field == "title" } ?? 0
         let block = flows.blocks[blockIndex].spec
         let field = block.field ?? (block.kind == .figure ? "figures" : block.kind == .charts ? "charts" : block.kind.rawValue)
@@ -184,8 +198,7 @@ public struct CardLayout: Sendable {
             guard let f = flows.blocks[i].spec.field ?? (flows.blocks[i].spec.kind == .figure ? "figure" : nil) else { return nil }
             return "the \(f) at \(Self.px(size))"
         }
-        let optional = flows.blocks.filter { $0.spec.optional && !$0.spec.grow }
-            .map { $0.spec.field ?? $0.spec.kind.rawValue }
+        let optional = dropped.map { flows.blocks[$0].spec.field ?? flows.blocks[$0].spec.kind.rawValue }
         var message = "\(event.label) does not fit the \(spec.name) card: \(what)"
         if !shrunk.isEmpty { message += ", even with \(shrunk.joined(separator: " and "))" }
         if !optional.isEmpty { message += " and without \(optional.joined(separator: ", "))" }
