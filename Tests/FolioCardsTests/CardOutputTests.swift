@@ -43,6 +43,22 @@ struct CardOutputTests {
         }
     }
 
+    @Test("the report's cards: chooses the presets, and --cards overrides it")
+    func reportChoosesPresets() throws {
+        let dir = TestSupport.temporaryDirectory("report")
+        let yaml = try String(contentsOfFile: TestSupport.path("Reports/ningbo-2022/report.yaml"), encoding: .utf8)
+            .replacingOccurrences(of: "\nlayout: brochure\n", with: "\nlayout: brochure\ncards: [square, wechat-cover]\n")
+        try Data(yaml.utf8).write(to: URL(fileURLWithPath: "\(dir)/report.yaml"))
+        func presets(_ chosen: [String]?) throws -> Set<String> {
+            let out = TestSupport.temporaryDirectory("cards")
+            _ = try Builder(resources: Resources(root: TestSupport.root))
+                .build(BuildOptions(reportDirectory: dir, outputDirectory: out, cardPresets: chosen, brochure: false))
+            return Set(try FileManager.default.contentsOfDirectory(atPath: "\(out)/cards").filter { !$0.hasSuffix(".html") })
+        }
+        #expect(try presets(nil) == ["square", "wechat-cover"])
+        #expect(try presets(["og"]) == ["og"])
+    }
+
     @Test("--cards chooses the presets; --scale 2 doubles the pixels exactly")
     func scaleTwo() throws {
         let out = try Self.build(["square", "og", "wechat-cover"], scale: 2)

@@ -96,8 +96,8 @@ enum EncoderBench {
         let smallest = rows.map(\.bytes).min() ?? 1
         print("setting                     ms/card  KiB/card  vs fastest  vs smallest   " + presets.map { "\($0) ms/KiB" }.joined(separator: "  "))
         for r in rows.sorted(by: { $0.ms < $1.ms }) {
-            var line = String(format: "%-26@ %8.1f %9.1f %10.2fx %11.2fx", r.setting.name as NSString, r.ms, r.bytes / 1024,
-                              r.ms / fastest, r.bytes / smallest)
+            var line = r.setting.name.padding(toLength: 26, withPad: " ", startingAt: 0)
+                + String(format: " %8.1f %9.1f %10.2fx %11.2fx", r.ms, r.bytes / 1024, r.ms / fastest, r.bytes / smallest)
             for p in presets {
                 if let v = r.perPreset[p] { line += String(format: "   %6.1f/%-6.0f", v.0, v.1 / 1024) }
             }

@@ -115,8 +115,9 @@ case "render":
         }
         let t2 = now()
         let rate = Double(pages.count) / (t2 - t0)
-        print(String(format: "%-13@ %6d  %8.2f  %15.2f  %7.1f  %10d", preset as NSString, pages.count, t1 - t0, t2 - t1, rate,
-                     bytes.total / max(1, pages.count)))
+        print(preset.padding(toLength: 13, withPad: " ", startingAt: 0)
+                + String(format: " %6d  %8.2f  %15.2f  %7.1f  %10d", pages.count, t1 - t0, t2 - t1, rate,
+                         bytes.total / max(1, pages.count)))
     }
 
 default:
