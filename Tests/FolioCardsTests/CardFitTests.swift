@@ -80,7 +80,7 @@ struct CardFitTests {
         let diagnostic = try #require(error.diagnostics.first)
         #expect(diagnostic.code == "card-overflow")
         #expect(diagnostic.message.contains("event 3 (ai-platform)"))
-        #expect(diagnostic.message.contains("the \(preset) card"))
+        #expect(diagnostic.message.contains("the \(preset) card: its title"))
         #expect(diagnostic.message.contains("\(Int(style.minSize))px"), "\(diagnostic.message)")
         #expect(diagnostic.location?.line == base.fieldLocations["title"]?.line)
     }

@@ -140,7 +140,12 @@ public struct CardLayout: Sendable {
                 stackBlocks.append(CardStack.Block(index: i, items: items, grows: false))
             }
             let result = CardStack.stack(stackBlocks, in: region.rect)
-            if let over = result.overflow { return .failure(MisfitError(misfit: .tooTall(block: over.block, by: over.by))) }
+            if let over = result.overflow {
+                // What makes a region too full is its text of variable length (the title),
+                // not the fixed part the stack happened to push past the bottom.
+                let blame = region.blocks.first { flows.blocks[$0].spec.shrink && !dropped.contains($0) } ?? over.block
+                return .failure(MisfitError(misfit: .tooTall(block: blame, by: over.by)))
+            }
             let page = Page(size: spec.page.size, bleed: spec.page.bleed)
             for i in region.blocks {
                 guard let drawn = result.items[i] else { continue }
@@ -188,7 +193,7 @@ public struct CardLayout: Sendable {
         let field = block.field ?? (block.kind == .figure ? "figures" : block.kind == .charts ? "charts" : block.kind.rawValue)
         let what: String
         switch misfit {
-        case .tooTall(_, let by)?: what = "its \(field) runs \(Int(by.rounded(.up)))px past the bottom of its area"
+        case .tooTall(_, let by)?: what = "its \(field) needs \(Int(by.rounded(.up)))px more than the card has room for"
         case .tooWide?: what = "its \(field) is wider than its area"
         case .overfull?: what = "its \(field) has a line that cannot be broken to the width"
         case .outsideCentre?: what = "its \(field) does not stay inside the centre square chats crop to"
