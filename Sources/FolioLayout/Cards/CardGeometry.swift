@@ -33,7 +33,7 @@ public struct CardGeometry: Hashable, Sendable {
 
     /// The drawn leaves (text runs, shapes, images) of `items` whose bounds leave `rect`,
     /// skipping bleed art; a crop counts with its clipped bounds.
-    public static func leaves(outside rect: Rect, in items: [Item], on page: Page, tolerance: Double = 0.5) -> [Item] {
+    public static func leaves(outside rect: Rect, in items: [Item], on page: Page, tolerance: Double = 0.01) -> [Item] {
         var out: [Item] = []
         for item in items {
             switch item {
