@@ -42,6 +42,10 @@ let package = Package(
             "FolioBuild", "FolioModel", "FolioLayout", "FolioGraphics",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // Measurements for `make bench` (bench/cards.sh): PNG encoder settings, card throughput.
+        .executableTarget(name: "folio-bench", dependencies: [
+            "FolioCore", "FolioModel", "FolioText", "FolioLayout", "FolioExport", "FolioGraphics", "FolioTestSupport",
+        ], path: "bench/FolioBench"),
         .target(name: "FolioTestSupport", dependencies: ["FolioCore", "FolioModel", "FolioGraphics"], path: "Tests/FolioTestSupport"),
         .testTarget(name: "FolioModelTests", dependencies: ["FolioModel", "FolioTestSupport"]),
         .testTarget(name: "FolioTextTests", dependencies: ["FolioText", "FolioGraphics", "FolioCore", "FolioTestSupport"]),
@@ -49,6 +53,9 @@ let package = Package(
                                                          "FolioLayout", "FolioExport", "FolioGraphics"]),
         .testTarget(name: "FolioLayoutTests", dependencies: ["FolioLayout", "FolioModel", "FolioText", "FolioCore", "FolioTestSupport"]),
         .testTarget(name: "FolioExportTests", dependencies: ["FolioExport", "FolioLayout", "FolioModel", "FolioCore", "FolioGraphics", "FolioTestSupport"]),
+        .testTarget(name: "FolioCardsTests", dependencies: [
+            "FolioLayout", "FolioModel", "FolioText", "FolioCore", "FolioExport", "FolioGraphics", "FolioBuild", "FolioTestSupport",
+        ]),
         .testTarget(name: "FolioBuildTests", dependencies: ["FolioBuild", "FolioModel", "FolioTestSupport"]),
     ]
 )

@@ -160,19 +160,27 @@ public final class Builder: @unchecked Sendable {
                     throw BuildError.input(diagnostics + e.diagnostics)
                 }
             }
-            var cardPages: [(PlannedOutput, Page)] = []
-            var cardErrors: [Diagnostic] = []
-            for out in needed where out.kind == "card" {
-                guard let spec = inputs.cards.first(where: { $0.name == out.preset }),
-                      let event = report.events.first(where: { $0.id == out.event }) else { continue }
+            // Cards: one layout per preset, then every card laid out on every core.
+            var cardLayouts: [String: CardLayout] = [:]
+            for spec in inputs.cards where needed.contains(where: { $0.kind == "card" && $0.preset == spec.name }) {
                 do {
-                    let typesetter = try Typesetter(spec: spec, composer: composer)
-                    cardPages.append((out, try CardLayout(typesetter: typesetter).page(report: report, event: event)))
+                    cardLayouts[spec.name] = CardLayout(typesetter: try Typesetter(spec: spec, composer: composer))
                 } catch let e as LayoutError {
-                    cardErrors += e.diagnostics
+                    throw BuildError.input(diagnostics + e.diagnostics)
                 }
             }
-            if !cardErrors.isEmpty { throw BuildError.input(diagnostics + cardErrors) }
+            let events = Dictionary(report.events.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+            let cardJobs = needed.filter { $0.kind == "card" && cardLayouts[$0.preset ?? ""] != nil && events[$0.event ?? ""] != nil }
+            var cardPages: [Page] = []
+            switch CardRenderQueue.layout(count: cardJobs.count, { [cardLayouts] i in
+                try cardLayouts[cardJobs[i].preset!]!.page(report: report, event: events[cardJobs[i].event!]!)
+            }) {
+            case .success(let pages): cardPages = pages
+            case .failure(let failure):
+                throw BuildError.input(diagnostics + failure.errors.flatMap { error -> [Diagnostic] in
+                    (error as? LayoutError)?.diagnostics ?? [.error("card", at: nil, "\(error)")]
+                })
+            }
 
             // Render into temporary files next to their targets.
             if let document {
@@ -180,23 +188,29 @@ public final class Builder: @unchecked Sendable {
                     let data = out.kind == "print"
                         ? try PrintPDF(fonts: fonts).make(document, marks: options.marks)
                         : try PDFExporter(fonts: fonts).export(document)
-                    let (temp, record) = try stage(data, out, outDir: outDir)
+                    let (temp, record) = try Self.stage(data, out, outDir: outDir)
                     staged.append((temp, (outDir as NSString).appendingPathComponent(out.path)))
                     records[out.path] = record
                 }
             }
             if !cardPages.isEmpty {
+                // Each worker stages its card's bytes itself: memory stays flat.
                 let exporter = PNGExporter(fonts: fonts)
                 let total = cardPages.count
-                let results = CardRenderQueue.render(cardPages, exporter: exporter, scale: options.scale) { done in
-                    progress(.cardsRendered(done: done, total: total))
+                let results = CardRenderQueue.render(cardPages, exporter: exporter, scale: options.scale, write: { i, data in
+                    try Self.stage(data, cardJobs[i], outDir: outDir)
+                }, progress: { done in progress(.cardsRendered(done: done, total: total)) })
+                var firstError: Error?
+                for (out, result) in zip(cardJobs, results) {
+                    switch result {
+                    case .success(let (temp, record)):
+                        staged.append((temp, (outDir as NSString).appendingPathComponent(out.path)))
+                        records[out.path] = record
+                    case .failure(let error):
+                        firstError = firstError ?? error
+                    }
                 }
-                for (out, result) in zip(cardPages.map(\.0), results) {
-                    let data = try result.get()
-                    let (temp, record) = try stage(data, out, outDir: outDir)
-                    staged.append((temp, (outDir as NSString).appendingPathComponent(out.path)))
-                    records[out.path] = record
-                }
+                if let firstError { throw firstError }
             }
         }
 
@@ -253,7 +267,7 @@ public final class Builder: @unchecked Sendable {
                             seconds: Date().timeIntervalSince(started))
     }
 
-    private func stage(_ data: Data, _ out: PlannedOutput, outDir: String) throws -> (String, Manifest.Output) {
+    private static func stage(_ data: Data, _ out: PlannedOutput, outDir: String) throws -> (String, Manifest.Output) {
         let final = (outDir as NSString).appendingPathComponent(out.path)
         let dir = (final as NSString).deletingLastPathComponent
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)

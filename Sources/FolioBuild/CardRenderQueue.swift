@@ -1,27 +1,55 @@
 import Dispatch
 import FolioCore
 import FolioExport
+import FolioModel
 import Foundation
 
-/// Renders and encodes cards on every core. Each card's pixels live only while it is
-/// encoded, so memory stays flat however many cards there are.
+/// Makes cards on every core in two passes. `layout` sets every card first, so a card
+/// that does not fit is reported (with all the others) before any file is touched.
+/// `render` then draws, encodes and hands each card's PNG bytes to `write` on the
+/// worker that made them: a card's pixels live only while it is encoded and its bytes
+/// only until they are written, so memory stays flat however many cards there are
+/// (about one image per core).
 enum CardRenderQueue {
-    static func render<T>(_ cards: [(T, Page)], exporter: PNGExporter, scale: Double,
-                          progress: @escaping @Sendable (Int) -> Void) -> [Result<Data, Error>] {
-        let results = ResultBox(count: cards.count)
-        let pages = cards.map(\.1)
-        DispatchQueue.concurrentPerform(iterations: pages.count) { i in
-            let r = Result { try exporter.export(pages[i], scale: scale) }
-            let done = results.set(i, r)
-            progress(done)
+    /// Lays out `count` cards in parallel; the pages in order, or every problem.
+    static func layout(count: Int, _ body: @escaping @Sendable (Int) throws -> Page) -> Result<[Page], LayoutFailure> {
+        let slots = Slots<Result<Page, Error>>(count: count)
+        DispatchQueue.concurrentPerform(iterations: count) { i in
+            slots.set(i, Result { try body(i) })
         }
-        return results.all
+        var pages: [Page] = []
+        var failures: [Error] = []
+        for case let result? in slots.all {
+            switch result {
+            case .success(let page): pages.append(page)
+            case .failure(let error): failures.append(error)
+            }
+        }
+        return failures.isEmpty ? .success(pages) : .failure(LayoutFailure(errors: failures))
+    }
+
+    /// Renders and encodes every page at `scale` and passes the bytes to `write`; the
+    /// results of `write` in page order.
+    static func render<R: Sendable>(_ pages: [Page], exporter: PNGExporter, scale: Double,
+                                    write: @escaping @Sendable (Int, Data) throws -> R,
+                                    progress: @escaping @Sendable (Int) -> Void) -> [Result<R, Error>] {
+        let slots = Slots<Result<R, Error>>(count: pages.count)
+        DispatchQueue.concurrentPerform(iterations: pages.count) { i in
+            let result = Result { try write(i, try exporter.export(pages[i], scale: scale)) }
+            progress(slots.set(i, result))
+        }
+        return slots.all.enumerated().map { i, r in r ?? .failure(BuildError.io("card \(i + 1) was not rendered")) }
+    }
+
+    /// The errors of the cards that could not be laid out.
+    struct LayoutFailure: Error {
+        var errors: [Error]
     }
 }
 
-/// Thread-safe result slots.
-final class ResultBox: @unchecked Sendable {
-    private var slots: [Result<Data, Error>?]
+/// Thread-safe result slots, filled in any order.
+final class Slots<T: Sendable>: @unchecked Sendable {
+    private var slots: [T?]
     private var done = 0
     private let lock = NSLock()
 
@@ -29,17 +57,19 @@ final class ResultBox: @unchecked Sendable {
         slots = Array(repeating: nil, count: count)
     }
 
-    func set(_ i: Int, _ r: Result<Data, Error>) -> Int {
+    /// Stores slot `i`; returns how many slots are filled.
+    @discardableResult
+    func set(_ i: Int, _ value: T) -> Int {
         lock.lock()
         defer { lock.unlock() }
-        slots[i] = r
+        slots[i] = value
         done += 1
         return done
     }
 
-    var all: [Result<Data, Error>] {
+    var all: [T?] {
         lock.lock()
         defer { lock.unlock() }
-        return slots.map { $0 ?? .failure(BuildError.io("card not rendered")) }
+        return slots
     }
 }

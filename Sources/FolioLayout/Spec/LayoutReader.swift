@@ -20,8 +20,10 @@ struct LayoutReader {
                             "link", "index"]
     static let blockKeys = ["type", "content", "separator", "source", "style", "keep-with-next", "role", "height",
                             "width", "columns", "color", "fill", "parts", "space-before", "space-after", "optional",
-                            "shrink", "field", "limit", "destination", "span", "keep-with-previous"]
-    static let templateKeys = ["master", "background", "folio", "label", "frames", "flow", "continuation", "title", "when"]
+                            "shrink", "field", "limit", "destination", "span", "keep-with-previous", "grow", "drop", "when"]
+    static let blockConditions = ["has-figure", "no-figure", "has-chart", "no-chart", "has-image", "no-image",
+                                  "has-summary", "no-summary", "has-date", "no-date"]
+    static let templateKeys = ["master", "background", "folio", "label", "frames", "flow", "flows", "continuation", "title", "when"]
     static let templateConditions = ["has-intro", "has-charts", "has-cover"]
     static let paperSizes: [String: Size] = [
         "a4": Size(width: 210 * pointsPerMillimetre, height: 297 * pointsPerMillimetre),
@@ -301,21 +303,31 @@ struct LayoutReader {
             context.error("bad-value", m.value("when"), "\(m.what): when '\(when)' is not one of \(Self.templateConditions.joined(separator: ", "))")
         }
         let frames = self.frames(&m, "frames", styles: styles, colors: colors)
-        var flow: FlowSpec?
-        if let node = m.value("flow"), var f = YAMLMapping(node, context: context, what: "the flow of \(m.what)") {
-            let region = f.value("region").flatMap { box($0, origin: .live) }
-            let columns = f.int("columns")
-            let paginate = f.bool("paginate") ?? !card
-            var blocks: [BlockSpec] = []
-            for (i, b) in (f.list("blocks", required: true) ?? []).enumerated() {
-                if let block = readBlock(b, index: i + 1, styles: styles, colors: colors) { blocks.append(block) }
+        let flow = m.value("flow").flatMap { readFlow($0, what: "the flow of \(m.what)", styles: styles, colors: colors) }
+        var flows: [FlowSpec] = []
+        if card, let nodes = m.list("flows") {
+            for (i, node) in nodes.enumerated() {
+                if let f = readFlow(node, what: "flow \(i + 1) of \(m.what)", styles: styles, colors: colors) { flows.append(f) }
             }
-            f.reportUnknownKeys(known: ["region", "columns", "blocks", "paginate"])
-            flow = FlowSpec(region: region, columns: columns, blocks: blocks, paginate: paginate)
+        } else if !card, m.value("flows") != nil {
+            context.error("bad-value", m.value("flows"), "'flows' is for card layouts; a brochure template has one 'flow'")
         }
         m.reportUnknownKeys(known: Self.templateKeys)
         return TemplateSpec(master: master, background: background, folio: folio, label: label, frames: frames, flow: flow,
-                            continuation: continuation, title: title, when: when)
+                            flows: flows, continuation: continuation, title: title, when: when)
+    }
+
+    private func readFlow(_ node: Node, what: String, styles: [String: StyleSpec], colors: [String: Color]) -> FlowSpec? {
+        guard var f = YAMLMapping(node, context: context, what: what) else { return nil }
+        let region = f.value("region").flatMap { box($0, origin: .live) }
+        let columns = f.int("columns")
+        let paginate = f.bool("paginate") ?? !card
+        var blocks: [BlockSpec] = []
+        for (i, b) in (f.list("blocks", required: true) ?? []).enumerated() {
+            if let block = readBlock(b, index: i + 1, styles: styles, colors: colors) { blocks.append(block) }
+        }
+        f.reportUnknownKeys(known: ["region", "columns", "blocks", "paginate"])
+        return FlowSpec(region: region, columns: columns, blocks: blocks, paginate: paginate)
     }
 
     private func frames(_ m: inout YAMLMapping, _ key: String, styles: [String: StyleSpec], colors: [String: Color]) -> [FrameSpec] {
@@ -388,7 +400,7 @@ struct LayoutReader {
             for key in pm.keys {
                 if let v = pm.string(key) {
                     parts[key] = v
-                    if key != "padding" && styles[v] == nil && colors[v] == nil {
+                    if !["padding", "radius"].contains(key) && styles[v] == nil && colors[v] == nil {
                         context.error("unknown-style", pm.value(key), "part '\(key)' names '\(v)', which is not a style")
                     }
                 }
@@ -406,7 +418,14 @@ struct LayoutReader {
                               spaceAfter: length(&m, "space-after")?.resolve(reference: 0) ?? 0,
                               optional: m.bool("optional") ?? false, shrink: m.bool("shrink") ?? false,
                               field: m.text("field"), limit: m.int("limit"), destination: m.text("destination"),
-                              span: m.bool("span") ?? false, keepWithPrevious: m.bool("keep-with-previous") ?? false)
+                              span: m.bool("span") ?? false, keepWithPrevious: m.bool("keep-with-previous") ?? false, grow: m.bool("grow") ?? false, drop: m.int("drop"),
+                              when: m.text("when"))
+        if block.grow && kind != .spacer {
+            context.error("bad-value", m.value("grow"), "only a spacer may grow (block \(index) is \(kind.rawValue))")
+        }
+        if let when = block.when, !Self.blockConditions.contains(when) {
+            context.error("bad-value", m.value("when"), "block \(index): when '\(when)' is not one of \(Self.blockConditions.joined(separator: ", "))")
+        }
         m.reportUnknownKeys(known: Self.blockKeys)
         return block
     }

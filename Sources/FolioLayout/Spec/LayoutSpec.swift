@@ -180,6 +180,9 @@ public struct TemplateSpec: Hashable, Sendable {
     public var label: String?
     public var frames: [FrameSpec]
     public var flow: FlowSpec?
+    /// Cards: further flows, each in its own region (a side panel, the wings of a wide
+    /// card). They fit together with `flow`: shrinking and dropping apply to all of them.
+    public var flows: [FlowSpec]
     /// The template for pages the flow runs on to (default: the master only).
     public var continuation: String?
     /// Title for the outline and the running head ("前言").
@@ -188,10 +191,11 @@ public struct TemplateSpec: Hashable, Sendable {
     public var when: String?
 
     public init(master: String? = nil, background: String? = nil, folio: Bool = true, label: String? = nil,
-                frames: [FrameSpec] = [], flow: FlowSpec? = nil, continuation: String? = nil, title: String? = nil,
-                when: String? = nil) {
+                frames: [FrameSpec] = [], flow: FlowSpec? = nil, flows: [FlowSpec] = [], continuation: String? = nil,
+                title: String? = nil, when: String? = nil) {
         self.when = when
         self.master = master
+        self.flows = flows
         self.background = background
         self.folio = folio
         self.label = label
@@ -392,6 +396,15 @@ public struct BlockSpec: Hashable, Sendable {
     public var optional: Bool
     /// Text may shrink down to the style's minSize before it is an error.
     public var shrink: Bool
+    /// Cards: a spacer that takes the height left over in its region (shared evenly
+    /// between the spacers that grow), pushing what follows to the bottom.
+    public var grow: Bool
+    /// Cards: when optional blocks are dropped, lower numbers go first; blocks without a
+    /// number follow, from the last.
+    public var drop: Int?
+    /// Cards: only when this holds for the event (has-figure, no-figure, has-chart,
+    /// no-chart, has-image, no-image, has-summary, no-summary, has-date, no-date).
+    public var when: String?
     public var field: String?
     public var limit: Int?
     public var destination: String?
@@ -405,8 +418,11 @@ public struct BlockSpec: Hashable, Sendable {
                 columns: Int = 1, color: String? = nil, fill: String? = nil, parts: [String: String] = [:],
                 spaceBefore: Double = 0, spaceAfter: Double = 0, optional: Bool = false, shrink: Bool = false,
                 field: String? = nil, limit: Int? = nil, destination: String? = nil, span: Bool = false,
-                keepWithPrevious: Bool = false) {
+                keepWithPrevious: Bool = false, grow: Bool = false, drop: Int? = nil, when: String? = nil) {
         self.kind = kind
+        self.when = when
+        self.grow = grow
+        self.drop = drop
         self.span = span
         self.keepWithPrevious = keepWithPrevious
         self.content = content

@@ -1,0 +1,181 @@
+import FolioCharts
+import FolioCore
+import FolioModel
+import FolioText
+
+/// Turns one block of a card's flow into flow items. Cards draw three blocks their own
+/// way: `figure` (the lead figure as the hero, sized to fit the width), `charts` (the
+/// event's first chart on an optional panel) and `image` (a cover crop around the focal
+/// point). Everything else is built as in the brochure.
+struct CardBlocks {
+    let typesetter: Typesetter
+    let scope: TemplateScope
+    /// Whether the card shows the event's image (the template has an image block that
+    /// is not dropped); then the image takes the media slot and `charts` blocks stay
+    /// empty (a card shows a photo or a chart, not both).
+    var imageShown: Bool
+
+    var event: Event? { scope.event }
+
+    func items(_ block: BlockSpec, width: Double, size: Double?) throws -> [FlowItem] {
+        switch block.kind {
+        case .figure: return hero(block, width: width, size: size)
+        case .charts: return chart(block, width: width)
+        case .image: return try image(block, width: width)
+        default:
+            var builder = BlockBuilder(typesetter: typesetter, scope: scope, columnWidth: width, regionWidth: width)
+            if let size { builder.sizes = [0: size] }
+            return try builder.items([block])
+        }
+    }
+
+    /// Whether a block's `when` holds for the event. `has-chart` means a chart the card
+    /// would show (see `chartToShow`).
+    func holds(_ condition: String?) -> Bool {
+        guard let condition else { return true }
+        let has: Bool
+        switch condition.dropFirst(condition.hasPrefix("no-") ? 3 : 4) {
+        case "figure": has = !(event?.figures.isEmpty ?? true)
+        case "chart": has = chartToShow() != nil && !(imageShown && event?.image != nil)
+        case "image": has = event?.image != nil
+        case "summary": has = event?.summary != nil
+        case "date": has = event?.date != nil
+        default: return true
+        }
+        return condition.hasPrefix("no-") ? !has : has
+    }
+
+    private func origin(_ field: String) -> DataOrigin {
+        DataOrigin(owner: event?.label ?? "the report", field: field,
+                   location: event?.fieldLocations[field] ?? event?.location)
+    }
+
+    // MARK: - Hero figure
+
+    /// The lead figure: value and unit on one baseline, the label below. The value
+    /// takes `size` (or its style's size) but never more than the width allows.
+    private func hero(_ block: BlockSpec, width: Double, size: Double?) -> [FlowItem] {
+        guard let figure = event?.figures.first else { return [] }
+        let valueStyle = typesetter.style(block.parts["value"] ?? "figure-value")
+        let unitStyle = typesetter.style(block.parts["unit"] ?? "figure-unit")
+        let labelStyle = typesetter.style(block.parts["label"] ?? "figure-label")
+        let gap = (block.parts["padding"].flatMap { Length($0)?.resolve(reference: 0) }) ?? 8
+        var valueSize = size ?? valueStyle.size
+        var value = display(figure.value, style: valueStyle, size: valueSize)
+        var unit = composeUnit(figure, unitStyle, scale: valueSize / valueStyle.size)
+        let natural = lineWidth(value) + (unit.map { lineWidth($0) + valueSize * 0.06 } ?? 0)
+        if natural > width {
+            // Set the value small enough for the width, but never below the style's minimum.
+            let floor = valueStyle.minSize > 0 ? valueStyle.minSize : valueSize * 0.5
+            valueSize = max(floor, (valueSize * width / natural * 2).rounded(.down) / 2)
+            value = display(figure.value, style: valueStyle, size: valueSize)
+            unit = composeUnit(figure, unitStyle, scale: valueSize / valueStyle.size)
+        }
+        let labelText = figure.derived ? figure.label + "（推算）" : figure.label
+        let label = typesetter.compose(labelText, style: labelStyle, width: width, firstLine: false)
+        let valueHeight = value.ascent + value.descent
+        let height = valueHeight + gap + label.height
+        let alt = "\(figure.value)\(figure.unit ?? "") \(figure.label)"
+        let finalValue = value, finalUnit = unit, finalSize = valueSize
+        return [.box(BoxItem(height: height, role: "Figure", alt: alt, spaceBefore: block.spaceBefore,
+                             spaceAfter: block.spaceAfter, floats: false, origin: origin("figures")) { rect in
+            var items: [Item] = []
+            let baseline = rect.minY + finalValue.ascent
+            var x = rect.minX
+            if let line = finalValue.paragraph.lines.first {
+                items += line.runs(atX: x - line.left, baseline: baseline).map(Item.text)
+                x += line.right - line.left + finalSize * 0.06
+            }
+            if let u = finalUnit, let line = u.paragraph.lines.first {
+                items += line.runs(atX: x - line.left, baseline: baseline).map(Item.text)
+            }
+            items += label.runs(lines: 0..<label.lineCount, x: rect.minX, top: rect.minY + valueHeight + gap).map(Item.text)
+            return items
+        })]
+    }
+
+    /// A display number on one line. Between digits and Han characters ("26万", "第13位")
+    /// the space is a tight 0.08 em rather than the text's quarter em: at display sizes
+    /// the full gap splits the number from its word.
+    private func display(_ text: String, style: StyleSpec, size: Double) -> TextBox {
+        var settings = typesetter.spec.text
+        settings.autospace = min(settings.autospace, 0.08)
+        let spec = ParagraphSpec(spans: [TextSpan(text, style: typesetter.characterStyle(style, size: size))], width: 100_000,
+                                 alignment: .left, settings: settings)
+        let paragraph = typesetter.composer.compose(spec)
+        let metrics = typesetter.composer.fonts.metrics(for: typesetter.font(style, size: size))
+        return TextBox(paragraph: paragraph, leading: style.leading * size / style.size, ascent: metrics.ascent,
+                       descent: metrics.descent, size: size, grid: false)
+    }
+
+    private func composeUnit(_ figure: Figure, _ style: StyleSpec, scale: Double) -> TextBox? {
+        guard let unit = figure.unit, !unit.isEmpty else { return nil }
+        return typesetter.compose(unit, style: style, width: 100_000, size: style.size * min(1, scale), alignment: .left)
+    }
+
+    private func lineWidth(_ box: TextBox) -> Double {
+        box.paragraph.lines.first.map { $0.right - $0.left } ?? 0
+    }
+
+    // MARK: - Chart
+
+    /// The chart a card shows: the event's first chart, passing over single-number (KPI)
+    /// charts when the card already shows the lead figure as its hero.
+    func chartToShow() -> Chart? {
+        guard let event else { return nil }
+        let charts = event.charts.compactMap { scope.report.chart($0) }
+        if event.figures.isEmpty { return charts.first }
+        return charts.first { $0.kind != .kpi }
+    }
+
+    private func chart(_ block: BlockSpec, width: Double) -> [FlowItem] {
+        guard !(imageShown && event?.image != nil), let chart = chartToShow() else { return [] }
+        let height = block.height ?? width * 0.5
+        let padding = block.parts["padding"].flatMap { Length($0)?.resolve(reference: 0) } ?? 0
+        let radius = block.parts["radius"].flatMap { Length($0)?.resolve(reference: 0) } ?? 0
+        let fill = block.fill.map { typesetter.color($0) }
+        let renderer = ChartRenderer(composer: typesetter.composer)
+        let theme = typesetter.chartTheme()
+        return [.box(BoxItem(height: height, role: "Figure", alt: chart.title, spaceBefore: block.spaceBefore,
+                             spaceAfter: block.spaceAfter, floats: false, origin: origin("charts")) { rect in
+            var items: [Item] = []
+            if let fill { items.append(.shape(Shape(path: .rect(rect, radius: radius), fill: fill))) }
+            items += renderer.render(chart, in: rect.insetBy(padding), theme: theme)
+            return items
+        })]
+    }
+
+    // MARK: - Image
+
+    /// The event's image cropped to cover the block (keeping its focal point in view),
+    /// with the credit below in the `caption` part's style when the image has one.
+    private func image(_ block: BlockSpec, width: Double) throws -> [FlowItem] {
+        guard let image = block.source == "report.cover" ? scope.report.cover : event?.image else { return [] }
+        let height = block.height ?? width * 9 / 16
+        let placed: ImageItem
+        do {
+            placed = try ImageFit.item(ImageRef(path: image.path, absolutePath: image.absolutePath, fit: .cover,
+                                                focus: image.focus), in: Rect(x: 0, y: 0, width: width, height: height))
+        } catch {
+            throw LayoutError(.error("bad-image", at: event?.fieldLocations["image"] ?? event?.location,
+                                     "\(event?.label ?? "the report"): \(error)"))
+        }
+        var credit: TextBox?
+        if let c = image.credit, let styleName = block.parts["caption"] {
+            credit = typesetter.compose("摄影/来源：\(c)", style: typesetter.style(styleName), width: width, firstLine: false)
+        }
+        let total = height + (credit.map { $0.height + 6 } ?? 0)
+        let finalCredit = credit
+        return [.box(BoxItem(height: total, role: "Figure", alt: image.caption ?? image.path, spaceBefore: block.spaceBefore,
+                             spaceAfter: block.spaceAfter, floats: false, origin: origin("image")) { rect in
+            var moved = placed
+            moved.frame = placed.frame.offsetBy(dx: rect.minX, dy: rect.minY)
+            moved.clip = placed.clip.offsetBy(dx: rect.minX, dy: rect.minY)
+            var items: [Item] = [.image(moved)]
+            if let finalCredit {
+                items += finalCredit.runs(lines: 0..<finalCredit.lineCount, x: rect.minX, top: rect.minY + height + 6).map(Item.text)
+            }
+            return items
+        })]
+    }
+}
