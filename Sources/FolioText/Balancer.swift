@@ -5,9 +5,12 @@
 ///    measure: lines of even length);
 /// 3. among arrangements in that many lines that fit the full measure, the one whose lines
 ///    stay closest to the balanced measure, where a break at a sense boundary (at a space
-///    or U+200B, after 。，、, at a quote or bracket, where Han meets Latin or digits) is
-///    worth some unevenness and a break inside a dictionary word costs some
-///    (`SenseBoundaries` holds the values: the tolerance).
+///    or U+200B, after 。，、, at a quote or bracket, before Latin or digits) is worth some
+///    unevenness and a break inside a dictionary word costs some (`SenseBoundaries` holds
+///    the values: the tolerance).
+///
+/// When the fewest lines can only be had by splitting a word (2022年度宁波科 / 技创新…), one
+/// line more is taken if that splits none.
 ///
 /// No line holds a single character; Latin words and numbers are never broken.
 struct Balancer {
@@ -23,13 +26,22 @@ struct Balancer {
         guard n > 0 else { return [] }
         guard let fewest = fewestLines(width: spec.width) else { return nil }
         if fewest <= 1 { return [LineBreaker.Break(start: 0, end: n)] }
-        // The narrowest measure that keeps the count (fewestLines is monotone in width).
+        guard let best = arrangement(lines: fewest) else { return nil }
+        if splitsWord(best), let more = arrangement(lines: fewest + 1), !splitsWord(more) {
+            return more
+        }
+        return best
+    }
+
+    /// The best arrangement in `count` lines, measured against the narrowest measure that
+    /// sets the text in that many lines (fewestLines is monotone in width).
+    private func arrangement(lines count: Int) -> [LineBreaker.Break]? {
         var lo = 0.0, hi = spec.width
         while hi - lo > 0.05 {
             let mid = (lo + hi) / 2
-            if let k = fewestLines(width: mid), k <= fewest { hi = mid } else { lo = mid }
+            if let k = fewestLines(width: mid), k <= count { hi = mid } else { lo = mid }
         }
-        return choose(lines: fewest, limit: spec.width, target: hi)
+        return choose(lines: count, limit: spec.width, target: hi)
     }
 
     /// The fewest lines that set the text within `width`, or nil when it cannot be set.
@@ -100,5 +112,10 @@ struct Balancer {
             k -= 1
         }
         return result.reversed()
+    }
+
+    /// Whether an arrangement breaks inside a dictionary word.
+    private func splitsWord(_ breaks: [LineBreaker.Break]) -> Bool {
+        breaks.dropLast().contains { joints[$0.end].sense >= SenseBoundaries.insideWord }
     }
 }

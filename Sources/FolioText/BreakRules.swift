@@ -61,6 +61,11 @@ struct BreakRules {
             }
         }
         joint.stretch = stretchTier(l, r)
+        // A dash that binds two numbers (2022—2025) is part of the number.
+        if (r.cls == .dash && l.cls == .digit && j + 1 < u.count && u[j + 1].cls == .digit)
+            || (l.cls == .dash && r.cls == .digit && li >= 1 && u[li - 1].cls == .digit) {
+            joint.stretch = .tertiary
+        }
         // A gap between two glyph runs could not be kept out of copied text.
         if l.span != r.span || l.glyphs.first?.font != r.glyphs.first?.font {
             joint.stretch = .none
@@ -70,11 +75,11 @@ struct BreakRules {
 
     private func stretchTier(_ l: TextUnit, _ r: TextUnit) -> StretchTier {
         if l.isSpace || r.isSpace || l.cls == .noBreakSpace || r.cls == .noBreakSpace { return .none }
-        if l.cls.isWestern && r.cls.isWestern { return .none }
-        if l.cls == .dash && r.cls == .dash { return .none }
-        if l.cls == .ellipsis && r.cls == .ellipsis { return .none }
+        if l.cls.isWestern && r.cls.isWestern { return .tertiary }
+        if l.cls == .dash && r.cls == .dash { return .tertiary }
+        if l.cls == .ellipsis && r.cls == .ellipsis { return .tertiary }
         // Between two marks (。” ，“ ）（): the pair is set as one.
-        if (l.cls.isCompressible || l.cls == .middle) && (r.cls.isCompressible || r.cls == .middle) { return .none }
+        if (l.cls.isCompressible || l.cls == .middle) && (r.cls.isCompressible || r.cls == .middle) { return .tertiary }
         if l.cls == .open || r.cls == .close || r.cls == .stop { return .secondary }
         return .primary
     }

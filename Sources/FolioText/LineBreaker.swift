@@ -125,6 +125,9 @@ struct LineBreaker {
         } else if m.spaces > 0 {
             let g = rem / Double(m.spaces) / em
             badness += 100 + 1000 * g * g
+        } else if m.tertiaryJoints > 0 {
+            let g = rem / Double(m.tertiaryJoints) / em
+            badness += 200 + 5000 * g * g * g
         } else {
             badness += 10_000
         }

@@ -10,6 +10,7 @@ struct LineMeasure {
     var spaceCapacity: Double = 0
     var primaryJoints = 0
     var secondaryJoints = 0
+    var tertiaryJoints = 0
     var hanLatinJoints = 0
     var autospaceTotal: Double = 0
     /// Savings if mid-line marks not already compressed were set half width.
@@ -76,6 +77,7 @@ struct LineAccumulator {
             switch j.stretch {
             case .primary: m.primaryJoints += 1
             case .secondary: m.secondaryJoints += 1
+            case .tertiary: m.tertiaryJoints += 1
             case .none: break
             }
             if j.hanLatin {

@@ -145,8 +145,10 @@ struct LineSetter {
     }
 
     /// Widens a justified line by `excess`: Western spaces up to half an em, then Han–Latin
-    /// gaps up to an eighth of an em more, then every inter-character gap evenly. Returns
-    /// false when the line has no gap to widen (it stays ragged).
+    /// gaps up to an eighth of an em more, then every inter-character gap evenly (gaps
+    /// next to the mark a character hugs, spaces beyond half an em, letters of a word:
+    /// each only when the line has nothing before it). Returns false when the line has no
+    /// gap to widen (it stays ragged).
     private func stretch(a: Int, e: Int, excess: Double, adv: inout [Double], gap: inout [Double]) -> Bool {
         var rem = excess
         // 1. Western spaces, up to half an em each.
@@ -178,6 +180,12 @@ struct LineSetter {
         }
         if !spaces.isEmpty {
             for i in spaces { adv[i - a] += rem / Double(spaces.count) }
+            return true
+        }
+        // 4. A line with nothing else (one long word): between its letters.
+        targets = (a..<e).filter { joints[$0 + 1].stretch == .tertiary }
+        if !targets.isEmpty {
+            for i in targets { gap[i - a] += rem / Double(targets.count) }
             return true
         }
         return false

@@ -51,14 +51,16 @@ struct HalfForm: Hashable {
 
 /// Which inter-character gaps justification widens, in order.
 enum StretchTier {
-    /// Never: inside a Western word, inside —— or ……, between two marks (。”), next to a
-    /// space (the space stretches).
+    /// Never: next to a space (the space stretches), at a hint, across two glyph runs.
     case none
     /// Between characters: Han–Han, Han–Latin, after a stop or closing mark, before an opening one.
     case primary
     /// Between a character and the punctuation that hugs it (after an opening mark, before a
     /// closing mark or a stop): widened only when a line has no primary gap.
     case secondary
+    /// Between the letters of a Western word, between two marks, inside ……: the last
+    /// resort of a line that holds nothing else (a long word alone on a line).
+    case tertiary
 }
 
 /// Breaking, spacing and compression between two adjacent units.
