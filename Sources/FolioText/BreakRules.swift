@@ -139,6 +139,16 @@ struct BreakRules {
         return true
     }
 
+    /// The price of breaking at an illegal place, when nothing legal fits (a word or an
+    /// unbreakable run longer than the measure): inside a word is the least bad; a mark
+    /// parted from its character worse; —— or …… split worst.
+    func emergencyPenalty(_ u: [TextUnit], _ j: Int) -> Double {
+        let l = u[j - 1], r = u[j]
+        if (l.cls == .dash && r.cls == .dash) || (l.cls == .ellipsis && r.cls == .ellipsis) { return 50_000 }
+        if !mayStart(r) || !mayEnd(l) { return 20_000 }
+        return 5_000
+    }
+
     private func isFullWidthAlnum(_ v: UInt32) -> Bool {
         (0xFF10...0xFF19).contains(v) || (0xFF21...0xFF3A).contains(v) || (0xFF41...0xFF5A).contains(v)
     }

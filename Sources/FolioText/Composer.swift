@@ -19,7 +19,8 @@ public struct Composer: Sendable {
         guard units.contains(where: { !$0.isSpace && !$0.isZeroWidth }) else {
             return ComposedParagraph(lines: [], missing: built.missing, text: built.text)
         }
-        var joints = BreakRules(settings: spec.settings).joints(units)
+        let rules = BreakRules(settings: spec.settings)
+        var joints = rules.joints(units)
         var breaks: [LineBreaker.Break]?
         if spec.balanced {
             SenseBoundaries.apply(&joints, units: units, words: cache.wordBoundaries(built.text))
@@ -38,7 +39,7 @@ public struct Composer: Sendable {
             for j in 1..<units.count where !joints[j].breakable {
                 if units[j].isSpace || units[j].isZeroWidth { continue }
                 joints[j].breakable = true
-                joints[j].penalty += 5000
+                joints[j].penalty += rules.emergencyPenalty(units, j)
             }
             breaks = LineBreaker(units: units, joints: joints, spec: spec, minLastLine: 1).breaks()
         }
