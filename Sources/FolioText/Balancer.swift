@@ -65,12 +65,12 @@ struct Balancer {
         return best[n] == .max ? nil : best[n]
     }
 
-    /// The best arrangement in exactly `lines` lines no longer than `limit`, lines scored
-    /// by their distance from the mean length plus the sense value of each break.
+    /// The best arrangement in exactly `count` lines no longer than `limit`, lines scored
+    /// by their distance from `target` (the balanced measure) plus the sense value of each break.
     private func choose(lines count: Int, limit: Double, target: Double) -> [LineBreaker.Break]? {
         let n = units.count
         struct State { var cost = Double.infinity; var previous = -1 }
-        // Natural lengths are needed for the mean: collect candidate lines first.
+        // Every line that may be set, by its end: start and length.
         var candidates: [[(start: Int, length: Double)]] = Array(repeating: [], count: n + 1)
         for end in 1...n {
             guard end == n || joints[end].breakable else { continue }

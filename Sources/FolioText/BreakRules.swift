@@ -128,6 +128,8 @@ struct BreakRules {
         if l.cls.isWestern && r.cls.isWestern {
             return Self.hyphens.contains(l.scalar) && r.cls == .latin && j >= 2 && u[j - 2].cls == .latin
         }
+        // An apostrophe inside a Latin word (Ningbo’s) is part of it.
+        if l.scalar == 0x2019 && r.cls == .latin && j >= 2 && u[j - 2].cls == .latin { return false }
         // Full-width letters and digits keep together like Western ones.
         if isFullWidthAlnum(l.scalar) && isFullWidthAlnum(r.scalar) { return false }
         // —— and …… never split (at every level).

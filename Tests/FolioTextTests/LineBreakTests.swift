@@ -135,3 +135,13 @@ struct LineBreakTests {
         }
     }
 }
+
+extension LineBreakTests {
+    @Test("an apostrophe inside a Latin word keeps the word whole")
+    func apostrophe() {
+        for width in stride(from: 60.0, through: 140, by: 5) {
+            let lines = f.lines("这是宁波Ningbo’s创新故事和Ningbo’s发展", width: width)
+            #expect(lines.allSatisfy { !$0.hasPrefix("s") }, "\(width): \(lines)")
+        }
+    }
+}
