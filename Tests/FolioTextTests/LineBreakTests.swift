@@ -88,7 +88,7 @@ struct LineBreakTests {
     }
 
     @Test("numbers stay whole with sign, decimal point, thousands separator and percent",
-          arguments: ["36.4%", "3,000", "−5", "2022—2025", "1,024.5‰"])
+          arguments: ["36.4%", "3,000", "−5", "2022—2025", "10～20", "1,024.5‰"])
     func numbersStayWhole(number: String) {
         let text = "一二三四五六七八九十\(number)万元的增长"
         // Any measure the number fits in (with the quarter-em spaces around it).
