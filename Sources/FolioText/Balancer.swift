@@ -24,7 +24,7 @@ struct Balancer {
     func breaks() -> [LineBreaker.Break]? {
         let n = units.count
         guard n > 0 else { return [] }
-        guard let fewest = fewestLines(width: spec.width) else { return nil }
+        guard let fewest = fewestLines(width: spec.width, squeeze: true) else { return nil }
         if fewest <= 1 { return [LineBreaker.Break(start: 0, end: n)] }
         guard let best = arrangement(lines: fewest) else { return nil }
         if splitsWord(best), let more = arrangement(lines: fewest + 1), !splitsWord(more) {
@@ -34,18 +34,19 @@ struct Balancer {
     }
 
     /// The best arrangement in `count` lines, measured against the narrowest measure that
-    /// sets the text in that many lines (fewestLines is monotone in width).
+    /// sets the text in that many lines at natural width (fewestLines is monotone in width).
     private func arrangement(lines count: Int) -> [LineBreaker.Break]? {
         var lo = 0.0, hi = spec.width
         while hi - lo > 0.05 {
             let mid = (lo + hi) / 2
-            if let k = fewestLines(width: mid), k <= count { hi = mid } else { lo = mid }
+            if let k = fewestLines(width: mid, squeeze: false), k <= count { hi = mid } else { lo = mid }
         }
         return choose(lines: count, limit: spec.width, target: hi)
     }
 
-    /// The fewest lines that set the text within `width`, or nil when it cannot be set.
-    func fewestLines(width: Double) -> Int? {
+    /// The fewest lines that set the text within `width`, or nil when it cannot be set;
+    /// `squeeze` lets lines shrink as justified lines do (else only a line-end mark's half).
+    func fewestLines(width: Double, squeeze: Bool) -> Int? {
         let n = units.count
         var best = [Int](repeating: .max, count: n + 1)
         best[0] = 0
@@ -56,7 +57,7 @@ struct Balancer {
                 let m = acc.extend()
                 let a = acc.start
                 let w = width - (a == 0 ? spec.firstLineIndent : 0)
-                if m.natural - m.endSaving > w + 0.01 { break }
+                if m.natural - (squeeze ? m.maxShrink : m.endSaving) > w + 0.01 { break }
                 guard a == 0 || joints[a].breakable, best[a] < .max else { continue }
                 guard m.wordCharacters >= Self.minCharacters || (a == 0 && end == n) else { continue }
                 best[end] = min(best[end], best[a] + 1)
@@ -79,8 +80,9 @@ struct Balancer {
                 let m = acc.extend()
                 let a = acc.start
                 let w = limit - (a == 0 ? spec.firstLineIndent : 0)
-                let length = m.natural - (m.natural > w ? m.endSaving : 0)
-                if length > w + 0.01 { break }
+                // A line a little too long is squeezed to fit (line-end mark first).
+                if m.natural - m.maxShrink > w + 0.01 { break }
+                let length = min(m.natural, w)
                 guard a == 0 || joints[a].breakable else { continue }
                 guard m.wordCharacters >= Self.minCharacters || (a == 0 && end == n) else { continue }
                 candidates[end].append((a, length))
