@@ -9,8 +9,9 @@ public struct Placement: Hashable, Sendable {
     public var x: Double
     /// The advance it was given (half width when compressed).
     public var advance: Double
-    /// Its natural (full) advance.
+    /// Its glyphs' own advance (what the font gives it, before compression or centring).
     public var naturalAdvance: Double
+    /// How the composer classed it.
     public var cls: CharClass
 }
 

@@ -16,25 +16,38 @@ public struct Composer: Sendable {
     public func compose(_ spec: ParagraphSpec) -> ComposedParagraph {
         let built = UnitBuilder(fonts: fonts, cache: cache).units(for: spec)
         let units = built.units
-        guard !units.isEmpty else { return ComposedParagraph(lines: [], missing: built.missing, text: built.text) }
-        let rules = BreakRules(settings: spec.settings, balanced: spec.balanced)
+        guard units.contains(where: { !$0.isSpace && !$0.isZeroWidth }) else {
+            return ComposedParagraph(lines: [], missing: built.missing, text: built.text)
+        }
+        let rules = BreakRules(settings: spec.settings)
         var joints = rules.joints(units)
-        var breaks = LineBreaker(units: units, joints: joints, spec: spec).breaks()
+        var breaks: [LineBreaker.Break]?
+        if spec.balanced {
+            SenseBoundaries.apply(&joints, units: units, words: cache.wordBoundaries(built.text))
+            breaks = Balancer(units: units, joints: joints, spec: spec).breaks()
+        }
+        if breaks == nil {
+            breaks = LineBreaker(units: units, joints: joints, spec: spec).breaks()
+        }
+        if breaks == nil && spec.settings.minLastLineCharacters > 1 {
+            // A last line of one character beats an overfull line.
+            breaks = LineBreaker(units: units, joints: joints, spec: spec, minLastLine: 1).breaks()
+        }
         var forced = false
         if breaks == nil {
-            // Emergency: allow a break anywhere but inside a space run, at a high price.
-            for j in 1..<max(1, units.count) where !joints[j].breakable {
-                if units[j].isSpace || units[j - 1].isZeroWidth { continue }
+            // Emergency: allow a break anywhere but before a space or hint, at a high price.
+            for j in 1..<units.count where !joints[j].breakable {
+                if units[j].isSpace || units[j].isZeroWidth { continue }
                 joints[j].breakable = true
-                joints[j].penalty += 5000
+                joints[j].penalty += rules.emergencyPenalty(units, j)
             }
-            breaks = LineBreaker(units: units, joints: joints, spec: spec).breaks()
+            breaks = LineBreaker(units: units, joints: joints, spec: spec, minLastLine: 1).breaks()
         }
         if breaks == nil {
             breaks = greedyBreaks(units: units, spec: spec)
             forced = true
         }
-        let setter = LineSetter(units: units, joints: joints, spec: spec, fonts: fonts) { fonts.metrics(for: $0) }
+        let setter = LineSetter(units: units, joints: joints, spec: spec) { fonts.metrics(for: $0) }
         let list = breaks ?? []
         let lines = list.enumerated().map { k, b in
             setter.line(b, isLast: k == list.count - 1, forcedOverfull: forced)

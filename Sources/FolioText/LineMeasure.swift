@@ -8,10 +8,12 @@ struct LineMeasure {
     var spaceNatural: Double = 0
     /// How far spaces may grow before they pass half an em.
     var spaceCapacity: Double = 0
-    var stretchJoints = 0
+    var primaryJoints = 0
+    var secondaryJoints = 0
+    var tertiaryJoints = 0
     var hanLatinJoints = 0
     var autospaceTotal: Double = 0
-    /// Savings if unmarked mid-line stops and closing marks were set half width.
+    /// Savings if mid-line marks not already compressed were set half width.
     var midSaving: Double = 0
     /// Saving if the line's last mark is set half width.
     var endSaving: Double = 0
@@ -22,8 +24,15 @@ struct LineMeasure {
     var startCompressed = false
     var endUnit = 0
 
+    /// How far spaces may shrink (to 60 % of their width).
+    static let spaceShrink = 0.4
+    /// How far Han–Latin spaces may shrink (to half).
+    static let autospaceShrink = 0.5
+
     /// Everything the line may still give up when too long.
-    var maxShrink: Double { endSaving + midSaving + 0.4 * spaceNatural + 0.5 * autospaceTotal }
+    var maxShrink: Double {
+        endSaving + midSaving + Self.spaceShrink * spaceNatural + Self.autospaceShrink * autospaceTotal
+    }
 }
 
 /// Accumulates `LineMeasure`s for a fixed line end while the start moves left.
@@ -49,7 +58,7 @@ struct LineAccumulator {
         start = e + 1
         m.endUnit = e
         let last = units[e]
-        if (last.cls == .close || last.cls == .stop) && !last.alwaysHalf {
+        if last.canShrink && last.cls != .open {
             m.endSaving = last.halfSaving
         }
     }
@@ -63,15 +72,25 @@ struct LineAccumulator {
         if a < m.endUnit {
             let j = joints[a + 1]
             sum += j.autospace
-            if j.compressLeft { sum -= units[a].halfSaving }
+            if j.compressLeft { sum -= u.halfSaving }
             if j.compressRight { sum -= units[a + 1].halfSaving }
-            if j.stretchable { m.stretchJoints += 1 }
+            switch j.stretch {
+            case .primary: m.primaryJoints += 1
+            case .secondary: m.secondaryJoints += 1
+            case .tertiary: m.tertiaryJoints += 1
+            case .none: break
+            }
             if j.hanLatin {
                 m.hanLatinJoints += 1
                 m.autospaceTotal += j.autospace
             }
-            if (u.cls == .close || u.cls == .stop) && !j.compressLeft && !u.alwaysHalf {
+            // Mid-line marks that may still give up their blank half.
+            if (u.cls == .close || u.cls == .stop) && u.canShrink && !j.compressLeft {
                 m.midSaving += u.halfSaving
+            }
+            let next = units[a + 1]
+            if next.cls == .open && next.canShrink && !j.compressRight {
+                m.midSaving += next.halfSaving
             }
             if u.isSpace {
                 m.spaces += 1
@@ -86,7 +105,7 @@ struct LineAccumulator {
         }
         var measure = m
         measure.em = emCount > 0 ? emSum / Double(emCount) : u.em
-        measure.startCompressed = u.cls == .open && u.half != nil && !u.alwaysHalf && settings.punctuation != .fullwidth
+        measure.startCompressed = u.cls == .open && u.canShrink
         // The trailing unit carries no tracking after it.
         measure.natural = sum - units[m.endUnit].tracking - (measure.startCompressed ? u.halfSaving : 0)
         return measure

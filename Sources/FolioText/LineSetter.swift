@@ -7,12 +7,11 @@ struct LineSetter {
     let units: [TextUnit]
     let joints: [Joint]
     let spec: ParagraphSpec
-    let fonts: FontSet
     let metrics: (FontSpec) -> FontMetrics
 
-    /// Gaps wider than this (em) between two glyphs get one text cluster, so the PDF
-    /// carries them as one span and text extraction sees no word break.
-    static let clusterGap = 0.08
+    /// Justification widens each Han–Latin gap by at most this much (em) before it
+    /// spreads the rest over every gap.
+    static let hanLatinStretch = 0.125
 
     func line(_ brk: LineBreaker.Break, isLast: Bool, forcedOverfull: Bool = false) -> ComposedLine {
         let a = brk.start
@@ -20,15 +19,16 @@ struct LineSetter {
         while e > a && (units[e].isSpace || units[e].isZeroWidth) { e -= 1 }
         let indent = a == 0 ? spec.firstLineIndent : 0
         let measure = spec.width - indent
+        let count = e - a + 1
 
-        // Advances before justification.
-        var adv = [Double](repeating: 0, count: e - a + 1)
-        var xOff = [Double](repeating: 0, count: e - a + 1)
-        var gap = [Double](repeating: 0, count: e - a + 1) // after unit i (i < e)
+        // Advances and offsets after compression; gaps after each unit (Han–Latin space).
+        var adv = [Double](repeating: 0, count: count)
+        var xOff = [Double](repeating: 0, count: count)
+        var gap = [Double](repeating: 0, count: count)
         for i in a...e {
             let u = units[i]
             var half = u.alwaysHalf
-            if i == a && u.cls == .open && u.half != nil && spec.settings.punctuation != .fullwidth { half = true }
+            if i == a && u.cls == .open && u.canShrink { half = true }
             if i > a && joints[i].compressRight { half = true }
             if i < e && joints[i + 1].compressLeft { half = true }
             if half, let h = u.half {
@@ -36,98 +36,23 @@ struct LineSetter {
                 xOff[i - a] = h.xOffset
             } else {
                 adv[i - a] = u.advance
+                xOff[i - a] = u.lead
             }
             if i < e { gap[i - a] = joints[i + 1].autospace }
         }
         adv[e - a] -= units[e].tracking
         var natural = adv.reduce(0, +) + gap.reduce(0, +)
-        var excess = measure - natural
         var ragged = false
         let justify = spec.alignment == .justify && !isLast && !spec.balanced
 
-        if excess < -0.001 {
-            // Shrink: line-end mark, mid-line marks, spaces, Han–Latin gaps.
-            var need = -excess
-            func squeeze(_ i: Int, _ amount: Double) -> Double {
-                let take = min(need, amount)
-                adv[i - a] -= take
-                need -= take
-                return take
-            }
-            let last = units[e]
-            if (last.cls == .close || last.cls == .stop) && !last.alwaysHalf, adv[e - a] > (last.half?.advance ?? .infinity) + 0.001 {
-                _ = squeeze(e, adv[e - a] - last.half!.advance)
-            }
-            if need > 0.001 {
-                let candidates = (a..<e).filter { i in
-                    let u = units[i]
-                    return (u.cls == .close || u.cls == .stop) && u.half != nil && !u.alwaysHalf && !joints[i + 1].compressLeft
-                }
-                let total = candidates.reduce(0) { $0 + units[$1].halfSaving }
-                if total > 0 {
-                    let ratio = min(1, need / total)
-                    for i in candidates { _ = squeeze(i, units[i].halfSaving * ratio) }
-                }
-            }
-            if need > 0.001 {
-                let spaces = (a..<e).filter { units[$0].isSpace }
-                let total = spaces.reduce(0) { $0 + 0.4 * units[$1].advance }
-                if total > 0 {
-                    let ratio = min(1, need / total)
-                    for i in spaces { _ = squeeze(i, 0.4 * units[i].advance * ratio) }
-                }
-            }
-            if need > 0.001 {
-                let total = (a..<e).reduce(0) { $0 + 0.5 * gap[$1 - a] }
-                if total > 0 {
-                    let ratio = min(1, need / total)
-                    for i in a..<e {
-                        let take = min(need, 0.5 * gap[i - a] * ratio)
-                        gap[i - a] -= take
-                        need -= take
-                    }
-                }
-            }
+        if measure - natural < -0.001 {
+            shrink(a: a, e: e, need: natural - measure, adv: &adv, xOff: &xOff, gap: &gap)
             natural = adv.reduce(0, +) + gap.reduce(0, +)
-            excess = measure - natural
-        } else if justify && excess > 0.001 {
-            var rem = excess
-            // 1. Western spaces, up to half an em each.
-            let spaces = (a..<e).filter { units[$0].isSpace }
-            if !spaces.isEmpty {
-                let capacity = spaces.map { max(0, 0.5 * units[$0].em - units[$0].advance) }
-                let total = capacity.reduce(0, +)
-                if total > 0 {
-                    let take = min(rem, total)
-                    for (k, i) in spaces.enumerated() { adv[i - a] += capacity[k] / total * take }
-                    rem -= take
-                }
-            }
-            // 2. Han–Latin gaps, up to an eighth of an em more each.
-            let hanLatin = (a..<e).filter { joints[$0 + 1].hanLatin }
-            if rem > 0.001 && !hanLatin.isEmpty {
-                let each = min(rem / Double(hanLatin.count), 0.125 * units[hanLatin[0]].em)
-                for i in hanLatin { gap[i - a] += each }
-                rem -= each * Double(hanLatin.count)
-            }
-            // 3. Every inter-character gap, evenly.
-            let stretchable = (a..<e).filter { joints[$0 + 1].stretchable }
-            if rem > 0.001 {
-                if !stretchable.isEmpty {
-                    let each = rem / Double(stretchable.count)
-                    for i in stretchable { gap[i - a] += each }
-                    rem = 0
-                } else if !spaces.isEmpty {
-                    let each = rem / Double(spaces.count)
-                    for i in spaces { adv[i - a] += each }
-                    rem = 0
-                } else {
-                    ragged = true
-                }
-            }
+        } else if justify && measure - natural > 0.001 {
+            ragged = !stretch(a: a, e: e, excess: measure - natural, adv: &adv, gap: &gap)
             natural = adv.reduce(0, +) + gap.reduce(0, +)
-            excess = measure - natural
         }
+        let excess = measure - natural
 
         // Alignment.
         var x = indent
@@ -142,75 +67,127 @@ struct LineSetter {
 
         // Place units.
         var placements: [Placement] = []
-        var positioned: [(unit: Int, glyphs: [Glyph], start: Double, end: Double)] = []
+        var placed: [RunBuilder.Placed] = []
         for i in a...e {
             let u = units[i]
-            if u.isZeroWidth { x += gap[i - a]; continue }
+            if u.isZeroWidth {
+                x += gap[i - a]
+                continue
+            }
             var glyphs: [Glyph] = []
-            var pen = x
-            for (k, g) in u.glyphs.enumerated() {
-                let offset = k == 0 ? xOff[i - a] : 0
-                glyphs.append(Glyph(id: g.id, x: pen + g.xOffset + offset, y: g.yOffset))
+            var pen = x + xOff[i - a]
+            for g in u.glyphs {
+                glyphs.append(Glyph(id: g.id, x: pen + g.xOffset, y: g.yOffset))
                 pen += g.advance
             }
-            placements.append(Placement(text: String(u.text), x: x, advance: adv[i - a],
-                                        naturalAdvance: u.glyphs.reduce(0) { $0 + $1.advance }, cls: u.cls))
-            positioned.append((i, glyphs, x, x + adv[i - a]))
+            placements.append(Placement(text: String(u.text), x: x, advance: adv[i - a], naturalAdvance: u.glyphAdvance, cls: u.cls))
+            placed.append(RunBuilder.Placed(unit: i, glyphs: glyphs, start: x, end: x + adv[i - a]))
             x += adv[i - a] + gap[i - a]
         }
         let right = placements.last.map { $0.x + $0.advance } ?? left
-        let runs = buildRuns(positioned)
+        let runs = RunBuilder(units: units, spec: spec, metrics: metrics).runs(placed)
         var ascent = 0.0, descent = 0.0
         for run in runs {
             ascent = max(ascent, -run.bounds.minY)
             descent = max(descent, run.bounds.maxY)
         }
-        let text = positioned.map { String(units[$0.unit].text) }.joined()
+        let text = placed.map { String(units[$0.unit].text) }.joined()
         return ComposedLine(runs: runs, text: text, placements: placements, left: left, right: right, measure: measure,
                             ascent: ascent, descent: descent, isLast: isLast,
                             overfull: forcedOverfull || right > spec.width + 0.01, ragged: ragged)
     }
 
-    /// Groups positioned units into runs of one face, size and colour, and clusters
-    /// their text so wide gaps extract without spaces.
-    private func buildRuns(_ placed: [(unit: Int, glyphs: [Glyph], start: Double, end: Double)]) -> [GlyphRun] {
-        var runs: [GlyphRun] = []
-        var current: (font: FontRef, style: CharacterStyle, glyphs: [Glyph], text: String, clusters: [TextCluster],
-                      start: Double, end: Double, lastNominalEnd: Double)?
-        func flush() {
-            guard let c = current else { return }
-            let m = metrics(c.style.font)
-            runs.append(GlyphRun(font: c.font, size: c.style.font.size, color: c.style.color, glyphs: c.glyphs,
-                                 text: c.text, clusters: c.clusters,
-                                 bounds: Rect(x: c.start, y: -m.ascent, width: c.end - c.start, height: m.ascent + m.descent)))
-            current = nil
+    /// Shrinks a line that is too long: the line-end mark's blank half first, then
+    /// mid-line marks' (in proportion), then spaces (to 60 %), then Han–Latin gaps (to half).
+    private func shrink(a: Int, e: Int, need total: Double, adv: inout [Double], xOff: inout [Double], gap: inout [Double]) {
+        var need = total
+        let last = units[e]
+        if last.canShrink && last.cls != .open, let h = last.half, adv[e - a] > h.advance + 0.001 {
+            let take = min(need, adv[e - a] - h.advance)
+            adv[e - a] -= take
+            need -= take
         }
-        for p in placed {
-            let u = units[p.unit]
-            guard let first = u.glyphs.first else { continue }
-            let style = spec.spans[u.span].style
-            let bytes = u.text.utf8.count
-            let nominalEnd = (p.glyphs.last?.x ?? p.start) + (u.glyphs.last?.advance ?? 0)
-            if let c = current, c.font == first.font, c.style.font.size == style.font.size, c.style.color == style.color {
-                let gap = (p.glyphs.first?.x ?? p.start) - c.lastNominalEnd
-                current!.glyphs += p.glyphs
-                current!.text += u.text
-                if gap > LineSetter.clusterGap * style.font.size, var last = current!.clusters.popLast() {
-                    last.byteCount += bytes
-                    last.glyphCount += p.glyphs.count
-                    current!.clusters.append(last)
-                } else {
-                    current!.clusters.append(TextCluster(byteCount: bytes, glyphCount: p.glyphs.count))
+        if need > 0.001 {
+            // Marks that still have their blank half, with the side it is on.
+            var marks: [(index: Int, saving: Double, leading: Bool)] = []
+            for i in a..<e {
+                let u = units[i]
+                guard u.canShrink, let h = u.half, adv[i - a] > h.advance + u.tracking + 0.001 else { continue }
+                marks.append((i, u.halfSaving, u.cls == .open))
+            }
+            let total = marks.reduce(0) { $0 + $1.saving }
+            if total > 0 {
+                let ratio = min(1, need / total)
+                for m in marks {
+                    let take = m.saving * ratio
+                    adv[m.index - a] -= take
+                    if m.leading { xOff[m.index - a] -= take }
                 }
-                current!.end = p.end
-                current!.lastNominalEnd = nominalEnd
-            } else {
-                flush()
-                current = (first.font, style, p.glyphs, String(u.text), [TextCluster(byteCount: bytes, glyphCount: p.glyphs.count)],
-                           p.start, p.end, nominalEnd)
+                need -= total * ratio
             }
         }
-        flush()
-        return runs
+        if need > 0.001 {
+            let spaces = (a..<e).filter { units[$0].isSpace }
+            let total = spaces.reduce(0) { $0 + LineMeasure.spaceShrink * units[$1].advance }
+            if total > 0 {
+                let ratio = min(1, need / total)
+                for i in spaces { adv[i - a] -= LineMeasure.spaceShrink * units[i].advance * ratio }
+                need -= total * ratio
+            }
+        }
+        if need > 0.001 {
+            let total = (a..<e).reduce(0) { $0 + LineMeasure.autospaceShrink * gap[$1 - a] }
+            if total > 0 {
+                let ratio = min(1, need / total)
+                for i in a..<e { gap[i - a] -= LineMeasure.autospaceShrink * gap[i - a] * ratio }
+            }
+        }
+    }
+
+    /// Widens a justified line by `excess`: Western spaces up to half an em, then Han–Latin
+    /// gaps up to an eighth of an em more, then every inter-character gap evenly (gaps
+    /// next to the mark a character hugs, spaces beyond half an em, letters of a word:
+    /// each only when the line has nothing before it). Returns false when the line has no
+    /// gap to widen (it stays ragged).
+    private func stretch(a: Int, e: Int, excess: Double, adv: inout [Double], gap: inout [Double]) -> Bool {
+        var rem = excess
+        // 1. Western spaces, up to half an em each.
+        let spaces = (a..<e).filter { units[$0].isSpace }
+        if !spaces.isEmpty {
+            let capacity = spaces.map { max(0, 0.5 * units[$0].em - units[$0].advance) }
+            let total = capacity.reduce(0, +)
+            if total > 0 {
+                let take = min(rem, total)
+                for (k, i) in spaces.enumerated() { adv[i - a] += capacity[k] / total * take }
+                rem -= take
+            }
+        }
+        // 2. Han–Latin gaps, up to an eighth of an em more each.
+        let hanLatin = (a..<e).filter { joints[$0 + 1].hanLatin }
+        if rem > 0.001 && !hanLatin.isEmpty {
+            let total = hanLatin.reduce(0) { $0 + Self.hanLatinStretch * units[$1].em }
+            let take = min(rem, total)
+            for i in hanLatin { gap[i - a] += Self.hanLatinStretch * units[i].em / total * take }
+            rem -= take
+        }
+        guard rem > 0.001 else { return true }
+        // 3. Every inter-character gap evenly; gaps hugging punctuation only if there is no other.
+        var targets = (a..<e).filter { joints[$0 + 1].stretch == .primary }
+        if targets.isEmpty { targets = (a..<e).filter { joints[$0 + 1].stretch == .secondary } }
+        if !targets.isEmpty {
+            for i in targets { gap[i - a] += rem / Double(targets.count) }
+            return true
+        }
+        if !spaces.isEmpty {
+            for i in spaces { adv[i - a] += rem / Double(spaces.count) }
+            return true
+        }
+        // 4. A line with nothing else (one long word): between its letters.
+        targets = (a..<e).filter { joints[$0 + 1].stretch == .tertiary }
+        if !targets.isEmpty {
+            for i in targets { gap[i - a] += rem / Double(targets.count) }
+            return true
+        }
+        return false
     }
 }
