@@ -16,6 +16,7 @@ struct ProcessTests {
         let before = w.snapshot()
         let p = try RunningProcess(RunningProcess.folio, ["build", w.report, "--out", w.out, "--cards", "square", "--force", "-q"],
                                    environment: ["FOLIO_HOME": w.resources.root])
+        defer { p.terminate() }
         // Kill it as soon as it has staged its first file.
         let staged = p.wait(timeout: 60) {
             let files = (FileManager.default.enumerator(atPath: w.out)?.allObjects as? [String]) ?? []
@@ -41,7 +42,7 @@ struct ProcessTests {
         let w = try Workspace(presets: ["square"])
         let p = try RunningProcess(RunningProcess.folio, ["watch", w.report, "--out", w.out, "--cards", "square"],
                                    environment: ["FOLIO_HOME": w.resources.root])
-        defer { if p.process.isRunning { kill(p.process.processIdentifier, SIGKILL) } }
+        defer { p.terminate() }
         #expect(p.wait(timeout: 120) { p.text.contains("] built") }, "\(p.text)")
         let pdf = w.out + "/brochure.pdf"
         let before = FileManager.default.contents(atPath: pdf)

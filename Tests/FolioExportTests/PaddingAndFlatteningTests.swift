@@ -1,6 +1,7 @@
 import FolioCore
 @testable import FolioExport
 import FolioLayout
+import FolioModel
 import FolioTestSupport
 import Foundation
 import Testing
@@ -9,10 +10,12 @@ import Testing
 struct PaddingAndFlatteningTests {
     @Test("pad-to 4 adds notes pages before the back cover; pad-to 1 adds none")
     func padding() throws {
-        let plain = try PrintFixtures.document.get()
+        // A report whose page count (7) is a multiple of neither 4 nor 8.
+        let report = try #require(ReportLoader().load(directory: TestSupport.path("Tests/Fixtures/with-images")).report)
+        let plain = try BrochureLayout(typesetter: PrintFixtures.typesetter(padTo: 1)).document(for: report)
         #expect(!plain.pages.contains { $0.role == "notes" })
         for multiple in [4, 8] {
-            let padded = try BrochureLayout(typesetter: PrintFixtures.typesetter(padTo: multiple)).document(for: TestSupport.defaultReport)
+            let padded = try BrochureLayout(typesetter: PrintFixtures.typesetter(padTo: multiple)).document(for: report)
             let added = (multiple - plain.pages.count % multiple) % multiple
             #expect(padded.pages.count % multiple == 0)
             #expect(padded.pages.count == plain.pages.count + added)

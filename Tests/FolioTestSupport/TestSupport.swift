@@ -105,34 +105,28 @@ public enum TestSupport {
     }
 }
 
-/// A program running in the background whose output a test can wait for.
+/// A program running in the background whose output a test can wait for. Its output
+/// goes to a file, which the test reads as it grows.
 public final class RunningProcess: @unchecked Sendable {
     public let process = Process()
-    private var output = ""
-    private let lock = NSLock()
+    private let log: String
 
     public init(_ executable: String, _ arguments: [String], environment: [String: String] = [:]) throws {
+        log = TestSupport.temporaryDirectory("process") + "/output.log"
+        FileManager.default.createFile(atPath: log, contents: nil)
+        let handle = FileHandle(forWritingAtPath: log)!
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        pipe.fileHandleForReading.readabilityHandler = { [weak self] handle in
-            let data = handle.availableData
-            guard let self, !data.isEmpty else { return }
-            self.lock.lock()
-            self.output += String(decoding: data, as: UTF8.self)
-            self.lock.unlock()
-        }
+        process.standardOutput = handle
+        process.standardError = handle
+        process.standardInput = FileHandle.nullDevice
         try process.run()
     }
 
     /// Everything printed so far.
     public var text: String {
-        lock.lock()
-        defer { lock.unlock() }
-        return output
+        (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
     }
 
     /// Waits until `condition` holds or `timeout` seconds pass; returns whether it held.
@@ -141,9 +135,17 @@ public final class RunningProcess: @unchecked Sendable {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
             if condition() { return true }
-            usleep(20_000)
+            usleep(50_000)
         }
         return condition()
+    }
+
+    /// Stops the process if it still runs (a failed test must not leave it behind).
+    public func terminate() {
+        if process.isRunning {
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+        }
     }
 
     /// The binary built next to the tests.

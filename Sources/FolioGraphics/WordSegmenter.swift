@@ -5,9 +5,11 @@ import Glibc
 
 /// Dictionary word boundaries for Chinese text, from the ICU word break iterator (with
 /// its CJK dictionary) that Foundation already loads on Linux. Titles use them so a
-/// balanced break does not split a word (科|技). Looked up at run time: where ICU is not
-/// there, no boundaries are known and titles fall back to the other sense rules.
-enum WordSegmenter {
+/// balanced break does not split a word (科|技). Looked up at run time (Foundation's ICU
+/// module cannot be imported beside system ICU headers): where ICU is not there, no
+/// boundaries are known and titles fall back to the other sense rules. Lives here, in
+/// the one module that talks to C.
+public enum WordSegmenter {
     private typealias Open = @convention(c) (Int32, UnsafePointer<CChar>?, UnsafePointer<UInt16>?, Int32,
                                              UnsafeMutablePointer<Int32>?) -> OpaquePointer?
     private typealias Step = @convention(c) (OpaquePointer?) -> Int32
@@ -36,11 +38,11 @@ enum WordSegmenter {
     }()
 
     /// Whether dictionary segmentation is available here.
-    static var isAvailable: Bool { api != nil }
+    public static var isAvailable: Bool { api != nil }
 
     /// UTF-8 offsets of the word boundaries inside `text` (not 0 or the end); empty when
     /// segmentation is unavailable.
-    static func boundaries(_ text: String) -> [Int] {
+    public static func boundaries(_ text: String) -> [Int] {
         guard let api, !text.isEmpty else { return [] }
         let utf16 = Array(text.utf16)
         var status: Int32 = 0
