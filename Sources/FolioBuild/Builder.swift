@@ -49,8 +49,6 @@ public final class Builder: @unchecked Sendable {
         public var layout: LayoutSpec
         public var cards: [LayoutSpec]
         public var warnings: [Diagnostic]
-        public var layoutText: String
-        public var cardTexts: [String: String]
     }
 
     /// Loads and checks the report and the layouts it needs; every problem in one pass.
@@ -59,17 +57,14 @@ public final class Builder: @unchecked Sendable {
         var diagnostics = loaded.diagnostics
         let loader = LayoutLoader(directory: resources.layoutsDirectory)
         var layout: LayoutSpec?
-        var layoutText = ""
         let layoutName = options.layout ?? loaded.report?.layout ?? "brochure"
         if options.brochure || options.layout != nil || loaded.report?.layout != nil {
             let requested = options.layout == nil ? loaded.report?.locations["layout"] : nil
             let (spec, d) = loader.load(name: layoutName, card: false, requestedAt: requested)
             diagnostics += d
             layout = spec
-            layoutText = (try? String(contentsOfFile: loader.path(name: layoutName, card: false), encoding: .utf8)) ?? ""
         }
         var cards: [LayoutSpec] = []
-        var cardTexts: [String: String] = [:]
         if options.cards {
             let names = options.cardPresets ?? loaded.report?.cards ?? loader.cardNames()
             for name in names {
@@ -78,7 +73,6 @@ public final class Builder: @unchecked Sendable {
                 diagnostics += d
                 if let spec {
                     cards.append(spec)
-                    cardTexts[name] = (try? String(contentsOfFile: loader.path(name: name, card: true), encoding: .utf8)) ?? ""
                 }
             }
         }
@@ -89,8 +83,7 @@ public final class Builder: @unchecked Sendable {
             if d.hasErrors { throw BuildError.input(diagnostics + d) }
             layout = spec
         }
-        return Inputs(report: report, layout: layout!, cards: cards, warnings: diagnostics, layoutText: layoutText,
-                      cardTexts: cardTexts)
+        return Inputs(report: report, layout: layout!, cards: cards, warnings: diagnostics)
     }
 
     /// Checks the input without writing anything: data, layouts, fonts, and whether

@@ -24,7 +24,7 @@ struct OutputPlan {
             var fp = Fingerprint()
             fp.add("tool", tool)
             fp.add("fonts", fontHash)
-            fp.add("layout", inputs.layoutText)
+            fp.add("layout", Self.canonical(inputs.layout))
             fp.addReportHeader(report)
             fp.add("intro", report.intro)
             if let cover = report.cover { fp.add(image: cover, images: &images) }
@@ -45,7 +45,7 @@ struct OutputPlan {
                     var fp = Fingerprint()
                     fp.add("tool", tool)
                     fp.add("fonts", fontHash)
-                    fp.add("preset", inputs.cardTexts[spec.name] ?? spec.name)
+                    fp.add("preset", Self.canonical(spec))
                     fp.add("scale", String(options.scale))
                     fp.addReportHeader(report)
                     fp.add(event: e, report: report, images: &images)
@@ -55,5 +55,12 @@ struct OutputPlan {
                 }
             }
         }
+    }
+
+    /// The layout as parsed, without the path it was read from.
+    static func canonical(_ spec: LayoutSpec) -> String {
+        var copy = spec
+        copy.file = ""
+        return CanonicalText.describe(copy)
     }
 }

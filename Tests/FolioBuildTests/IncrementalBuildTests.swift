@@ -37,10 +37,12 @@ struct Workspace {
         try Builder(resources: resources).build(options)
     }
 
+    struct NoChange: Error {}
+
     func edit(_ file: String, _ transform: (String) -> String) throws {
         let text = try String(contentsOfFile: file, encoding: .utf8)
         let changed = transform(text)
-        precondition(changed != text, "the edit changed nothing")
+        guard changed != text else { throw NoChange() }
         try changed.write(toFile: file, atomically: true, encoding: .utf8)
     }
 
@@ -98,7 +100,12 @@ struct IncrementalBuildTests {
         let w = try Workspace()
         try w.build()
         let before = w.snapshot()
-        try w.edit(w.resources.layoutsDirectory + "/cards/square.yaml") { $0.replacingOccurrences(of: "#072A66", with: "#0A2F70") }
+        let preset = w.resources.layoutsDirectory + "/cards/square.yaml"
+        // A comment is not a change of the layout…
+        try w.edit(preset) { $0 + "\n# a comment\n" }
+        #expect(try w.build().written.isEmpty)
+        // …a colour is.
+        try w.edit(preset) { $0.replacingOccurrences(of: "    background: deep", with: "    background: \"#0A2F70\"") }
         let summary = try w.build()
         #expect(!summary.written.contains("brochure.pdf"))
         #expect(summary.written.count == 10)

@@ -49,6 +49,12 @@ struct WatchCommand: ParsableCommand {
         let options = BuildOptions(reportDirectory: report, outputDirectory: out, layout: layout,
                                    cardPresets: cards.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } },
                                    scale: scale)
+        // A parent (a test runner, a build tool) may have left these blocked; we need them.
+        var signals = sigset_t()
+        sigemptyset(&signals)
+        sigaddset(&signals, SIGINT)
+        sigaddset(&signals, SIGTERM)
+        pthread_sigmask(SIG_UNBLOCK, &signals, nil)
         signal(SIGINT) { _ in stopRequested = 1 }
         signal(SIGTERM) { _ in stopRequested = 1 }
         let session = WatchSession(builder: Builder(resources: resources), options: options)
