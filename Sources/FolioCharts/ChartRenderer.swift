@@ -74,6 +74,26 @@ public struct ChartRenderer: Sendable {
         return KPIChart(ctx: ChartContext(composer: composer, theme: theme)).height(chart, width: width)
     }
 
+    /// The least height a plotted chart needs at `width` to show its title, unit, legend
+    /// and note and still leave its marks room to be read (a KPI: its natural height).
+    public func minimumHeight(_ chart: Chart, width: Double, theme: ChartTheme) -> Double {
+        if let natural = naturalHeight(chart, width: width, theme: theme) { return natural }
+        let ctx = ChartContext(composer: composer, theme: theme)
+        let u = ctx.u
+        var h = ctx.wrapped(chart.title, theme.title, width: width, balanced: true).height + 5 * u
+        if unitCaption(chart, theme: theme) != nil { h += 2 * u + ctx.line("单位", theme.label).height }
+        if let note = chart.note, !note.isEmpty {
+            h += ctx.wrapped(note, theme.note, width: width, alignment: .justify).height + 5 * u
+        }
+        let entries = legendEntries(chart, theme: theme)
+        if !entries.isEmpty {
+            h += Legend(ctx: ctx, entries: entries).draw(x: 0, top: 0, width: width).height + 5 * u
+        }
+        // The marks: room for a few ticks and the category labels, or a readable ring.
+        let plot = chart.kind == .donut ? min(width * 0.45, 12 * theme.label.font.size) : 7 * theme.label.font.size
+        return h + plot
+    }
+
     /// "单位：家" for charts with a value axis whose labels are bare numbers.
     func unitCaption(_ chart: Chart, theme: ChartTheme) -> String? {
         guard chart.kind == .bar || chart.kind == .line, chart.prefix == nil else { return nil }

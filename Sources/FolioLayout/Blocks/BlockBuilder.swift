@@ -191,7 +191,10 @@ struct BlockBuilder {
             start += columns
             let last = start >= list.count
             let natural = row.map { renderer.naturalHeight($0, width: w, theme: theme) }
-            let h = natural.allSatisfy { $0 != nil } ? natural.compactMap { $0 }.max() ?? 0 : block.height ?? 150
+            // Plotted charts take the block's height, but never less than they need to be
+            // read: a card too small for the chart then drops it instead of an empty panel.
+            let minimum = row.map { renderer.minimumHeight($0, width: w, theme: theme) }.max() ?? 0
+            let h = natural.allSatisfy { $0 != nil } ? natural.compactMap { $0 }.max() ?? 0 : max(block.height ?? 150, minimum)
             let alt = row.map(\.title).joined(separator: "；")
             out.append(.box(BoxItem(height: h, role: "Figure", alt: alt, spaceBefore: first ? block.spaceBefore : rowGap,
                                     spaceAfter: last ? block.spaceAfter : 0, span: block.span,

@@ -130,12 +130,15 @@ struct CardBlocks {
 
     private func chart(_ block: BlockSpec, width: Double) -> [FlowItem] {
         guard !(imageShown && event?.image != nil), let chart = chartToShow() else { return [] }
-        let height = block.height ?? width * 0.5
         let padding = block.parts["padding"].flatMap { Length($0)?.resolve(reference: 0) } ?? 0
         let radius = block.parts["radius"].flatMap { Length($0)?.resolve(reference: 0) } ?? 0
         let fill = block.fill.map { typesetter.color($0) }
         let renderer = ChartRenderer(composer: typesetter.composer)
         let theme = typesetter.chartTheme()
+        // Never an empty panel: the chart gets the height it needs to be read, and a card
+        // without that room drops it (the block is optional) instead.
+        let needed = renderer.minimumHeight(chart, width: width - 2 * padding, theme: theme) + 2 * padding
+        let height = max(block.height ?? width * 0.5, needed)
         return [.box(BoxItem(height: height, role: "Figure", alt: chart.title, spaceBefore: block.spaceBefore,
                              spaceAfter: block.spaceAfter, floats: false, origin: origin("charts")) { rect in
             var items: [Item] = []
