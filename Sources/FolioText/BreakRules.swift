@@ -36,8 +36,11 @@ struct BreakRules {
             joint.penalty += 50
         }
         guard !r.isZeroWidth && !l.isZeroWidth else { return joint }
-        // Han ↔ Latin/digit spacing.
-        if settings.autospace > 0 {
+        // Han ↔ Latin/digit spacing — not where the style changes (a big number and its
+        // small unit): the change of size already parts them, and a gap between two runs
+        // of different faces would come out of the PDF as a space.
+        let sameStyle = l.em == r.em && l.glyphs.first?.font == r.glyphs.first?.font
+        if settings.autospace > 0 && sameStyle {
             let lh = l.cls == .han, rh = r.cls == .han
             if (lh && isSpacedWestern(u, j)) || (rh && isSpacedWestern(u, li)) {
                 joint.autospace = settings.autospace * (lh ? l.em : r.em)
