@@ -5,8 +5,10 @@ import Yams
 /// budget of values that may still be visited (so aliases cannot blow up).
 public final class YAMLContext {
     public let source: SourceFile
-    public private(set) var diagnostics: [Diagnostic] = []
+    private var kept: [Diagnostic] = []
+    private var dropped = 0
     private var budget: Int
+    private let maxNodes: Int
     private var exhausted = false
     /// Diagnostics kept before the rest are summarised.
     public static let maxDiagnostics = 200
@@ -14,19 +16,31 @@ public final class YAMLContext {
     public init(source: SourceFile, limits: InputLimits) {
         self.source = source
         self.budget = limits.maxNodes
+        self.maxNodes = limits.maxNodes
     }
 
     /// Parses the file into a YAML node tree. YAML syntax errors become diagnostics.
     public func parse() -> Node? {
-        if let problem = AliasScan.findAliasKey(in: source) {
-            add(Diagnostic(.error, code: "yaml-alias-key", at: problem, "an alias may not be used as a mapping key",
-                           hint: "write the key out in full", sourceLine: source.line(problem.line)))
+        if let finding = KeyScan(text: source.yamlText).firstComplexKey() {
+            let at = source.location(line: finding.line, column: finding.column)
+            switch finding.kind {
+            case .aliasKey:
+                add(.error("yaml-alias-key", at: at, "an alias (`*name`) may not be used as a key",
+                           hint: "write the key out as a plain word"))
+            case .collectionKey:
+                add(.error("yaml-complex-key", at: at, "a list or mapping may not be used as a key",
+                           hint: "keys are plain words such as `title:`; quote text that starts with [ or {"))
+            case .explicitKey:
+                add(.error("yaml-complex-key", at: at, "explicit keys (`? `) are not supported",
+                           hint: "write the key as a plain word followed by ': '"))
+            }
             return nil
         }
         do {
-            guard let node = try Yams.compose(yaml: source.text) else {
+            guard let node = try Yams.compose(yaml: source.yamlText) else {
+                let example = source.path.hasSuffix("report.yaml") ? "Reports/ningbo-2022/report.yaml" : "Layouts/brochure.yaml"
                 add(.error("empty-file", at: source.location(line: 1, column: 1), "the file is empty",
-                           hint: "run `folio init` to start from a commented example"))
+                           hint: "start from a copy of \(example)"))
                 return nil
             }
             return node
@@ -39,19 +53,26 @@ public final class YAMLContext {
         }
     }
 
-    /// Records a diagnostic (past the cap, only a count is kept).
+    /// Everything found so far; past `maxDiagnostics`, one more error says how many
+    /// were left out.
+    public var diagnostics: [Diagnostic] {
+        guard dropped > 0 else { return kept }
+        return kept + [.error("too-many-diagnostics", at: nil,
+                              "\(source.path) has \(dropped) more problems than the \(YAMLContext.maxDiagnostics) shown",
+                              hint: "fix these and run again")]
+    }
+
+    /// Records a diagnostic, filling in its source line (past the cap, only counts it).
     public func add(_ diagnostic: Diagnostic) {
+        guard kept.count < YAMLContext.maxDiagnostics else {
+            dropped += 1
+            return
+        }
         var d = diagnostic
         if d.sourceLine == nil, let location = d.location, location.file == source.path {
             d.sourceLine = source.line(location.line)
         }
-        if diagnostics.count < YAMLContext.maxDiagnostics {
-            diagnostics.append(d)
-        } else if diagnostics.count == YAMLContext.maxDiagnostics {
-            diagnostics.append(.error("too-many-diagnostics", at: nil,
-                                      "more than \(YAMLContext.maxDiagnostics) problems; stopping here",
-                                      hint: "fix the first ones and run again"))
-        }
+        kept.append(d)
     }
 
     /// An error at a node.
@@ -70,6 +91,15 @@ public final class YAMLContext {
         return source.location(line: mark.line, column: mark.column)
     }
 
+    /// Whether the node is written in flow style (`[a, b]` or `{a: b}`), judged from the
+    /// source text (the parser does not keep the style).
+    public func isFlow(_ node: Node) -> Bool {
+        guard let mark = node.mark, let line = source.line(mark.line) else { return false }
+        let scalars = Array(line.unicodeScalars)
+        guard mark.column >= 1, mark.column <= scalars.count else { return false }
+        return scalars[mark.column - 1] == "[" || scalars[mark.column - 1] == "{"
+    }
+
     /// Takes one value from the budget; false (and one error) once it is spent.
     func spend(_ node: Node) -> Bool {
         if budget > 0 {
@@ -78,25 +108,31 @@ public final class YAMLContext {
         }
         if !exhausted {
             exhausted = true
-            error("too-many-values", node, "the file expands to too many values (YAML aliases?)",
-                  hint: "a report needs no aliases; write the values out")
+            error("too-many-values", node, "the file expands to more than \(maxNodes) values",
+                  hint: "YAML aliases (*name) repeat what they name; a report needs few or none")
         }
         return false
     }
 
     private func diagnostic(for error: YamlError) -> Diagnostic {
-        func at(_ mark: Mark) -> SourceLocation { source.location(line: max(1, mark.line), column: max(1, mark.column)) }
+        func at(_ mark: Mark) -> SourceLocation {
+            let line = min(max(1, mark.line), max(1, source.lines.count))
+            return source.location(line: line, column: max(1, mark.column))
+        }
         switch error {
         case .scanner(let context, let problem, let mark, _),
              .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
-            var message = "YAML syntax: \(problem)"
-            if let context { message += " (\(context.text) at line \(context.mark.line))" }
-            return .error("yaml-syntax", at: at(mark), message, hint: YAMLContext.hint(for: problem))
+            let (message, hint) = YAMLContext.explain(problem, context: context?.text, contextLine: context?.mark.line)
+            return .error("yaml-syntax", at: at(mark), message, hint: hint)
         case .duplicatedKeysInMapping(let duplicates, let context):
-            let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
-            return .error("duplicate-key", at: at(context.mark), "the key \(keys) appears twice in the same mapping",
-                          hint: "keep one of them")
+            let first = at(context.mark)
+            let key = duplicates.first ?? ""
+            let second = secondOccurrence(of: key, after: first)
+            return .error("duplicate-key", at: second ?? first,
+                          "the key \(Quoting.code(key)) appears twice in the same mapping"
+                            + (second != nil ? " (first at line \(first.line))" : ""),
+                          hint: "keep one of them; to write another entry, start a new item with '- '")
         case .reader(let problem, _, _, _):
             return .error("yaml-syntax", at: source.location(line: 1, column: 1), "cannot read the file: \(problem)")
         default:
@@ -104,55 +140,66 @@ public final class YAMLContext {
         }
     }
 
-    private static func hint(for problem: String) -> String? {
-        if problem.contains("tab") { return "indent with spaces, not tabs" }
-        if problem.contains("mapping values are not allowed") {
-            return "a value containing ': ' must be quoted, e.g. title: \"A: B\""
-        }
-        if problem.contains("did not find expected key") || problem.contains("expected <block end>") {
-            return "check the indentation of this line against the lines above"
-        }
-        if problem.contains("found undefined alias") { return "an alias (*name) needs an anchor (&name) above it" }
-        return nil
-    }
-}
-
-/// Finds `*alias` used as a mapping key, which Yams would hash in full while parsing
-/// (a "billion laughs" file would then hang the parser).
-enum AliasScan {
-    static func findAliasKey(in source: SourceFile) -> SourceLocation? {
-        guard source.text.contains("*") else { return nil }
-        for (index, line) in source.lines.enumerated() {
-            let chars = Array(line)
-            var i = 0
-            var quote: Character?
-            while i < chars.count {
-                let c = chars[i]
-                if let q = quote {
-                    if c == q { quote = nil }
-                    i += 1
-                    continue
-                }
-                if c == "\"" || c == "'" { quote = c; i += 1; continue }
-                if c == "#" && (i == 0 || chars[i - 1] == " ") { break }
-                let atTokenStart = i == 0 || " \t[{,?-".contains(chars[i - 1])
-                if (c == "*" || c == "?") && atTokenStart {
-                    if c == "?" {
-                        if i + 1 == chars.count || chars[i + 1] == " " {
-                            return source.location(line: index + 1, column: i + 1)
-                        }
-                    } else {
-                        var j = i + 1
-                        while j < chars.count, !" \t,:]}".contains(chars[j]) { j += 1 }
-                        while j < chars.count, chars[j] == " " { j += 1 }
-                        if j < chars.count, chars[j] == ":" {
-                            return source.location(line: index + 1, column: i + 1)
-                        }
-                    }
-                }
-                i += 1
+    /// The next line after `first` that starts the same key at the same indentation.
+    private func secondOccurrence(of key: String, after first: SourceLocation) -> SourceLocation? {
+        guard let line = source.line(first.line) else { return nil }
+        let indent = line.prefix { $0 == " " || $0 == "-" }.count
+        var number = first.line
+        while number < source.lines.count {
+            number += 1
+            let text = source.lines[number - 1]
+            let lead = text.prefix { $0 == " " || $0 == "-" }.count
+            let rest = text.dropFirst(lead)
+            if lead < indent && !rest.isEmpty && !rest.hasPrefix("#") { return nil }
+            for candidate in [key, "\"\(key)\"", "'\(key)'"] where lead == indent && rest.hasPrefix(candidate + ":") {
+                return source.location(line: number, column: lead + 1)
             }
         }
         return nil
+    }
+
+    /// The parser's complaint reworded for people who edit YAML by hand, and what to do.
+    static func explain(_ problem: String, context: String?, contextLine: Int?) -> (String, String?) {
+        let where_ = context.map { c in " (\(c)\(contextLine.map { " at line \($0)" } ?? ""))" } ?? ""
+        let p = problem.lowercased()
+        if p.contains("maximum nesting level") {
+            return ("lists and mappings are nested more than 1000 levels deep",
+                    "a report needs a handful of levels; look for a long run of [ or {")
+        }
+        if p.contains("tab") {
+            return ("YAML syntax: a tab is used for indentation\(where_)", "indent with spaces, not tabs")
+        }
+        if p.contains("mapping values are not allowed") {
+            return ("YAML syntax: a ': ' inside a value\(where_)",
+                    "a value containing ': ' must be quoted, e.g. title: \"A: B\"")
+        }
+        if p.contains("did not find expected key") || p.contains("expected <block end>") {
+            return ("YAML syntax: this line is not indented like the lines around it\(where_)",
+                    "line up keys of the same mapping, and '- ' items of the same list, in the same column")
+        }
+        if p.contains("could not find expected ':'") {
+            return ("YAML syntax: a key without ': '\(where_)",
+                    "write `key: value`; a value that runs over several lines needs quotes or a '|'")
+        }
+        if p.contains("found undefined alias") {
+            return ("YAML syntax: the alias is not defined", "an alias (*name) needs an anchor (&name) above it")
+        }
+        if p.contains("found unexpected end of stream") || p.contains("found unexpected end") {
+            return ("YAML syntax: the file ends inside a quoted value or a [ ] or { } group\(where_)",
+                    "close the quote or bracket that was opened")
+        }
+        if p.contains("did not find expected ',' or ']'") || p.contains("did not find expected ',' or '}'") {
+            return ("YAML syntax: a [ ] or { } group is not closed\(where_)",
+                    "close the bracket, or quote text that starts with [ or {")
+        }
+        if p.contains("found character that cannot start any token") {
+            return ("YAML syntax: a value starts with a character YAML reserves\(where_)",
+                    "quote the value, e.g. title: \"@name\" or title: \"`code`\"")
+        }
+        if p.contains("but found another document") {
+            return ("YAML syntax: the file holds more than one document (a second '---')",
+                    "remove the '---' line, or move the second part into its own file")
+        }
+        return ("YAML syntax: \(problem)\(where_)", nil)
     }
 }
