@@ -108,6 +108,10 @@ public final class Builder: @unchecked Sendable {
         let fonts = try self.fonts()
         let composer = Composer(fonts: fonts, cache: cache)
         diagnostics += CoverageCheck(fonts: fonts, layout: inputs.layout).check(inputs.report)
+        let images = ImageCheck().check(inputs.report)
+        diagnostics += images
+        // Layout reads the images too: stop before it when one cannot be read.
+        if images.hasErrors { throw BuildError.input(diagnostics) }
         do {
             let typesetter = try Typesetter(spec: inputs.layout, composer: composer)
             _ = try BrochureLayout(typesetter: typesetter).document(for: inputs.report)
@@ -149,7 +153,7 @@ public final class Builder: @unchecked Sendable {
         if !needed.isEmpty {
             let fonts = try self.fonts()
             let composer = Composer(fonts: fonts, cache: cache)
-            let coverage = CoverageCheck(fonts: fonts, layout: inputs.layout).check(report)
+            let coverage = CoverageCheck(fonts: fonts, layout: inputs.layout).check(report) + ImageCheck().check(report)
             diagnostics += coverage
             if coverage.hasErrors { throw BuildError.input(diagnostics) }
             // Lay out everything first: input problems surface before any file is touched.
