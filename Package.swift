@@ -42,6 +42,9 @@ let package = Package(
             "FolioBuild", "FolioModel", "FolioLayout", "FolioGraphics",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // Fuzzing: mutations of the default report and layouts, run through `Builder.check`.
+        .target(name: "FolioFuzzSupport", dependencies: ["FolioBuild", "FolioModel"], path: "Tests/FolioFuzzSupport"),
+        .executableTarget(name: "folio-fuzz", dependencies: ["FolioFuzzSupport"], path: "Sources/folio-fuzz"),
         .target(name: "FolioTestSupport", dependencies: ["FolioCore", "FolioModel", "FolioGraphics"], path: "Tests/FolioTestSupport"),
         .testTarget(name: "FolioModelTests", dependencies: ["FolioModel", "FolioTestSupport"]),
         .testTarget(name: "FolioTextTests", dependencies: ["FolioText", "FolioGraphics", "FolioCore", "FolioTestSupport"]),
@@ -49,5 +52,8 @@ let package = Package(
         .testTarget(name: "FolioLayoutTests", dependencies: ["FolioLayout", "FolioModel", "FolioText", "FolioCore", "FolioTestSupport"]),
         .testTarget(name: "FolioExportTests", dependencies: ["FolioExport", "FolioLayout", "FolioModel", "FolioCore", "FolioGraphics", "FolioTestSupport"]),
         .testTarget(name: "FolioBuildTests", dependencies: ["FolioBuild", "FolioModel", "FolioTestSupport"]),
+        .testTarget(name: "FolioDiagnosticsTests", dependencies: [
+            "FolioBuild", "FolioModel", "FolioLayout", "FolioFuzzSupport", "FolioTestSupport",
+        ]),
     ]
 )

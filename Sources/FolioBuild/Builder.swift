@@ -102,7 +102,9 @@ public final class Builder: @unchecked Sendable {
 
     /// Checks the input without writing anything: data, layouts, fonts, and whether
     /// everything fits its frames.
-    public func check(_ options: BuildOptions) throws -> [Diagnostic] {
+    /// With `layout: false`, stops after the data, layouts, fonts and images (no page is
+    /// laid out), for quick checks such as fuzzing.
+    public func check(_ options: BuildOptions, layout: Bool = true) throws -> [Diagnostic] {
         let inputs = try load(options)
         var diagnostics = inputs.warnings
         let fonts = try self.fonts()
@@ -111,7 +113,10 @@ public final class Builder: @unchecked Sendable {
         let images = ImageCheck().check(inputs.report)
         diagnostics += images
         // Layout reads the images too: stop before it when one cannot be read.
-        if images.hasErrors { throw BuildError.input(diagnostics) }
+        if images.hasErrors || !layout {
+            if diagnostics.hasErrors { throw BuildError.input(diagnostics) }
+            return diagnostics
+        }
         do {
             let typesetter = try Typesetter(spec: inputs.layout, composer: composer)
             _ = try BrochureLayout(typesetter: typesetter).document(for: inputs.report)

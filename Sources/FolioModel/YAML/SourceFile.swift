@@ -64,7 +64,7 @@ public struct SourceFile: Sendable {
             return nil
         }
         if let size = attributes[.size] as? Int, size > limits.maxFileBytes {
-            diagnostics.append(tooLarge(size, displayPath: displayPath, limits: limits))
+            diagnostics.append(tooLarge("has \(size) bytes", displayPath: displayPath, limits: limits))
             return nil
         }
         let data: Data
@@ -78,15 +78,15 @@ public struct SourceFile: Sendable {
             return nil
         }
         if data.count > limits.maxFileBytes {
-            diagnostics.append(tooLarge(data.count, displayPath: displayPath, limits: limits))
+            diagnostics.append(tooLarge("has more than \(limits.maxFileBytes) bytes", displayPath: displayPath, limits: limits))
             return nil
         }
         return decode(data: data, displayPath: displayPath, diagnostics: &diagnostics)
     }
 
-    private static func tooLarge(_ size: Int, displayPath: String, limits: InputLimits) -> Diagnostic {
+    private static func tooLarge(_ size: String, displayPath: String, limits: InputLimits) -> Diagnostic {
         .error("file-too-large", at: SourceLocation(file: displayPath, line: 1, column: 1),
-               "the file has \(size) bytes or more; the limit is \(limits.maxFileBytes) bytes",
+               "the file \(size); the limit is \(limits.maxFileBytes) bytes",
                hint: "a report of a thousand events is about 2 MB; is this the right file?")
     }
 

@@ -39,7 +39,8 @@ public final class YAMLContext {
         do {
             guard let node = try Yams.compose(yaml: source.yamlText) else {
                 let example = source.path.hasSuffix("report.yaml") ? "Reports/ningbo-2022/report.yaml" : "Layouts/brochure.yaml"
-                add(.error("empty-file", at: source.location(line: 1, column: 1), "the file is empty",
+                let blank = source.text.allSatisfy(\.isWhitespace)
+                add(.error("empty-file", at: source.location(line: 1, column: 1), blank ? "the file is empty" : "the file has only comments",
                            hint: "start from a copy of \(example)"))
                 return nil
             }
@@ -123,8 +124,11 @@ public final class YAMLContext {
         case .scanner(let context, let problem, let mark, _),
              .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
-            let (message, hint) = YAMLContext.explain(problem, context: context?.text, contextLine: context?.mark.line)
-            return .error("yaml-syntax", at: at(mark), message, hint: hint)
+            let found = character(at: mark)
+            let explained = YAMLContext.explain(problem, found: found, context: context?.text, contextLine: context?.mark.line)
+            // Something left open is best shown where it was opened.
+            let place = explained.atContext ? (context?.mark).map(at) ?? at(mark) : at(mark)
+            return .error("yaml-syntax", at: place, explained.message, hint: explained.hint)
         case .duplicatedKeysInMapping(let duplicates, let context):
             let first = at(context.mark)
             let key = duplicates.first ?? ""
@@ -158,48 +162,62 @@ public final class YAMLContext {
         return nil
     }
 
-    /// The parser's complaint reworded for people who edit YAML by hand, and what to do.
-    static func explain(_ problem: String, context: String?, contextLine: Int?) -> (String, String?) {
-        let where_ = context.map { c in " (\(c)\(contextLine.map { " at line \($0)" } ?? ""))" } ?? ""
+    /// The character at a parser mark, if any.
+    private func character(at mark: Mark) -> Unicode.Scalar? {
+        guard let line = source.line(mark.line) else { return nil }
+        let scalars = Array(line.unicodeScalars)
+        return mark.column >= 1 && mark.column <= scalars.count ? scalars[mark.column - 1] : nil
+    }
+
+    /// The parser's complaint reworded for people who edit YAML by hand, what to do, and
+    /// whether to point at the place the parser was in (`context`) rather than where it stopped.
+    static func explain(_ problem: String, found: Unicode.Scalar?, context: String?, contextLine: Int?)
+        -> (message: String, hint: String?, atContext: Bool) {
         let p = problem.lowercased()
+        let c = (context ?? "").lowercased()
         if p.contains("maximum nesting level") {
             return ("lists and mappings are nested more than 1000 levels deep",
-                    "a report needs a handful of levels; look for a long run of [ or {")
+                    "a report needs a handful of levels; look for a long run of [ or {", false)
         }
-        if p.contains("tab") {
-            return ("YAML syntax: a tab is used for indentation\(where_)", "indent with spaces, not tabs")
+        if p.contains("tab") || (found == "\t" && p.contains("cannot start any token")) {
+            return ("YAML syntax: a tab is used for indentation", "indent with spaces, not tabs", false)
         }
         if p.contains("mapping values are not allowed") {
-            return ("YAML syntax: a ': ' inside a value\(where_)",
-                    "a value containing ': ' must be quoted, e.g. title: \"A: B\"")
+            return ("YAML syntax: a ': ' inside a value",
+                    "a value containing ': ' must be quoted, e.g. title: \"A: B\"", false)
         }
-        if p.contains("did not find expected key") || p.contains("expected <block end>") {
-            return ("YAML syntax: this line is not indented like the lines around it\(where_)",
-                    "line up keys of the same mapping, and '- ' items of the same list, in the same column")
+        if p.contains("found unexpected end of stream") && c.contains("quoted scalar") {
+            return ("YAML syntax: this quote is never closed", "end the value with the same quote mark it starts with", true)
+        }
+        if p.contains("did not find expected ',' or ']'") || p.contains("did not find expected ',' or '}'")
+            || (p.contains("unexpected end") && c.contains("flow")) {
+            return ("YAML syntax: this [ ] or { } group is not closed",
+                    "close the bracket, or quote text that starts with [ or {", true)
+        }
+        if p.contains("did not find expected key") || p.contains("expected <block end>") || p.contains("did not find expected '-'") {
+            return ("YAML syntax: this line is not indented like the lines around it",
+                    "line up keys of the same mapping, and '- ' items of the same list, in the same column", false)
         }
         if p.contains("could not find expected ':'") {
-            return ("YAML syntax: a key without ': '\(where_)",
-                    "write `key: value`; a value that runs over several lines needs quotes or a '|'")
+            return ("YAML syntax: a key without ': '",
+                    "write `key: value`; a value that runs over several lines needs quotes or a '|'", false)
         }
         if p.contains("found undefined alias") {
-            return ("YAML syntax: the alias is not defined", "an alias (*name) needs an anchor (&name) above it")
+            return ("YAML syntax: the alias is not defined", "an alias (*name) needs an anchor (&name) above it", false)
         }
-        if p.contains("found unexpected end of stream") || p.contains("found unexpected end") {
-            return ("YAML syntax: the file ends inside a quoted value or a [ ] or { } group\(where_)",
-                    "close the quote or bracket that was opened")
-        }
-        if p.contains("did not find expected ',' or ']'") || p.contains("did not find expected ',' or '}'") {
-            return ("YAML syntax: a [ ] or { } group is not closed\(where_)",
-                    "close the bracket, or quote text that starts with [ or {")
+        if p.contains("unexpected end") {
+            return ("YAML syntax: the file ends too early", "check the last lines of the file", false)
         }
         if p.contains("found character that cannot start any token") {
-            return ("YAML syntax: a value starts with a character YAML reserves\(where_)",
-                    "quote the value, e.g. title: \"@name\" or title: \"`code`\"")
+            let what = found.map { "`\(DiagnosticRenderer.visible($0))`" } ?? "this character"
+            return ("YAML syntax: a value may not start with \(what)",
+                    "quote the value, e.g. title: \"@name\"", false)
         }
         if p.contains("but found another document") {
             return ("YAML syntax: the file holds more than one document (a second '---')",
-                    "remove the '---' line, or move the second part into its own file")
+                    "remove the '---' line, or move the second part into its own file", false)
         }
-        return ("YAML syntax: \(problem)\(where_)", nil)
+        let where_ = context.map { c in " (\(c)\(contextLine.map { " at line \($0)" } ?? ""))" } ?? ""
+        return ("YAML syntax: \(problem)\(where_)", nil, false)
     }
 }
