@@ -26,7 +26,7 @@ public struct SourceFile: Sendable {
             normalized = normalized.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         }
         self.text = normalized
-        self.lines = normalized.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        self.lines = SourceFile.splitLines(normalized)
         var count = 0
         var cleaned = String.UnicodeScalarView()
         for scalar in normalized.unicodeScalars {
@@ -39,6 +39,21 @@ public struct SourceFile: Sendable {
         }
         self.yamlText = count == 0 ? normalized : String(cleaned)
         self.controlCharacters = count
+    }
+
+    /// The lines of `text` (split at LF; a final LF leaves an empty last line).
+    static func splitLines(_ text: String) -> [String] {
+        var copy = text
+        return copy.withUTF8 { buffer in
+            var lines: [String] = []
+            var start = 0
+            for i in 0..<buffer.count where buffer[i] == 0x0A {
+                lines.append(String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<i]), as: UTF8.self))
+                start = i + 1
+            }
+            lines.append(String(decoding: UnsafeBufferPointer(rebasing: buffer[start...]), as: UTF8.self))
+            return lines
+        }
     }
 
     /// Reads and checks a file. Diagnostics (not UTF-8, too large, control characters)

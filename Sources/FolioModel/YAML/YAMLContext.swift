@@ -37,7 +37,9 @@ public final class YAMLContext {
             return nil
         }
         do {
-            guard let node = try Yams.compose(yaml: source.yamlText) else {
+            // The basic resolver tags every scalar as a string: Folio reads values as written,
+            // and the parser's duplicate-key check then needs no pattern matching.
+            guard let node = try Yams.compose(yaml: source.yamlText, .basic) else {
                 let example = source.path.hasSuffix("report.yaml") ? "Reports/ningbo-2022/report.yaml" : "Layouts/brochure.yaml"
                 let blank = source.text.allSatisfy(\.isWhitespace)
                 add(.error("empty-file", at: source.location(line: 1, column: 1), blank ? "the file is empty" : "the file has only comments",

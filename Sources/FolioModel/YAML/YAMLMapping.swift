@@ -10,7 +10,8 @@ public struct YAMLMapping {
     /// How messages name this mapping: "the report", "event 3 (yongjiang-zone)".
     public var what: String
     private var entries: [(key: String, keyNode: Node, value: Node)] = []
-    private var used: Set<String> = []
+    /// The entry of each key (keys are unique: the parser refuses duplicates).
+    private var index: [String: Int] = [:]
 
     /// Wraps `node` if it is a mapping; otherwise reports that `what` must be one.
     public init?(_ node: Node, context: YAMLContext, what: String, hint: String? = nil) {
@@ -28,6 +29,7 @@ public struct YAMLMapping {
                 context.error("wrong-type", key, "keys in \(what) must be plain words, found \(key.kindName)")
                 continue
             }
+            if index[scalar.string] == nil { index[scalar.string] = entries.count }
             entries.append((scalar.string, key, value))
         }
     }
@@ -37,20 +39,18 @@ public struct YAMLMapping {
 
     /// The value node of `key` (nil when absent or null).
     public mutating func value(_ key: String) -> Node? {
-        used.insert(key)
-        guard let entry = entries.first(where: { $0.key == key }) else { return nil }
-        if entry.value.isNull { return nil }
-        return entry.value
+        guard let i = index[key], !entries[i].value.isNull else { return nil }
+        return entries[i].value
     }
 
     /// The node of the key itself, for pointing at it.
     public func keyNode(_ key: String) -> Node? {
-        entries.first(where: { $0.key == key })?.keyNode
+        index[key].map { entries[$0].keyNode }
     }
 
     /// Whether the key is written, even with no value.
     public func has(_ key: String) -> Bool {
-        entries.contains { $0.key == key }
+        index[key] != nil
     }
 
     /// Reports a missing required key; a key written without a value is "empty" instead.

@@ -9,6 +9,11 @@ struct Console: Sendable {
     let options: OutputOptions
     let renderer = DiagnosticRenderer.forStandardError()
     let isTerminal = isatty(2) != 0
+    /// Whether a progress line is on the screen (to be erased before other output).
+    private final class State: @unchecked Sendable {
+        var progressShown = false
+    }
+    private let state = State()
 
     init(_ options: OutputOptions) {
         self.options = options
@@ -45,11 +50,13 @@ struct Console: Sendable {
     func progress(_ text: String) {
         guard isTerminal, !options.quiet, options.diagnostics == .text else { return }
         FileHandle.standardError.write(Data("\r\u{1B}[2K\(text)".utf8))
+        state.progressShown = true
     }
 
     func endProgress() {
-        guard isTerminal, !options.quiet, options.diagnostics == .text else { return }
+        guard state.progressShown else { return }
         FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8))
+        state.progressShown = false
     }
 
     /// Reports a failed run and exits 1. `wrote` says whether the command writes files

@@ -1,0 +1,32 @@
+import FolioTestSupport
+import Foundation
+
+/// Runs the real `folio` binary (built next to the test bundle by `swift build --build-tests`).
+enum CLI {
+    /// The folio executable of this build.
+    static let executable: String = {
+        let candidates = [
+            URL(fileURLWithPath: CommandLine.arguments.first ?? "").deletingLastPathComponent().appendingPathComponent("folio").path,
+            Bundle.main.bundleURL.appendingPathComponent("folio").path,
+            TestSupport.path(".build/debug/folio"),
+        ]
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates.last!
+    }()
+
+    /// Runs folio with `arguments` in `cwd`, colour off unless asked for.
+    static func run(_ arguments: [String], cwd: String, environment: [String: String] = ["NO_COLOR": "1"]) throws
+        -> (status: Int32, stdout: String, stderr: String) {
+        var env = environment
+        if env["FOLIO_HOME"] == nil { env["FOLIO_HOME"] = TestSupport.root }
+        return try TestSupport.run(executable, arguments, cwd: cwd, environment: env)
+    }
+
+    /// A working folder holding `report/report.yaml` with `yaml`.
+    static func workspace(_ yaml: String) -> String {
+        let dir = TestSupport.temporaryDirectory("cli")
+        let report = (dir as NSString).appendingPathComponent("report")
+        try? FileManager.default.createDirectory(atPath: report, withIntermediateDirectories: true)
+        FileManager.default.createFile(atPath: (report as NSString).appendingPathComponent("report.yaml"), contents: Data(yaml.utf8))
+        return dir
+    }
+}
