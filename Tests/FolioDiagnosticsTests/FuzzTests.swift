@@ -11,14 +11,14 @@ struct FuzzTests {
     static let shards = 4
     static let casesPerShard = 500
 
-    @Test("2,000 mutated inputs through check (every 8th also laid out): success or diagnostics, nothing else",
+    @Test("2,000 mutated inputs through check (every 16th also laid out): success or diagnostics, nothing else",
           arguments: 0..<shards)
     func inProcess(shard: Int) throws {
         let world = try FuzzWorld(repository: TestSupport.root)
         var accepted = 0, refused = 0
         let start = shard * Self.casesPerShard
         for index in start..<(start + Self.casesPerShard) {
-            let result = world.run(case: index, layout: index % 8 == 0)
+            let result = world.run(case: index, layout: index % 16 == 0)
             switch result.outcome {
             case .success: accepted += 1
             case .diagnostics: refused += 1
@@ -36,7 +36,7 @@ struct FuzzTests {
     func throughTheBinary() throws {
         let world = try FuzzWorld(repository: TestSupport.root, seed: 77)
         var statuses: Set<Int32> = []
-        for index in stride(from: 0, to: 240, by: 10) {
+        for index in stride(from: 0, to: 160, by: 10) {
             let expected = world.run(case: index, layout: true)
             // run() restores nothing: the mutated file is still in place for the binary.
             let r = try TestSupport.run(CLI.executable, ["check", world.reportDirectory], cwd: world.directory,

@@ -147,8 +147,8 @@ public final class FuzzWorld {
             let head = "\(d.code): \(d.message.prefix(120))"
             if d.code.isEmpty || !d.code.allSatisfy({ ("a"..."z").contains($0) || $0.isASCII && $0.isNumber || $0 == "-" }) { out.append("bad code in \(head)") }
             if d.message.isEmpty || d.message.contains("\n") { out.append("message not one line: \(head)") }
-            if d.message.count > 1_000 { out.append("message of \(d.message.count) characters: \(head)") }
-            if let hint = d.hint, hint.count > 1_500 || hint.contains("\n") { out.append("hint too long or not one line: \(head)") }
+            if d.message.count > Diagnostic.maxMessage + 1 { out.append("message of \(d.message.count) characters: \(head)") }
+            if let hint = d.hint, hint.count > Diagnostic.maxHint + 1 || hint.contains("\n") { out.append("hint too long or not one line: \(head)") }
             if d.message.unicodeScalars.contains(where: { $0.value < 0x20 }) { out.append("control character in message: \(head)") }
             if let l = d.location {
                 if l.line < 1 || l.column < 1 { out.append("place \(l.line):\(l.column) out of range: \(head)") }

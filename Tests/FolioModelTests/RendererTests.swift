@@ -113,6 +113,16 @@ struct RendererTests {
         #expect(DiagnosticRenderer.json([]) == "[\n\n]")
     }
 
+    @Test("every message is one line of bounded length, whatever value it echoes")
+    func boundedMessages() {
+        let huge = String(repeating: "x", count: 10_000)
+        let d = Diagnostic.error("bad-value", at: nil, "colour 'deep' is '\(huge)', not #RRGGBB", hint: "a\nb")
+        #expect(d.message == "colour 'deep' is '" + String(repeating: "x", count: 40) + "…', not #RRGGBB")
+        #expect(d.hint == "a⏎b")
+        #expect(Diagnostic.error("x", at: nil, "kind '\u{0}' is wrong").message == "kind '�' is wrong")
+        #expect(Diagnostic.error("x", at: nil, String(repeating: "y ", count: 400)).message.count == Diagnostic.maxMessage + 1)
+    }
+
     @Test("diagnostics from layout steps get their source line from the file")
     func sourceLinesFromFiles() throws {
         let dir = TestSupport.temporaryDirectory("lines")

@@ -30,6 +30,44 @@ public enum Quoting {
         return out
     }
 
+    /// A message or hint as one line of bounded length, whatever it echoes: line breaks
+    /// and control characters are made visible, and past `max` characters every quoted
+    /// part ('…' or `…`) longer than `limit` is cut, then the whole.
+    public static func oneLine(_ text: String, max: Int) -> String {
+        var out = ""
+        var changed = false
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x0A: out += "⏎"; changed = true
+            case 0x09: out += " "; changed = true
+            case 0x00..<0x20, 0x7F...0x9F, 0x2028, 0x2029: out += "�"; changed = true
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        let clean = changed ? out : text
+        guard clean.count > max else { return clean }
+        var shortened = ""
+        var quote: Character?
+        var quoted = ""
+        for c in clean {
+            if let q = quote {
+                if c == q {
+                    shortened += String(q) + excerpt(quoted, limit: limit) + String(q)
+                    quote = nil
+                    quoted = ""
+                } else {
+                    quoted.append(c)
+                }
+            } else if c == "`" || c == "'" {
+                quote = c
+            } else {
+                shortened.append(c)
+            }
+        }
+        if let q = quote { shortened += String(q) + excerpt(quoted, limit: limit) }
+        return shortened.count > max ? String(shortened.prefix(max)) + "…" : shortened
+    }
+
     /// "`a`, `b` and `c`" (or "`a` or `b`" with `or`).
     public static func list(_ items: [String], conjunction: String = "and") -> String {
         let quoted = items.map { code($0) }
