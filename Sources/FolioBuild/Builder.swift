@@ -324,10 +324,15 @@ public final class Builder: @unchecked Sendable {
     /// Creates the output folder and (before anything is staged) clears temporary files a
     /// killed build left there; called only once the inputs are known to be good.
     private func prepare(_ dir: String, sweep: Bool) throws {
-        do {
-            try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        } catch {
-            throw BuildError.io("cannot create the output folder \(DisplayPath.relative(dir)): \(error.localizedDescription)")
+        // mkdir -p, so that a failure names the system's reason ("Permission denied").
+        var path = ""
+        for part in dir.split(separator: "/") {
+            path += "/" + part
+            var isDir: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue { continue }
+            if mkdir(path, 0o755) != 0 && errno != EEXIST {
+                throw BuildError.io("cannot create the output folder \(DisplayPath.relative(dir)): \(String(cString: strerror(errno)))")
+            }
         }
         if sweep { AtomicFile.sweep(dir) }
     }

@@ -121,6 +121,8 @@ struct RendererTests {
         #expect(d.hint == "a⏎b")
         #expect(Diagnostic.error("x", at: nil, "kind '\u{0}' is wrong").message == "kind '�' is wrong")
         #expect(Diagnostic.error("x", at: nil, String(repeating: "y ", count: 400)).message.count == Diagnostic.maxMessage + 1)
+        let apostrophe = "Folio's set lacks 'SimSun'" + String(repeating: "; more words", count: 50)
+        #expect(Diagnostic.error("x", at: nil, apostrophe).message.hasPrefix("Folio's set lacks 'SimSun'; more words"))
     }
 
     @Test("diagnostics from layout steps get their source line from the file")

@@ -6,7 +6,7 @@ public struct Diagnostic: Hashable, Sendable, Error, CustomStringConvertible {
     }
 
     /// Longest message and hint, in characters (longer ones are cut, quoted values first).
-    public static let maxMessage = 300
+    public static let maxMessage = 500
     public static let maxHint = 600
 
     public var severity: Severity

@@ -46,19 +46,24 @@ public enum Quoting {
         }
         let clean = changed ? out : text
         guard clean.count > max else { return clean }
+        // A quote opens after a space or bracket and closes before one, so the
+        // apostrophe of "Folio's" is left alone.
+        let chars = Array(clean)
+        func opens(_ i: Int) -> Bool { i == 0 || chars[i - 1] == " " || chars[i - 1] == "(" || chars[i - 1] == "[" }
+        func closes(_ i: Int) -> Bool { i + 1 == chars.count || " ,.;:)]!?".contains(chars[i + 1]) }
         var shortened = ""
         var quote: Character?
         var quoted = ""
-        for c in clean {
+        for (i, c) in chars.enumerated() {
             if let q = quote {
-                if c == q {
+                if c == q && closes(i) {
                     shortened += String(q) + excerpt(quoted, limit: limit) + String(q)
                     quote = nil
                     quoted = ""
                 } else {
                     quoted.append(c)
                 }
-            } else if c == "`" || c == "'" {
+            } else if (c == "`" || c == "'") && opens(i) {
                 quote = c
             } else {
                 shortened.append(c)

@@ -7,9 +7,11 @@ public final class YAMLContext {
     public let source: SourceFile
     private var kept: [Diagnostic] = []
     private var dropped = 0
+    private var droppedErrors = 0
     private var budget: Int
     private let maxNodes: Int
-    private var exhausted = false
+    /// Whether the value budget ran out (readers then stop instead of reporting gaps).
+    public private(set) var exhausted = false
     /// Diagnostics kept before the rest are summarised.
     public static let maxDiagnostics = 200
 
@@ -60,15 +62,18 @@ public final class YAMLContext {
     /// were left out.
     public var diagnostics: [Diagnostic] {
         guard dropped > 0 else { return kept }
-        return kept + [.error("too-many-diagnostics", at: nil,
-                              "\(source.path) has \(dropped) more problems than the \(YAMLContext.maxDiagnostics) shown",
-                              hint: "fix these and run again")]
+        // An error only if an error was left out: warnings alone do not fail a run.
+        return kept + [Diagnostic(droppedErrors > 0 ? .error : .warning, code: "too-many-diagnostics", at: nil,
+                                  "\(source.path) has \(dropped) more problems than the \(YAMLContext.maxDiagnostics) shown"
+                                    + (droppedErrors > 0 ? " (\(droppedErrors) of them errors)" : " (all warnings)"),
+                                  hint: "fix these and run again")]
     }
 
     /// Records a diagnostic, filling in its source line (past the cap, only counts it).
     public func add(_ diagnostic: Diagnostic) {
         guard kept.count < YAMLContext.maxDiagnostics else {
             dropped += 1
+            if diagnostic.severity == .error { droppedErrors += 1 }
             return
         }
         var d = diagnostic

@@ -132,7 +132,9 @@ public struct YAMLMapping {
                           hint: "write each item on its own line starting with '- ', or as [a, b]")
             return nil
         }
-        return sequence.filter { context.spend($0) }
+        let kept = Array(sequence.filter { context.spend($0) })
+        // Past the budget nothing more is read: no "empty list" errors about what was skipped.
+        return context.exhausted ? nil : kept
     }
 
     /// A list of strings; each bad item is reported and skipped.
