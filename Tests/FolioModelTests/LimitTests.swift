@@ -65,12 +65,12 @@ struct LimitTests {
 
     @Test("a paragraph or a one-line text over its limit")
     func longText() {
-        let yaml = Checking.minimalHead + "subtitle: 一二三四五六\nevents:\n  - id: a\n    title: 一\n    body:\n      - 一二三四五六七八九十十一\n"
-        #expect(Checking.output(yaml, limits: InputLimits(maxParagraphCharacters: 10, maxLineCharacters: 5)) == """
-        report.yaml:5:11: error: `subtitle` in the report has 6 characters; the limit is 5
-            subtitle: 一二三四五六
+        let yaml = Checking.minimalHead + "subtitle: 一二三四五六七八九十十一十二\nevents:\n  - id: a\n    title: 一\n    body:\n      - 一二三四五六七八九十十一\n"
+        #expect(Checking.output(yaml, limits: InputLimits(maxParagraphCharacters: 10, maxLineCharacters: 12)) == """
+        report.yaml:5:11: error: `subtitle` in the report has 14 characters; the limit is 12
+            subtitle: 一二三四五六七八九十十一十二
                       ^
-            hint: shorten it; running text belongs in `body` as paragraphs
+            hint: shorten it; running text belongs in paragraphs
         report.yaml:10:9: error: paragraph 1 of the body of event 1 (a) has 12 characters; the limit is 10
                   - 一二三四五六七八九十十一
                     ^
@@ -78,6 +78,13 @@ struct LimitTests {
         2 errors
 
         """)
+    }
+
+    @Test("the one-line limit holds for every single value read, charts' included")
+    func chartTitleLimit() {
+        let yaml = Checking.minimalHead + "charts:\n  - id: c\n    title: " + String(repeating: "x", count: 1_001)
+            + "\n    kind: kpi\n    series:\n      - {name: 年数, values: [2600]}\n" + Checking.minimalEvents
+        #expect(Checking.load(yaml).diagnostics.map(\.message) == ["`title` in chart 1 (c) has 1001 characters; the limit is 1000"])
     }
 
     @Test("billion laughs used as values: read without expanding, each wrong value reported")

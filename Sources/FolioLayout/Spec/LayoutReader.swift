@@ -250,7 +250,13 @@ struct LayoutReader {
             context.error("unknown-font-role", m.value("font") ?? node, "style '\(name)' uses font role '\(font)', which 'fonts' does not define",
                           hint: Suggestions.closest(to: font, in: Array(fonts.keys)).map { "did you mean '\($0)'?" })
         }
-        let size = length(&m, "size")?.resolve(reference: 0) ?? base?.size ?? 10
+        var size = length(&m, "size")?.resolve(reference: 0) ?? base?.size ?? 10
+        if !(size > 0 && size <= 1_000) {
+            // Pango refuses sizes of 0 or less; huge ones only make overflow errors slow.
+            context.error("bad-value", m.value("size") ?? node, "the size of style `\(name)` must be above 0pt and at most 1000pt",
+                          hint: "e.g. size: 10.5pt")
+            size = 10
+        }
         let leading = length(&m, "leading")?.resolve(reference: 0, em: size) ?? base?.leading ?? size * 1.5
         let color = m.text("color") ?? base?.color ?? "ink"
         if colors[color] == nil && Color(hex: color) == nil {

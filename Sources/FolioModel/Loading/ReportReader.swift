@@ -193,18 +193,11 @@ public struct ReportReader {
         return result
     }
 
-    /// A one-line text (title, summary, label…): normalised, and no longer than the limit.
+    /// A one-line text (title, summary, label…), normalised; `YAMLMapping` holds it to the length limit.
     private func line(_ map: inout YAMLMapping, _ key: String, required: Bool = false, allowEmpty: Bool = false) -> String? {
         let raw = allowEmpty ? map.string(key, required: required) : map.text(key, required: required)
         guard let raw else { return nil }
-        let text = TextNormalizer.normalize(raw)
-        if text.count > limits.maxLineCharacters {
-            context.error("text-too-long", map.value(key),
-                          "\(Quoting.code(key)) in \(map.what) has \(text.count) characters; the limit is \(limits.maxLineCharacters)",
-                          hint: "shorten it; running text belongs in `body` as paragraphs")
-            return nil
-        }
-        return text
+        return TextNormalizer.normalize(raw)
     }
 
     private func date(_ map: inout YAMLMapping, _ key: String, required: Bool, complete: Bool) -> PartialDate? {

@@ -5,6 +5,7 @@ import Yams
 /// budget of values that may still be visited (so aliases cannot blow up).
 public final class YAMLContext {
     public let source: SourceFile
+    public let limits: InputLimits
     private var kept: [Diagnostic] = []
     private var dropped = 0
     private var droppedErrors = 0
@@ -17,6 +18,7 @@ public final class YAMLContext {
 
     public init(source: SourceFile, limits: InputLimits) {
         self.source = source
+        self.limits = limits
         self.budget = limits.maxNodes
         self.maxNodes = limits.maxNodes
     }

@@ -64,13 +64,22 @@ public struct YAMLMapping {
                       hint: hint ?? "add \(Quoting.code(key + ":")) to \(what)")
     }
 
-    /// A string value. Numbers and dates are taken as written.
+    /// A string value. Numbers and dates are taken as written. A value longer than
+    /// `maxLineCharacters` is an error (titles, names and labels are short; running text
+    /// is read as paragraphs).
     public mutating func string(_ key: String, required: Bool = false) -> String? {
         guard let node = value(key) else {
             if required { missing(key) }
             return nil
         }
-        return scalarString(node, key: key)
+        guard let s = scalarString(node, key: key) else { return nil }
+        let limit = context.limits.maxLineCharacters
+        if s.utf8.count > limit, s.count > limit {
+            context.error("text-too-long", node, "\(Quoting.code(key)) in \(what) has \(s.count) characters; the limit is \(limit)",
+                          hint: "shorten it; running text belongs in paragraphs")
+            return nil
+        }
+        return s
     }
 
     /// A non-empty string value.
