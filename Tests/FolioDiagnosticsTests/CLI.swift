@@ -21,6 +21,23 @@ enum CLI {
         return try TestSupport.run(executable, arguments, cwd: cwd, environment: env)
     }
 
+    /// A copy of Folio's files in `work/folio` with just the built-in layout and card
+    /// preset (so outputs do not change when other layouts are added) and the fonts;
+    /// returns its path, for FOLIO_HOME.
+    @discardableResult
+    static func home(in work: String, linkFonts: Bool = true) throws -> String {
+        let fm = FileManager.default
+        let home = (work as NSString).appendingPathComponent("folio")
+        try fm.createDirectory(atPath: (home as NSString).appendingPathComponent("Layouts/cards"), withIntermediateDirectories: true)
+        for file in ["Layouts/brochure.yaml", "Layouts/cards/square.yaml"] {
+            try fm.copyItem(atPath: TestSupport.path(file), toPath: (home as NSString).appendingPathComponent(file))
+        }
+        if linkFonts {
+            try fm.createSymbolicLink(atPath: (home as NSString).appendingPathComponent("Fonts"), withDestinationPath: TestSupport.path("Fonts"))
+        }
+        return home
+    }
+
     /// A working folder holding `report/report.yaml` with `yaml`.
     static func workspace(_ yaml: String) -> String {
         let dir = TestSupport.temporaryDirectory("cli")

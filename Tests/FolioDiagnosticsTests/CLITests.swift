@@ -146,7 +146,8 @@ struct CLITests {
     func unknownLayouts() throws {
         let yaml = Self.broken.replacingOccurrences(of: "published: 2023-02-30", with: "published: 2023-02-01\nlayout: brochur\ncards: [square, og]")
         let dir = CLI.workspace(yaml)
-        let r = try CLI.run(["check", "report"], cwd: dir)
+        let home = try CLI.home(in: dir)
+        let r = try CLI.run(["check", "report"], cwd: dir, environment: ["NO_COLOR": "1", "FOLIO_HOME": home])
         #expect(r.status == 1)
         #expect(r.stderr == """
         report/report.yaml:5:9: error: there is no layout named `brochur`
@@ -164,7 +165,8 @@ struct CLITests {
         2 errors, 1 warning
 
         """)
-        let cli = try CLI.run(["check", "report", "--layout", "../../etc/passwd", "--cards", "sqare"], cwd: dir)
+        let cli = try CLI.run(["check", "report", "--layout", "../../etc/passwd", "--cards", "sqare"], cwd: dir,
+                              environment: ["NO_COLOR": "1", "FOLIO_HOME": home])
         #expect(cli.stderr.hasPrefix("""
         error: there is no layout named `../../etc/passwd`
             hint: names use a-z, 0-9 and '-', e.g. brochure

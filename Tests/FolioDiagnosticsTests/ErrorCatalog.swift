@@ -23,8 +23,6 @@ struct ErrorExample: Sendable {
     /// nil: no example can be run (e.g. Folio's own bug).
     var setup: Setup?
     var command: [String] = ["check", "report"]
-    /// Whether the example needs its own copy of Layouts/ (files under folio/).
-    var ownLayouts = false
     /// Whether the binary runs from a folder with no Layouts/ in reach.
     var homeless = false
     /// Show only the first lines and the last of a long output.
@@ -172,34 +170,28 @@ enum ErrorCatalog {
         ErrorExample(code: "unknown-style", severity: "error", meaning: "A layout uses a text style it does not define.",
                      setup: .files(["report/report.yaml": head + event,
                                     "folio/Layouts/brochure.yaml": layoutHead + "styles:\n  body: {font: serif, size: 10pt}\n  caption: {based-on: small, size: 8pt}\ntemplates:\n  cover: {}\nsequence: [cover]\n"],
-                                   shown: "folio/Layouts/brochure.yaml:\n" + layoutHead + "styles:\n  body: {font: serif, size: 10pt}\n  caption: {based-on: small, size: 8pt}\ntemplates:\n  cover: {}\nsequence: [cover]"),
-                     ownLayouts: true),
+                                   shown: "folio/Layouts/brochure.yaml:\n" + layoutHead + "styles:\n  body: {font: serif, size: 10pt}\n  caption: {based-on: small, size: 8pt}\ntemplates:\n  cover: {}\nsequence: [cover]")),
         ErrorExample(code: "unknown-template", severity: "error", meaning: "A layout's sequence names a page template it does not define.",
                      setup: .files(["report/report.yaml": head + event,
                                     "folio/Layouts/brochure.yaml": layoutHead + "templates:\n  cover: {}\nsequence: [cover, events]\n"],
-                                   shown: "folio/Layouts/brochure.yaml:\n" + layoutHead + "templates:\n  cover: {}\nsequence: [cover, events]"),
-                     ownLayouts: true),
+                                   shown: "folio/Layouts/brochure.yaml:\n" + layoutHead + "templates:\n  cover: {}\nsequence: [cover, events]")),
         ErrorExample(code: "unknown-color", severity: "error", meaning: "A layout uses a colour name its `colors` do not define.",
                      setup: .files(["report/report.yaml": head + event,
                                     "folio/Layouts/brochure.yaml": layoutHead + "styles:\n  body: {font: serif, color: accent}\ntemplates:\n  cover: {}\nsequence: [cover]\n"],
-                                   shown: "folio/Layouts/brochure.yaml:\n" + layoutHead + "styles:\n  body: {font: serif, color: accent}\ntemplates:\n  cover: {}\nsequence: [cover]"),
-                     ownLayouts: true),
+                                   shown: "folio/Layouts/brochure.yaml:\n" + layoutHead + "styles:\n  body: {font: serif, color: accent}\ntemplates:\n  cover: {}\nsequence: [cover]")),
         ErrorExample(code: "unknown-font-role", severity: "error", meaning: "A style uses a font role the layout's `fonts` do not define.",
                      setup: .files(["report/report.yaml": head + event,
                                     "folio/Layouts/brochure.yaml": layoutHead + "styles:\n  body: {font: sans}\ntemplates:\n  cover: {}\nsequence: [cover]\n"],
-                                   shown: "folio/Layouts/brochure.yaml:\n" + layoutHead + "styles:\n  body: {font: sans}\ntemplates:\n  cover: {}\nsequence: [cover]"),
-                     ownLayouts: true),
+                                   shown: "folio/Layouts/brochure.yaml:\n" + layoutHead + "styles:\n  body: {font: sans}\ntemplates:\n  cover: {}\nsequence: [cover]")),
         ErrorExample(code: "unknown-master", severity: "error", meaning: "A page template uses a master page that does not exist.",
                      setup: .files(["report/report.yaml": head + event,
                                     "folio/Layouts/brochure.yaml": layoutHead + "templates:\n  cover: {master: plain}\nsequence: [cover]\n"],
-                                   shown: "folio/Layouts/brochure.yaml:\n" + layoutHead + "templates:\n  cover: {master: plain}\nsequence: [cover]"),
-                     ownLayouts: true),
+                                   shown: "folio/Layouts/brochure.yaml:\n" + layoutHead + "templates:\n  cover: {master: plain}\nsequence: [cover]")),
         ErrorExample(code: "missing-font", severity: "error", meaning: "A layout names a font family that is not in Folio's font set.",
                      setup: .files(["report/report.yaml": head + event,
                                     "folio/Layouts/brochure.yaml": layoutHead.replacingOccurrences(of: "Noto Serif CJK SC", with: "SimSun")
                                         + "templates:\n  cover: {}\nsequence: [cover]\n"],
-                                   shown: "folio/Layouts/brochure.yaml:\n" + layoutHead.replacingOccurrences(of: "Noto Serif CJK SC", with: "SimSun") + "templates:\n  cover: {}\nsequence: [cover]"),
-                     ownLayouts: true),
+                                   shown: "folio/Layouts/brochure.yaml:\n" + layoutHead.replacingOccurrences(of: "Noto Serif CJK SC", with: "SimSun") + "templates:\n  cover: {}\nsequence: [cover]")),
         ErrorExample(code: "missing-glyph", severity: "error",
                      meaning: "A character no font of the set can draw; the event, field, character and code point are named.",
                      setup: .report(head + "events:\n  - id: first\n    title: 第一件大事😀\n    body: [正文]\n")),
@@ -218,8 +210,7 @@ enum ErrorCatalog {
         ErrorExample(code: "environment", severity: "error",
                      meaning: "Something Folio needs around it is broken: the font configuration, qpdf or Ghostscript.",
                      setup: .files(["report/report.yaml": head + event, "folio/Fonts/fonts.conf": "<fontconfig><broken"],
-                                   shown: "folio/Fonts/fonts.conf:\n<fontconfig><broken"),
-                     ownLayouts: true),
+                                   shown: "folio/Fonts/fonts.conf:\n<fontconfig><broken")),
         ErrorExample(code: "no-resources", severity: "error", meaning: "Folio cannot find its Layouts/ and Fonts/ folders.",
                      setup: .report(head + event), homeless: true),
         ErrorExample(code: "internal", severity: "error",

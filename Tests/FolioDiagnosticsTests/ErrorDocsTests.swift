@@ -71,12 +71,10 @@ struct ErrorDocsTests {
             try fm.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
             fm.createFile(atPath: path, contents: data)
         }
-        var home = TestSupport.root
-        if example.ownLayouts {
-            home = (work as NSString).appendingPathComponent("folio")
-            try fm.createDirectory(atPath: home, withIntermediateDirectories: true)
-            try fm.copyItem(atPath: TestSupport.path("Layouts"), toPath: (home as NSString).appendingPathComponent("Layouts"))
-        }
+        // Every example runs against its own copy of the built-in layout and card preset.
+        let writesFonts: Bool
+        if case .files(let files, _, _) = setup { writesFonts = files.keys.contains { $0.hasPrefix("folio/Fonts/") } } else { writesFonts = false }
+        let home = try CLI.home(in: work, linkFonts: !writesFonts)
         switch setup {
         case .report(let text):
             try write("report/report.yaml", Data(text.utf8))
@@ -94,9 +92,6 @@ struct ErrorDocsTests {
             for (name, target) in links { try fm.createSymbolicLink(atPath: (work as NSString).appendingPathComponent(name), withDestinationPath: target) }
         case .generated(_, let make):
             try write("report/report.yaml", Data(make().utf8))
-        }
-        if example.ownLayouts, !fm.fileExists(atPath: (home as NSString).appendingPathComponent("Fonts")) {
-            try fm.createSymbolicLink(atPath: (home as NSString).appendingPathComponent("Fonts"), withDestinationPath: TestSupport.path("Fonts"))
         }
         var environment = ["NO_COLOR": "1", "FOLIO_HOME": home]
         var executable = CLI.executable
@@ -145,8 +140,8 @@ struct ErrorDocsTests {
           after alias expansion, 1,000 levels of nesting, 5,000 events, paragraphs of 20,000
           characters, one-line texts of 1,000 characters, images of 32,767 pixels a side.
 
-        The examples below were run in a folder holding `report/report.yaml` (and, for layout
-        problems, a copy of Folio's files in `folio/` with `FOLIO_HOME=folio`).
+        The examples below were run in a folder holding `report/report.yaml` and a copy of
+        Folio's built-in layout, card preset and fonts in `folio/` (`FOLIO_HOME=folio`).
 
         | code | severity | when |
         |---|---|---|
