@@ -195,7 +195,7 @@ enum ErrorCatalog {
         ErrorExample(code: "missing-glyph", severity: "error",
                      meaning: "A character no font of the set can draw; the event, field, character and code point are named.",
                      setup: .report(head + "events:\n  - id: first\n    title: 第一件大事😀\n    body: [正文]\n")),
-        ErrorExample(code: "overflow", severity: "error", meaning: "Text that does not fit its frame on a brochure page.",
+        ErrorExample(code: "overflow", severity: "error", meaning: "Text that does not fit its frame on a page of the brochure or a card.",
                      setup: .report(head.replacingOccurrences(of: "title: 年度报告", with: "title: " + String(repeating: "年度报告", count: 8)) + event)),
         ErrorExample(code: "card-overflow", severity: "error",
                      meaning: "An event that does not fit a card even with the title at its smallest size.",

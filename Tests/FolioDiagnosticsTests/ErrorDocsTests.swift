@@ -143,19 +143,20 @@ struct ErrorDocsTests {
         The examples below were run in a folder holding `report/report.yaml` and a copy of
         Folio's built-in layout, card preset and fonts in `folio/` (`FOLIO_HOME=folio`).
 
-        | code | severity | when |
-        |---|---|---|
+        | code | severity | when | example input | output |
+        |---|---|---|---|---|
 
         """
+        var sections = ""
         for e in ErrorCatalog.examples {
-            doc += "| [`\(e.code)`](#\(e.code)) | \(e.severity) | \(e.meaning.replacingOccurrences(of: "|", with: "\\|")) |\n"
-        }
-        for e in ErrorCatalog.examples {
-            doc += "\n## \(e.code)\n\n\(e.meaning)\n\n"
+            sections += "\n## \(e.code)\n\n\(e.meaning)\n\n"
             guard let setup = e.setup, let run = try run(e) else {
-                doc += "No example: this should never happen.\n"
+                sections += "No example: this should never happen.\n"
+                doc += "| [`\(e.code)`](#\(e.code)) | \(e.severity) | \(cell(e.meaning)) | — | — |\n"
                 continue
             }
+            let example = try tableExample(e)
+            doc += "| [`\(e.code)`](#\(e.code)) | \(e.severity) | \(cell(e.meaning)) | \(example.input) | \(cell(example.output)) |\n"
             let input: String
             switch setup {
             case .report(let text): input = "report/report.yaml:\n" + text
@@ -163,7 +164,7 @@ struct ErrorDocsTests {
             case .files(_, _, let shown): input = shown + "\n"
             case .generated(let shown, _): input = "report/report.yaml:\n" + shown + "\n"
             }
-            doc += "```yaml\n" + visible(input) + "```\n\n"
+            sections += "```yaml\n" + visible(input) + "```\n\n"
             var output = run.stderr + run.stdout
             output = output.replacingOccurrences(of: run.workspace, with: "/tmp/work")
                 .replacingOccurrences(of: TestSupport.root, with: "/opt/folio")
@@ -173,9 +174,54 @@ struct ErrorDocsTests {
                     output = (lines.prefix(4) + ["…"] + lines.suffix(6)).joined(separator: "\n")
                 }
             }
-            doc += "```console\n$ folio \(e.command.joined(separator: " "))\n" + output + "$ echo $?\n\(run.status)\n```\n"
+            sections += "```console\n$ folio \(e.command.joined(separator: " "))\n" + output + "$ echo $?\n\(run.status)\n```\n"
         }
-        return doc
+        return doc + sections
+    }
+
+    /// The table's example: the offending line of the input (or what was done) and the
+    /// first line the example prints for its code.
+    static func tableExample(_ e: ErrorExample) throws -> (input: String, output: String) {
+        guard let json = try run(e, json: true),
+              let items = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]],
+              let item = items.first(where: { $0["code"] as? String == e.code }) else { return ("—", "—") }
+        let message = (item["message"] as? String ?? "").replacingOccurrences(of: json.workspace, with: "/tmp/work")
+        guard let file = item["file"] as? String, let line = item["line"] as? Int, let column = item["column"] as? Int else {
+            let what = e.command == ["check", "report"] ? shownFirstLine(e) : "`folio \(e.command.joined(separator: " "))`"
+            return (what, "\(e.severity): \(message)")
+        }
+        let path = file.hasPrefix("/") ? file : (json.workspace as NSString).appendingPathComponent(file)
+        let bytes = FileManager.default.contents(atPath: path) ?? Data()
+        let lines = String(decoding: bytes.prefix(200_000), as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        var source = line <= lines.count ? String(lines[line - 1]).trimmingCharacters(in: .whitespaces) : ""
+        if source.count > 50 { source = String(source.prefix(50)) + "…" }
+        let shownFile = file.replacingOccurrences(of: json.workspace + "/", with: "")
+        return (source.isEmpty ? "(empty line)" : code(visible(source)), "\(shownFile):\(line):\(column): \(e.severity): \(message)")
+    }
+
+    static func shownFirstLine(_ e: ErrorExample) -> String {
+        if e.homeless { return "(no Layouts/ in reach, no FOLIO_HOME)" }
+        guard let setup = e.setup else { return "—" }
+        let shown: String
+        switch setup {
+        case .files(_, _, let s), .generated(let s, _): shown = s
+        default: return "—"
+        }
+        let lines = shown.split(separator: "\n").map(String.init)
+        guard let first = lines.first else { return "—" }
+        // "file:" then its first line.
+        return first.hasSuffix(":") && lines.count > 1 ? "\(first) \(code(lines[1]))" : cell(first)
+    }
+
+    /// Text for a table cell.
+    static func cell(_ text: String) -> String {
+        text.replacingOccurrences(of: "|", with: "\\|")
+    }
+
+    /// An inline code span that survives backticks inside.
+    static func code(_ text: String) -> String {
+        let escaped = text.replacingOccurrences(of: "|", with: "\\|")
+        return text.contains("`") ? "`` \(escaped) ``" : "`\(escaped)`"
     }
 
     /// Control characters made visible for the document.
