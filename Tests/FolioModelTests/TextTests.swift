@@ -91,7 +91,7 @@ struct TextTests {
 
     @Test("thousands of control characters make 20 diagnostics and one count")
     func manyControlCharacters() {
-        let text = Checking.minimalHead + "subtitle: \"副" + String(repeating: "\u{1}", count: 5_000) + "标题\"\n" + Checking.minimalEvents
+        let text = Checking.minimalHead + "intro:\n  - \"副" + String(repeating: "\u{1}", count: 5_000) + "标题\"\n" + Checking.minimalEvents
         let diagnostics = Checking.load(text).diagnostics
         #expect(diagnostics.count == 21)
         #expect(diagnostics.last?.message == "report.yaml has 4980 more invisible control characters")
