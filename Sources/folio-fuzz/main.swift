@@ -55,6 +55,11 @@ struct Arguments {
     }
 }
 
+/// Prints a line at once (standard output to a file is otherwise held back in a buffer).
+func say(_ line: String) {
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
+}
+
 func fail(_ message: String) -> Never {
     FileHandle.standardError.write(Data("folio-fuzz: \(message)\n".utf8))
     exit(2)
@@ -167,7 +172,7 @@ func runParent(_ args: Arguments) -> Never {
                     let index = current ?? w.next
                     let line = save(index, "crash") + " (status \(p.terminationStatus))"
                     crashes.append(line)
-                    print(line)
+                    say(line)
                     w.next = index + 1
                     if w.next < w.end { try? w.start(args) }
                 }
@@ -177,7 +182,7 @@ func runParent(_ args: Arguments) -> Never {
                 w.process = nil
                 let line = save(index, "hang") + " (no progress for \(Int(args.timeout)) s)"
                 crashes.append(line)
-                print(line)
+                say(line)
                 w.next = index + 1
                 if w.next < w.end { try? w.start(args) }
             }
@@ -185,7 +190,7 @@ func runParent(_ args: Arguments) -> Never {
         if Date().timeIntervalSince(lastReport) > 30 {
             lastReport = Date()
             let progress = workers.map { w in "worker \(w.number): case \(w.current ?? w.next) of \(w.end)" }.joined(separator: ", ")
-            print("\(Int(Date().timeIntervalSince(started))) s — \(progress)")
+            say("\(Int(Date().timeIntervalSince(started))) s — \(progress)")
         }
     }
     var success = 0, refused = 0, failures = 0
@@ -204,15 +209,15 @@ func runParent(_ args: Arguments) -> Never {
         }
     }
     let seconds = Date().timeIntervalSince(started)
-    for line in failureLines.prefix(50) { print(line) }
-    print("""
+    for line in failureLines.prefix(50) { say(line) }
+    say("""
     folio-fuzz: \(args.cases) cases from \(args.from) (seed \(args.seed)) in \(String(format: "%.0f", seconds)) s \
     (\(String(format: "%.0f", Double(args.cases) / max(seconds, 0.001))) cases/s, \(args.workers) workers)
       accepted: \(success), refused with diagnostics: \(refused), failures: \(failures), crashes or hangs: \(crashes.count)
     """)
     let ok = failures == 0 && crashes.isEmpty && success + refused == args.cases
     if success + refused + failures + crashes.count != args.cases {
-        print("  (counts do not add up to \(args.cases): a worker stopped early)")
+        say("  (counts do not add up to \(args.cases): a worker stopped early)")
     }
     exit(ok ? 0 : 1)
 }

@@ -44,8 +44,9 @@ public enum Mutator {
         Operator(name: "swap-lines", weight: 3, apply: swapLines),
         Operator(name: "change-id", weight: 4, apply: changeID),
         Operator(name: "image", weight: 4, apply: image),
-        Operator(name: "number", weight: 4, apply: number),
+        Operator(name: "number", weight: 5, apply: number),
         Operator(name: "encoding", weight: 2, apply: encoding),
+        Operator(name: "add-key", weight: 8, apply: addKey),
     ]
 
     // MARK: - Lines
@@ -153,6 +154,40 @@ public enum Mutator {
         ls.insert(pad + (asList ? Array("- ".utf8) : Array("inner: ".utf8)) + value, at: i + 1)
         b = join(ls)
         return "line \(i + 1) value into a \(asList ? "list" : "mapping")"
+    }
+
+    /// Keys of reports, charts and layouts, so that keys the base files do not use get values too.
+    static let keys: [String] = [
+        "limit", "index", "columns", "leading", "size", "tracking", "span", "weight", "opacity", "radius", "min-size",
+        "pad-to", "baseline", "gutter", "min-last-line", "autospace", "stacked", "invert", "highlight", "target",
+        "orientation", "height", "width", "space-before", "space-after", "indent", "bleed", "stroke-width", "fit",
+        "focus", "anchor", "origin", "box", "when", "optional", "shrink", "keep-with-next", "continuation", "master",
+        "based-on", "align", "grid", "balanced", "valign", "separator", "source", "field", "role", "link",
+        "date", "image", "cover", "charts", "figures", "unit", "note", "derived", "categories", "series", "kind",
+        "cards", "layout", "intro", "subtitle", "source", "edition", "published", "id", "title", "summary", "body",
+    ]
+    static let numbers: [String] = ["-1", "-5", "0", "1", "7", "1e308", "-1e308", "99999999999999999999", "2.5", "-0.5", "100000"]
+
+    static func addKey(_ b: inout [UInt8], _ r: inout SeededRandom) -> String {
+        var ls = lines(b)
+        guard !ls.isEmpty else { return "nothing" }
+        let key = r.pick(keys)
+        let value = r.chance(0.5) ? r.pick(numbers) : r.pick(values)
+        let flow = ls.indices.filter { ls[$0].contains(0x7B) } // lines with '{'
+        if !flow.isEmpty && r.chance(0.5) {
+            let i = r.pick(flow)
+            let at = ls[i].firstIndex(of: 0x7B)! + 1
+            ls[i].insert(contentsOf: Array("\(key): \(value), ".utf8), at: at)
+            b = join(ls)
+            return "\(key): \(value) in the mapping at line \(i + 1)"
+        }
+        let keyed = keyLines(ls)
+        guard !keyed.isEmpty else { return "nothing" }
+        let i = r.pick(keyed)
+        let start = keyRange(ls[i])!.key.lowerBound
+        ls.insert([UInt8](repeating: 0x20, count: start) + Array("\(key): \(value)".utf8), at: i + 1)
+        b = join(ls)
+        return "\(key): \(value) after line \(i + 1)"
     }
 
     static func truncate(_ b: inout [UInt8], _ r: inout SeededRandom) -> String {
@@ -361,7 +396,7 @@ public enum Mutator {
         let at = r.pick(digits)
         var end = at
         while end < b.count, (0x30...0x39).contains(b[end]) || b[end] == 0x2E { end += 1 }
-        let replacement = r.pick(["0", "-1", "99999999999999999999", "1e308", "-0.0", "NaN", "3.14159", "007", "1_0"])
+        let replacement = r.pick(["0", "-1", "99999999999999999999", "1e308", "-1e308", "-0.0", "NaN", "3.14159", "007", "1_0", "-500"])
         b.replaceSubrange(at..<end, with: Array(replacement.utf8))
         return "at byte \(at) → \(replacement)"
     }

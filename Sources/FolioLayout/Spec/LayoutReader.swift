@@ -257,7 +257,13 @@ struct LayoutReader {
                           hint: "e.g. size: 10.5pt")
             size = 10
         }
-        let leading = length(&m, "leading")?.resolve(reference: 0, em: size) ?? base?.leading ?? size * 1.5
+        var leading = length(&m, "leading")?.resolve(reference: 0, em: size) ?? base?.leading ?? size * 1.5
+        if !(leading > 0) {
+            // Lines are counted by dividing by the leading.
+            context.error("bad-value", m.value("leading") ?? node, "the leading of style `\(name)` must be above 0",
+                          hint: "e.g. leading: 1.5em or leading: 15pt")
+            leading = size * 1.5
+        }
         let color = m.text("color") ?? base?.color ?? "ink"
         if colors[color] == nil && Color(hex: color) == nil {
             context.error("unknown-color", m.value("color") ?? node, "style '\(name)' uses colour '\(color)', which 'colors' does not define",
@@ -365,7 +371,7 @@ struct LayoutReader {
                               opacity: m.number("opacity") ?? 1, bleed: m.bool("bleed") ?? false, content: content,
                               separator: m.string("separator") ?? "", style: style, valign: valign ?? .top, fit: fit ?? .error,
                               field: m.text("field"), when: m.text("when"), optional: m.bool("optional") ?? false,
-                              role: m.text("role"), link: m.text("link"), index: m.int("index") ?? 0)
+                              role: m.text("role"), link: m.text("link"), index: count(&m, "index") ?? 0)
         m.reportUnknownKeys(known: Self.frameKeys)
         return frame
     }
@@ -406,7 +412,7 @@ struct LayoutReader {
                               parts: parts, spaceBefore: length(&m, "space-before")?.resolve(reference: 0) ?? 0,
                               spaceAfter: length(&m, "space-after")?.resolve(reference: 0) ?? 0,
                               optional: m.bool("optional") ?? false, shrink: m.bool("shrink") ?? false,
-                              field: m.text("field"), limit: m.int("limit"), destination: m.text("destination"),
+                              field: m.text("field"), limit: count(&m, "limit"), destination: m.text("destination"),
                               span: m.bool("span") ?? false)
         m.reportUnknownKeys(known: Self.blockKeys)
         return block
@@ -438,6 +444,10 @@ struct LayoutReader {
                 context.error("bad-value", item, "'\(s)' is not a length", hint: "lengths are like 12mm, 10.5pt, 2em, 50% or full")
                 return nil
             }
+            guard Self.inRange(l) else {
+                context.error("bad-value", item, "the length \(Quoting.code(s)) in \(what) is out of range", hint: Self.rangeHint)
+                return nil
+            }
             result.append(l)
         }
         return result
@@ -450,8 +460,35 @@ struct LayoutReader {
                           hint: "lengths are like 12mm, 10.5pt, 2em or 50%")
             return nil
         }
+        guard Self.inRange(l) else {
+            context.error("bad-value", node, "`\(key)` in \(m.what) is \(Quoting.code(s)), which is out of range", hint: Self.rangeHint)
+            return nil
+        }
         return l
     }
+
+    /// A whole number of 0 or more (an index, a limit).
+    private func count(_ m: inout YAMLMapping, _ key: String) -> Int? {
+        guard let n = m.int(key) else { return nil }
+        guard n >= 0 else {
+            context.error("bad-value", m.value(key), "`\(key)` in \(m.what) is \(n); it must be 0 or more")
+            return nil
+        }
+        return n
+    }
+
+    /// Lengths a page can use: up to 5 m (14,400pt), 100em or 1000% either way. Larger
+    /// ones (1e308pt) only overflow the arithmetic of layout.
+    static func inRange(_ l: Length) -> Bool {
+        switch l {
+        case .points(let v): return v.isFinite && abs(v) <= 14_400
+        case .em(let e): return e.isFinite && abs(e) <= 100
+        case .fraction(let f): return f.isFinite && abs(f) <= 10
+        case .rest: return true
+        }
+    }
+
+    static let rangeHint = "lengths run up to 5 m (14400pt), 100em or 1000%, e.g. 12pt or 5mm"
 
     private func readWeight(_ m: inout YAMLMapping) -> Int {
         guard let w = m.string("weight") else { return 400 }
