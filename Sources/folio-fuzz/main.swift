@@ -141,6 +141,10 @@ final class Worker {
 func runParent(_ args: Arguments) -> Never {
     let fm = FileManager.default
     try? fm.createDirectory(atPath: args.out, withIntermediateDirectories: true)
+    // Inputs saved by an earlier run would read as this run's.
+    for name in (try? fm.contentsOfDirectory(atPath: args.out)) ?? [] where name.hasPrefix("crash-") || name.hasPrefix("hang-") {
+        try? fm.removeItem(atPath: (args.out as NSString).appendingPathComponent(name))
+    }
     let started = Date()
     var workers: [Worker] = []
     let per = (args.cases + args.workers - 1) / args.workers

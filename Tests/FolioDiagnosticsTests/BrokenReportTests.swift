@@ -72,8 +72,3 @@ struct BrokenReportTests {
         #expect(!FileManager.default.fileExists(atPath: out))
     }
 }
-
-/// A valid head of a report, for small test inputs.
-enum Checking {
-    static let minimalHead = "title: 年度报告\npublisher: 科技局\nedition: 2022\npublished: 2023-02-01\n"
-}

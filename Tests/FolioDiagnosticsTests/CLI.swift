@@ -47,3 +47,8 @@ enum CLI {
         return dir
     }
 }
+
+/// A valid head of a report, for small test inputs.
+enum Checking {
+    static let minimalHead = "title: 年度报告\npublisher: 科技局\nedition: 2022\npublished: 2023-02-01\n"
+}

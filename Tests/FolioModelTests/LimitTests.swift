@@ -87,6 +87,17 @@ struct LimitTests {
         #expect(Checking.load(yaml).diagnostics.map(\.message) == ["`title` in chart 1 (c) has 1001 characters; the limit is 1000"])
     }
 
+    @Test("numbers beyond ±10^15 (a donut of 1e308 crashed the chart drawing) and whole numbers too large to hold")
+    func hugeNumbers() {
+        let yaml = Checking.minimalHead.replacingOccurrences(of: "edition: 2022", with: "edition: 99999999999999999999")
+            + "charts:\n  - id: c\n    title: 构成\n    kind: donut\n    categories: [a, b]\n    series:\n      - {name: 数, values: [1e308, 1]}\n"
+            + Checking.minimalEvents
+        #expect(Checking.load(yaml).diagnostics.map(\.message) == [
+            "`edition` in the report is `99999999999999999999`, which is far too large",
+            "value 1 of series 1 of chart 1 (c) is `1e308`, beyond ±10^15",
+        ])
+    }
+
     @Test("billion laughs used as values: read without expanding, each wrong value reported")
     func laughsAsValues() {
         let yaml = Checking.minimalHead + Self.laughs + "intro: *i\n" + Checking.minimalEvents

@@ -100,9 +100,15 @@ public struct YAMLMapping {
             return nil
         }
         guard let s = scalarString(node, key: key) else { return nil }
-        guard let n = Int(s.trimmingCharacters(in: .whitespaces)) else {
-            context.error("wrong-type", node, "\(Quoting.code(key)) in \(what) must be a whole number, found \(Quoting.code(s))",
-                          hint: "write digits only, e.g. \(key): 2022")
+        let trimmed = s.trimmingCharacters(in: .whitespaces)
+        guard let n = Int(trimmed) else {
+            let digits = trimmed.drop { $0 == "-" || $0 == "+" }
+            if !digits.isEmpty && digits.allSatisfy({ $0.isASCII && $0.isNumber }) {
+                context.error("bad-value", node, "\(Quoting.code(key)) in \(what) is \(Quoting.code(s)), which is far too large")
+            } else {
+                context.error("wrong-type", node, "\(Quoting.code(key)) in \(what) must be a whole number, found \(Quoting.code(s))",
+                              hint: "write digits only, e.g. \(key): 2022")
+            }
             return nil
         }
         return n
@@ -187,8 +193,17 @@ public struct YAMLMapping {
                           hint: "write digits only, e.g. 5300 or 36.4; the unit goes in `unit`")
             return nil
         }
+        // Sums of values this size stay exact enough and finite (1e308 + 1e308 is infinite).
+        guard abs(v) <= maxNumber else {
+            context.error("bad-value", node, "\(what) is \(Quoting.code(s)), beyond ±10^15",
+                          hint: "count in a larger unit (万, 亿) and say so in `unit`")
+            return nil
+        }
         return v
     }
+
+    /// The largest number a report or layout may hold (10^15).
+    public static let maxNumber = 1e15
 
     /// What to do when a single value was expected.
     static func hint(expectedScalar node: Node, flow: Bool) -> String {
