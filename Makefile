@@ -5,6 +5,8 @@ SHELL := /bin/bash
 SWIFT ?= swift
 REPORT ?= Reports/ningbo-2022
 OUT ?= out/ningbo-2022
+FUZZ_CASES ?= 100000
+FUZZ_WORKERS ?= $(shell nproc 2>/dev/null || echo 2)
 
 # Debian packages the build, the tools and the tests need.
 APT_PACKAGES := libcairo2-dev libpango1.0-dev libpng-dev libjpeg62-turbo-dev fonts-noto-cjk \
@@ -43,6 +45,13 @@ docs-images: build
 	pdftoppm -r 40 -png -singlefile -f 5 -l 5 /tmp/folio-docs/brochure.pdf docs/images/page-event
 	pdftoppm -r 40 -png -singlefile -f 4 -l 4 /tmp/folio-docs/brochure.pdf docs/images/page-contents
 	cp /tmp/folio-docs/cards/square/01-yongjiang-zone.png docs/images/card-square.png
+
+# Many more fuzz cases than `make test` runs (see Sources/folio-fuzz): mutated reports and
+# layouts through `folio check`, in worker processes watched for crashes and hangs.
+# FUZZ_CASES=1000000 make fuzz for a longer run; inputs that fail are saved in out/fuzz.
+fuzz: deps
+	$(SWIFT) build -c release --product folio-fuzz
+	./.build/release/folio-fuzz --cases $(FUZZ_CASES) --workers $(FUZZ_WORKERS) --out out/fuzz
 
 clean:
 	rm -rf .build out

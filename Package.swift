@@ -46,6 +46,9 @@ let package = Package(
         .executableTarget(name: "folio-bench", dependencies: [
             "FolioCore", "FolioModel", "FolioText", "FolioLayout", "FolioExport", "FolioGraphics", "FolioTestSupport",
         ], path: "bench/FolioBench"),
+        // Fuzzing: mutations of the default report and layouts, run through `Builder.check`.
+        .target(name: "FolioFuzzSupport", dependencies: ["FolioBuild", "FolioModel"], path: "Tests/FolioFuzzSupport"),
+        .executableTarget(name: "folio-fuzz", dependencies: ["FolioFuzzSupport"], path: "Sources/folio-fuzz"),
         .target(name: "FolioTestSupport", dependencies: ["FolioCore", "FolioModel", "FolioGraphics"], path: "Tests/FolioTestSupport"),
         .testTarget(name: "FolioModelTests", dependencies: ["FolioModel", "FolioTestSupport"]),
         .testTarget(name: "FolioTextTests", dependencies: ["FolioText", "FolioGraphics", "FolioCore", "FolioTestSupport"]),
@@ -57,5 +60,8 @@ let package = Package(
             "FolioLayout", "FolioModel", "FolioText", "FolioCore", "FolioExport", "FolioGraphics", "FolioBuild", "FolioTestSupport",
         ]),
         .testTarget(name: "FolioBuildTests", dependencies: ["FolioBuild", "FolioModel", "FolioTestSupport"]),
+        .testTarget(name: "FolioDiagnosticsTests", dependencies: [
+            "FolioBuild", "FolioModel", "FolioLayout", "FolioFuzzSupport", "FolioTestSupport",
+        ]),
     ]
 )

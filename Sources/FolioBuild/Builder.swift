@@ -52,24 +52,31 @@ public final class Builder: @unchecked Sendable {
     }
 
     /// Loads and checks the report and the layouts it needs; every problem in one pass.
-    public func load(_ options: BuildOptions) throws -> Inputs {
+    /// `extra` diagnostics (e.g. about the output folder) are reported with them.
+    public func load(_ options: BuildOptions, extra: [Diagnostic] = []) throws -> Inputs {
         let loaded = ReportLoader().load(directory: options.reportDirectory)
-        var diagnostics = loaded.diagnostics
+        var diagnostics = extra + loaded.diagnostics
         let loader = LayoutLoader(directory: resources.layoutsDirectory)
         var layout: LayoutSpec?
-        let layoutName = options.layout ?? loaded.report?.layout ?? "brochure"
-        if options.brochure || options.layout != nil || loaded.report?.layout != nil {
-            let requested = options.layout == nil ? loaded.report?.locations["layout"] : nil
-            let (spec, d) = loader.load(name: layoutName, card: false, requestedAt: requested)
+        let requested = options.layout == nil ? loaded.requests.layout : nil
+        let layoutName = options.layout ?? requested?.name ?? "brochure"
+        func badName(_ name: String, _ what: String) -> Bool {
+            guard !ReportReader.isIdentifier(name) else { return false }
+            diagnostics.append(.error("unknown-layout", at: nil, "there is no \(what) named \(Quoting.code(name))",
+                                      hint: "names use a-z, 0-9 and '-', e.g. \(what == "layout" ? "brochure" : "square")"))
+            return true
+        }
+        if options.brochure || options.layout != nil || requested != nil, !badName(layoutName, "layout") {
+            let (spec, d) = loader.load(name: layoutName, card: false, requestedAt: requested?.location)
             diagnostics += d
             layout = spec
         }
         var cards: [LayoutSpec] = []
         if options.cards {
-            let names = options.cardPresets ?? loaded.report?.cards ?? loader.cardNames()
-            for name in names {
-                let requested = options.cardPresets == nil ? loaded.report?.locations["cards"] : nil
-                let (spec, d) = loader.load(name: name, card: true, requestedAt: requested)
+            let names: [(name: String, location: SourceLocation?)] = options.cardPresets.map { $0.map { ($0, nil) } }
+                ?? (loaded.requests.cards.isEmpty ? loader.cardNames().map { ($0, nil) } : loaded.requests.cards)
+            for (name, location) in names where !badName(name, "card preset") {
+                let (spec, d) = loader.load(name: name, card: true, requestedAt: location)
                 diagnostics += d
                 if let spec {
                     cards.append(spec)
@@ -88,12 +95,21 @@ public final class Builder: @unchecked Sendable {
 
     /// Checks the input without writing anything: data, layouts, fonts, and whether
     /// everything fits its frames.
-    public func check(_ options: BuildOptions) throws -> [Diagnostic] {
+    /// With `layout: false`, stops after the data, layouts, fonts and images (no page is
+    /// laid out), for quick checks such as fuzzing.
+    public func check(_ options: BuildOptions, layout: Bool = true) throws -> [Diagnostic] {
         let inputs = try load(options)
         var diagnostics = inputs.warnings
         let fonts = try self.fonts()
         let composer = Composer(fonts: fonts, cache: shapingCache)
         diagnostics += CoverageCheck(fonts: fonts, layout: inputs.layout).check(inputs.report)
+        let images = ImageCheck().check(inputs.report)
+        diagnostics += images
+        // Layout reads the images too: stop before it when one cannot be read.
+        if images.hasErrors || !layout {
+            if diagnostics.hasErrors { throw BuildError.input(diagnostics) }
+            return diagnostics
+        }
         do {
             let typesetter = try Typesetter(spec: inputs.layout, composer: composer)
             _ = try BrochureLayout(typesetter: typesetter).document(for: inputs.report)
@@ -117,9 +133,10 @@ public final class Builder: @unchecked Sendable {
     /// Builds the outputs that are missing or out of date.
     public func build(_ options: BuildOptions, progress: @escaping @Sendable (BuildProgress) -> Void = { _ in }) throws -> BuildSummary {
         let started = Date()
-        let inputs = try load(options)
+        // Every input problem, the output folder's included, is reported before anything is written.
+        let (outDir, outputProblems) = outputDirectory(options)
+        let inputs = try load(options, extra: outputProblems)
         let report = inputs.report
-        let outDir = try outputDirectory(options, report: report)
         let previous = Manifest.read(from: outDir)
         let old = options.force ? nil : previous
         let oldCache = BuildCache.read(from: outDir)
@@ -138,7 +155,7 @@ public final class Builder: @unchecked Sendable {
         if !needed.isEmpty {
             let fonts = try self.fonts()
             let composer = Composer(fonts: fonts, cache: shapingCache)
-            let coverage = CoverageCheck(fonts: fonts, layout: inputs.layout).check(report)
+            let coverage = CoverageCheck(fonts: fonts, layout: inputs.layout).check(report) + ImageCheck().check(report)
             diagnostics += coverage
             if coverage.hasErrors { throw BuildError.input(diagnostics) }
             // Lay out everything first: input problems surface before any file is touched.
@@ -176,6 +193,7 @@ public final class Builder: @unchecked Sendable {
             }
 
             // Render into temporary files next to their targets.
+            try prepare(outDir, sweep: true)
             if let document {
                 for out in needed where out.kind == "brochure" || out.kind == "print" {
                     let data = out.kind == "print"
@@ -209,6 +227,7 @@ public final class Builder: @unchecked Sendable {
 
         // Commit: rename every staged file, remove stale cards, then the manifest.
         progress(.writing)
+        try prepare(outDir, sweep: staged.isEmpty)
         for s in staged {
             guard rename(s.temp, s.final) == 0 else { throw BuildError.io("cannot write \(s.final): \(String(cString: strerror(errno)))") }
         }
@@ -284,20 +303,53 @@ public final class Builder: @unchecked Sendable {
         return true
     }
 
-    /// The output folder, refusing the report folder and Folio's own source folders.
-    public func outputDirectory(_ options: BuildOptions, report: Report) throws -> String {
-        let name = URL(fileURLWithPath: report.directory).lastPathComponent
-        let dir = URL(fileURLWithPath: options.outputDirectory ?? "out/\(name)").standardizedFileURL.resolvingSymlinksInPath().path
-        let reportDir = URL(fileURLWithPath: report.directory).resolvingSymlinksInPath().path
-        let forbidden = [reportDir] + ["Sources", "Layouts", "Fonts", "Reports", "Tests", "docs"].map {
-            URL(fileURLWithPath: (resources.root as NSString).appendingPathComponent($0)).resolvingSymlinksInPath().path
-        } + [URL(fileURLWithPath: resources.root).resolvingSymlinksInPath().path]
-        for f in forbidden where dir == f || (f != forbidden.last && dir.hasPrefix(f + "/")) {
-            throw BuildError.input([.error("bad-output", at: nil, "the output folder \(DisplayPath.relative(dir)) is \(dir == reportDir || dir.hasPrefix(reportDir + "/") ? "inside the report folder" : "one of Folio's own folders")",
-                                           hint: "write outputs elsewhere, e.g. --out out/\(name)")])
+    /// The output folder (`--out`, else `out/<report folder name>`), and what is wrong
+    /// with it: it may not be the report folder or inside it, nor one of Folio's own
+    /// folders, nor a file. Nothing is created here.
+    public func outputDirectory(_ options: BuildOptions) -> (String, [Diagnostic]) {
+        func real(_ path: String) -> String { URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path }
+        let reportDir = real(options.reportDirectory)
+        let name = URL(fileURLWithPath: reportDir).lastPathComponent
+        let dir = real(options.outputDirectory ?? "out/\(name)")
+        let shown = DisplayPath.relative(dir)
+        let hint = "write the outputs elsewhere, e.g. --out out/\(name)"
+        if dir == reportDir {
+            return (dir, [.error("bad-output", at: nil, "the output folder \(shown) is the report folder", hint: hint)])
         }
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        AtomicFile.sweep(dir)
-        return dir
+        if dir.hasPrefix(reportDir + "/") {
+            return (dir, [.error("bad-output", at: nil, "the output folder \(shown) is inside the report folder", hint: hint)])
+        }
+        let root = real(resources.root)
+        if dir == root || dir == "/" {
+            return (dir, [.error("bad-output", at: nil, "the output folder \(shown) is Folio's own folder", hint: hint)])
+        }
+        for folder in ["Sources", "Layouts", "Fonts", "Reports", "Tests", "docs", ".git", ".build"] {
+            let f = real((resources.root as NSString).appendingPathComponent(folder))
+            if dir == f || dir.hasPrefix(f + "/") {
+                return (dir, [.error("bad-output", at: nil, "the output folder \(shown) is inside Folio's \(folder) folder", hint: hint)])
+            }
+        }
+        var isDir: ObjCBool = false
+        if FileManager.default.fileExists(atPath: dir, isDirectory: &isDir), !isDir.boolValue {
+            return (dir, [.error("bad-output", at: nil, "the output folder \(shown) is a file",
+                                 hint: "remove the file or choose another folder with --out")])
+        }
+        return (dir, [])
+    }
+
+    /// Creates the output folder and (before anything is staged) clears temporary files a
+    /// killed build left there; called only once the inputs are known to be good.
+    private func prepare(_ dir: String, sweep: Bool) throws {
+        // mkdir -p, so that a failure names the system's reason ("Permission denied").
+        var path = ""
+        for part in dir.split(separator: "/") {
+            path += "/" + part
+            var isDir: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue { continue }
+            if mkdir(path, 0o755) != 0 && errno != EEXIST {
+                throw BuildError.io("cannot create the output folder \(DisplayPath.relative(dir)): \(String(cString: strerror(errno)))")
+            }
+        }
+        if sweep { AtomicFile.sweep(dir) }
     }
 }

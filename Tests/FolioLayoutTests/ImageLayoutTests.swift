@@ -51,7 +51,7 @@ struct ImageLayoutTests {
             image: images/none.jpg
         """)
         let d = result.diagnostics.first { $0.code == "missing-file" }
-        #expect(d?.message == "the image of event 1 (a) 'images/none.jpg' does not exist")
+        #expect(d?.message == "the image of event 1 (a) `images/none.jpg` does not exist")
         #expect(d?.location?.line == 9)
     }
 }

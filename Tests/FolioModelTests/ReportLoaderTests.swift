@@ -41,7 +41,7 @@ struct ReportLoaderTests {
         let result = TestSupport.loadReport(yaml: yaml)
         #expect(result.report == nil)
         let errors = result.diagnostics.filter { $0.severity == .error }
-        #expect(errors.contains { $0.code == "missing-key" && $0.message.contains("'title'") && $0.location?.line == 1 })
+        #expect(errors.contains { $0.code == "missing-key" && $0.message == "the report has no `title`" && $0.location?.line == 1 })
         #expect(errors.contains { $0.code == "wrong-type" && $0.message.contains("edition") && $0.location?.line == 2 })
         #expect(errors.contains { $0.code == "duplicate-id" && $0.location?.line == 8 })
         #expect(errors.allSatisfy { $0.description.hasPrefix(($0.location?.file ?? "") + ":") })

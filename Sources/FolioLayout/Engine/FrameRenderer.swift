@@ -135,10 +135,12 @@ struct FrameRenderer {
     private func overflow(_ frame: FrameSpec, box: TextBox, height: Double) -> LayoutError {
         let field = frame.field ?? frame.content.first.map { $0.replacingOccurrences(of: "{", with: "").replacingOccurrences(of: "}", with: "") } ?? "text"
         let key = field.split(separator: ".").last.map(String.init) ?? field
-        let location = scope.event?.fieldLocations[key] ?? scope.report.locations[key]
+        // `{report.title}` on a card is the report's title, not the event's.
+        let ofReport = field.hasPrefix("report.") || scope.event == nil
+        let location = ofReport ? scope.report.locations[key] : (scope.event?.fieldLocations[key] ?? scope.report.locations[key])
         let over = box.height - height
         let lines = Int((over / box.leading).rounded(.up))
-        let owner = scope.event?.label ?? "the report"
+        let owner = ofReport ? "the report" : scope.event?.label ?? "the report"
         return LayoutError(.error("overflow", at: location,
                                   "\(owner): '\(key)' does not fit its frame on the \(template) page: \(lines) line\(lines == 1 ? "" : "s") (\(Int(over.rounded(.up)))pt) too many",
                                   hint: "shorten it, or let the layout shrink it (fit: shrink and a min-size in the style)"))

@@ -21,9 +21,16 @@ public struct Typesetter: Sendable {
         for (role, font) in spec.fonts.sorted(by: { $0.key < $1.key }) {
             do {
                 try composer.fonts.requireFamily(font.family)
+            } catch GraphicsError.missingFontFamily(let family, let available) {
+                // The message names the problem; the list of families goes in the hint.
+                let suggestion = Suggestions.didYouMean(family, in: available).map { "\($0) " } ?? ""
+                diagnostics.append(.error("missing-font", at: SourceLocation(file: spec.file, line: 1, column: 1),
+                                          "font role `\(role)` of layout `\(spec.name)` uses the family `\(family)`, which is not in Folio's font set",
+                                          hint: suggestion + "install the font or drop its files into Fonts/; available: "
+                                            + (available.isEmpty ? "none" : available.joined(separator: ", "))))
             } catch let error as GraphicsError {
                 diagnostics.append(.error("missing-font", at: SourceLocation(file: spec.file, line: 1, column: 1),
-                                          "font role '\(role)' of layout '\(spec.name)': \(error)"))
+                                          "font role `\(role)` of layout `\(spec.name)`: \(error)"))
             }
         }
         if !diagnostics.isEmpty { throw LayoutError(diagnostics) }

@@ -37,9 +37,10 @@ public struct LayoutLoader {
         guard FileManager.default.fileExists(atPath: path) else {
             let available = card ? cardNames() : brochureNames()
             let what = card ? "card preset" : "layout"
-            let hint = (Suggestions.closest(to: name, in: available).map { "did you mean '\($0)'? " } ?? "")
-                + "available: \(available.joined(separator: ", "))"
-            return (nil, [.error("unknown-layout", at: requestedAt, "there is no \(what) named '\(name)' in \(DisplayPath.relative(card ? (directory as NSString).appendingPathComponent("cards") : directory))", hint: hint)])
+            let folder = card ? "Layouts/cards/" : "Layouts/"
+            let list = available.isEmpty ? "\(folder) holds none" : "available in \(folder): \(Quoting.list(available))"
+            let hint = Suggestions.didYouMean(name, in: available).map { "\($0) (\(list))" } ?? list
+            return (nil, [.error("unknown-layout", at: requestedAt, "there is no \(what) named \(Quoting.code(name))", hint: hint)])
         }
         var diagnostics: [Diagnostic] = []
         guard let source = SourceFile.read(path: path, displayPath: DisplayPath.relative(path), limits: limits,

@@ -253,8 +253,20 @@ struct LayoutReader {
             context.error("unknown-font-role", m.value("font") ?? node, "style '\(name)' uses font role '\(font)', which 'fonts' does not define",
                           hint: Suggestions.closest(to: font, in: Array(fonts.keys)).map { "did you mean '\($0)'?" })
         }
-        let size = length(&m, "size")?.resolve(reference: 0) ?? base?.size ?? 10
-        let leading = length(&m, "leading")?.resolve(reference: 0, em: size) ?? base?.leading ?? size * 1.5
+        var size = length(&m, "size")?.resolve(reference: 0) ?? base?.size ?? 10
+        if !(size > 0 && size <= 1_000) {
+            // Pango refuses sizes of 0 or less; huge ones only make overflow errors slow.
+            context.error("bad-value", m.value("size") ?? node, "the size of style `\(name)` must be above 0pt and at most 1000pt",
+                          hint: "e.g. size: 10.5pt")
+            size = 10
+        }
+        var leading = length(&m, "leading")?.resolve(reference: 0, em: size) ?? base?.leading ?? size * 1.5
+        if !(leading > 0) {
+            // Lines are counted by dividing by the leading.
+            context.error("bad-value", m.value("leading") ?? node, "the leading of style `\(name)` must be above 0",
+                          hint: "e.g. leading: 1.5em or leading: 15pt")
+            leading = size * 1.5
+        }
         let color = m.text("color") ?? base?.color ?? "ink"
         if colors[color] == nil && Color(hex: color) == nil {
             context.error("unknown-color", m.value("color") ?? node, "style '\(name)' uses colour '\(color)', which 'colors' does not define",
@@ -376,7 +388,7 @@ struct LayoutReader {
                               opacity: m.number("opacity") ?? 1, bleed: m.bool("bleed") ?? false, content: content,
                               separator: m.string("separator") ?? "", style: style, valign: valign ?? .top, fit: fit ?? .error,
                               field: m.text("field"), when: m.text("when"), optional: m.bool("optional") ?? false,
-                              role: m.text("role"), link: m.text("link"), index: m.int("index") ?? 0)
+                              role: m.text("role"), link: m.text("link"), index: count(&m, "index") ?? 0)
         m.reportUnknownKeys(known: Self.frameKeys)
         return frame
     }
@@ -417,8 +429,8 @@ struct LayoutReader {
                               parts: parts, spaceBefore: length(&m, "space-before")?.resolve(reference: 0) ?? 0,
                               spaceAfter: length(&m, "space-after")?.resolve(reference: 0) ?? 0,
                               optional: m.bool("optional") ?? false, shrink: m.bool("shrink") ?? false,
-                              field: m.text("field"), limit: m.int("limit"), destination: m.text("destination"),
-                              span: m.bool("span") ?? false, keepWithPrevious: m.bool("keep-with-previous") ?? false, grow: m.bool("grow") ?? false, drop: m.int("drop"),
+                              field: m.text("field"), limit: count(&m, "limit"), destination: m.text("destination"),
+                              span: m.bool("span") ?? false, keepWithPrevious: m.bool("keep-with-previous") ?? false, grow: m.bool("grow") ?? false, drop: count(&m, "drop"),
                               when: m.text("when"))
         if block.grow && kind != .spacer {
             context.error("bad-value", m.value("grow"), "only a spacer may grow (block \(index) is \(kind.rawValue))")
@@ -456,6 +468,10 @@ struct LayoutReader {
                 context.error("bad-value", item, "'\(s)' is not a length", hint: "lengths are like 12mm, 10.5pt, 2em, 50% or full")
                 return nil
             }
+            guard Self.inRange(l) else {
+                context.error("bad-value", item, "the length \(Quoting.code(s)) in \(what) is out of range", hint: Self.rangeHint)
+                return nil
+            }
             result.append(l)
         }
         return result
@@ -468,8 +484,35 @@ struct LayoutReader {
                           hint: "lengths are like 12mm, 10.5pt, 2em or 50%")
             return nil
         }
+        guard Self.inRange(l) else {
+            context.error("bad-value", node, "`\(key)` in \(m.what) is \(Quoting.code(s)), which is out of range", hint: Self.rangeHint)
+            return nil
+        }
         return l
     }
+
+    /// A whole number of 0 or more (an index, a limit).
+    private func count(_ m: inout YAMLMapping, _ key: String) -> Int? {
+        guard let n = m.int(key) else { return nil }
+        guard n >= 0 else {
+            context.error("bad-value", m.value(key), "`\(key)` in \(m.what) is \(n); it must be 0 or more")
+            return nil
+        }
+        return n
+    }
+
+    /// Lengths a page can use: up to 5 m (14,400pt), 100em or 1000% either way. Larger
+    /// ones (1e308pt) only overflow the arithmetic of layout.
+    static func inRange(_ l: Length) -> Bool {
+        switch l {
+        case .points(let v): return v.isFinite && abs(v) <= 14_400
+        case .em(let e): return e.isFinite && abs(e) <= 100
+        case .fraction(let f): return f.isFinite && abs(f) <= 10
+        case .rest: return true
+        }
+    }
+
+    static let rangeHint = "lengths run up to 5 m (14400pt), 100em or 1000%, e.g. 12pt or 5mm"
 
     private func readWeight(_ m: inout YAMLMapping) -> Int {
         guard let w = m.string("weight") else { return 400 }

@@ -5,6 +5,10 @@ public struct Diagnostic: Hashable, Sendable, Error, CustomStringConvertible {
         case warning
     }
 
+    /// Longest message and hint, in characters (longer ones are cut, quoted values first).
+    public static let maxMessage = 500
+    public static let maxHint = 600
+
     public var severity: Severity
     /// A stable identifier for the kind of problem (documented in docs/errors.md).
     public var code: String
@@ -20,8 +24,9 @@ public struct Diagnostic: Hashable, Sendable, Error, CustomStringConvertible {
         self.severity = severity
         self.code = code
         self.location = location
-        self.message = message
-        self.hint = hint
+        // One line of sane length, even when a message echoes a huge or multi-line value.
+        self.message = Quoting.oneLine(message, max: Diagnostic.maxMessage)
+        self.hint = hint.map { Quoting.oneLine($0, max: Diagnostic.maxHint) }
         self.sourceLine = sourceLine
     }
 

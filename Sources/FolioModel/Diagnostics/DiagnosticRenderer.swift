@@ -1,18 +1,36 @@
 import Foundation
 
 /// Formats diagnostics for a terminal, a pipe or a program.
+///
+/// Text form, one block per diagnostic, then a summary line:
+///
+///     Reports/x/report.yaml:12:5: warning: unknown key `figurs` in event 1 (first) is ignored
+///         figurs:
+///         ^
+///         hint: did you mean `figures`?
+///     1 warning
 public struct DiagnosticRenderer: Sendable {
     /// Whether to colour severities (ANSI); false under `NO_COLOR` or a pipe.
     public var color: Bool
+    /// Widest source excerpt shown, in terminal cells; longer lines are cut around the caret.
+    public var excerptWidth: Int
 
-    public init(color: Bool) {
+    public init(color: Bool, excerptWidth: Int = 100) {
         self.color = color
+        self.excerptWidth = max(20, excerptWidth)
     }
 
-    /// Colour when standard error is a terminal and `NO_COLOR` is unset.
-    public static func forStandardError() -> DiagnosticRenderer {
-        let noColor = ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false
-        return DiagnosticRenderer(color: !noColor && isatty(2) != 0)
+    /// Colour when standard error is a terminal, `NO_COLOR` is unset or empty and
+    /// `TERM` is not `dumb`.
+    public static func forStandardError(environment: [String: String] = ProcessInfo.processInfo.environment) -> DiagnosticRenderer {
+        DiagnosticRenderer(color: useColor(isTerminal: isatty(2) != 0, environment: environment))
+    }
+
+    /// The colour decision, separated for tests.
+    public static func useColor(isTerminal: Bool, environment: [String: String]) -> Bool {
+        if let noColor = environment["NO_COLOR"], !noColor.isEmpty { return false }
+        if environment["TERM"] == "dumb" { return false }
+        return isTerminal
     }
 
     /// One diagnostic: the head line, the source line with a caret, and the hint.
@@ -22,9 +40,9 @@ public struct DiagnosticRenderer: Sendable {
         let severity = d.severity == .error ? paint("error:", "1;31") : paint("warning:", "1;35")
         out += "\(severity) \(bold(d.message))\n"
         if let line = d.sourceLine, let column = d.location?.column {
-            let shown = line.replacingOccurrences(of: "\t", with: " ")
+            let (shown, padding) = excerpt(line, column: column)
             out += "    \(shown)\n"
-            out += "    \(caretPadding(shown, column: column))\(paint("^", "1;32"))\n"
+            out += "    \(String(repeating: " ", count: padding))\(paint("^", "1;32"))\n"
         }
         if let hint = d.hint {
             out += "    \(paint("hint:", "1;36")) \(hint)\n"
@@ -32,27 +50,25 @@ public struct DiagnosticRenderer: Sendable {
         return out
     }
 
-    /// All diagnostics, sorted, followed by a summary line.
+    /// All diagnostics, sorted by file, line and column, followed by a summary line.
     public func render(_ diagnostics: [Diagnostic]) -> String {
         let sorted = diagnostics.sortedForDisplay()
-        var out = sorted.map(render).joined()
+        guard !sorted.isEmpty else { return "" }
         let errors = sorted.filter { $0.severity == .error }.count
-        let warnings = sorted.count - errors
-        if !sorted.isEmpty {
-            out += summary(errors: errors, warnings: warnings) + "\n"
-        }
-        return out
+        return sorted.map(render).joined() + bold(DiagnosticRenderer.summary(errors: errors, warnings: sorted.count - errors)) + "\n"
     }
 
-    /// "2 errors, 1 warning".
-    public func summary(errors: Int, warnings: Int) -> String {
+    /// "2 errors, 1 warning"; "no problems" for none.
+    public static func summary(errors: Int, warnings: Int) -> String {
         var parts: [String] = []
         if errors > 0 { parts.append("\(errors) error\(errors == 1 ? "" : "s")") }
         if warnings > 0 { parts.append("\(warnings) warning\(warnings == 1 ? "" : "s")") }
-        return parts.joined(separator: ", ")
+        return parts.isEmpty ? "no problems" : parts.joined(separator: ", ")
     }
 
-    /// The diagnostics as a JSON array for editors and scripts.
+    /// The diagnostics as a JSON array for editors and scripts, sorted like the text form:
+    /// `[{"severity", "code", "message", "file", "line", "column", "hint"}]` (place and
+    /// hint only when known).
     public static func json(_ diagnostics: [Diagnostic]) -> String {
         let items = diagnostics.sortedForDisplay().map { d -> [String: Any] in
             var item: [String: Any] = ["severity": d.severity.rawValue, "code": d.code, "message": d.message]
@@ -64,20 +80,67 @@ public struct DiagnosticRenderer: Sendable {
             if let hint = d.hint { item["hint"] = hint }
             return item
         }
-        let data = (try? JSONSerialization.data(withJSONObject: items, options: [.prettyPrinted, .sortedKeys])) ?? Data("[]".utf8)
+        let data = (try? JSONSerialization.data(withJSONObject: items, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]))
+            ?? Data("[]".utf8)
         return String(decoding: data, as: UTF8.self)
     }
 
-    /// Spaces up to `column`, counting East Asian wide characters as two cells.
-    private func caretPadding(_ line: String, column: Int) -> String {
-        var cells = 0
-        for (i, ch) in line.enumerated() where i < column - 1 {
-            cells += ch.unicodeScalars.first.map { DiagnosticRenderer.isWide($0) ? 2 : 1 } ?? 1
+    // MARK: - Excerpt
+
+    /// The line as shown (tabs as spaces, invisible characters made visible, cut to
+    /// `excerptWidth` cells around the column) and the cells before the caret.
+    /// Columns count Unicode scalars, as the YAML parser does.
+    func excerpt(_ line: String, column: Int) -> (String, Int) {
+        let scalars = Array(line.unicodeScalars)
+        let caret = min(max(0, column - 1), scalars.count)
+        let cells = scalars.map(DiagnosticRenderer.cells)
+        let total = cells.reduce(0, +)
+        var start = 0, end = scalars.count
+        if total > excerptWidth {
+            // Keep about a third of the width before the caret.
+            var before = 0
+            start = caret
+            while start > 0, before + cells[start - 1] <= excerptWidth / 3 { start -= 1; before += cells[start] }
+            var width = before
+            end = caret
+            while end < scalars.count, width + cells[end] <= excerptWidth - 2 { width += cells[end]; end += 1 }
         }
-        return String(repeating: " ", count: cells)
+        var shown = start > 0 ? "…" : ""
+        var padding = start > 0 ? 1 : 0
+        for i in start..<end {
+            shown.unicodeScalars.append(contentsOf: DiagnosticRenderer.visible(scalars[i]).unicodeScalars)
+            if i < caret { padding += cells[i] }
+        }
+        if end < scalars.count { shown += "…" }
+        return (shown, padding)
     }
 
-    static func isWide(_ s: Unicode.Scalar) -> Bool {
+    /// How an invisible or control character is drawn in an excerpt.
+    static func visible(_ s: Unicode.Scalar) -> String {
+        switch s.value {
+        case 0x09: return " "
+        case 0x00..<0x20: return String(Unicode.Scalar(0x2400 + s.value)!)
+        case 0x7F: return "\u{2421}"
+        case 0x80...0x9F, 0xFEFF, 0x2028, 0x2029: return "\u{FFFD}"
+        default: return String(s)
+        }
+    }
+
+    /// Terminal cells a character takes: 2 for East Asian wide, 0 for combining marks and joiners.
+    static func cells(_ s: Unicode.Scalar) -> Int {
+        switch s.value {
+        case 0x00..<0x20, 0x7F...0x9F, 0xFEFF, 0x2028, 0x2029: return 1
+        case 0x200B...0x200F, 0xFE00...0xFE0F, 0xE0100...0xE01EF: return 0
+        default: break
+        }
+        switch s.properties.generalCategory {
+        case .nonspacingMark, .enclosingMark: return 0
+        default: return isWide(s) || (0x1F300...0x1F64F).contains(s.value) || (0x1F900...0x1F9FF).contains(s.value) ? 2 : 1
+        }
+    }
+
+    /// East Asian wide and full-width characters, which take two cells.
+    public static func isWide(_ s: Unicode.Scalar) -> Bool {
         switch s.value {
         case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
              0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,

@@ -4,13 +4,24 @@ public enum Suggestions {
     public static func closest(to word: String, in candidates: [String]) -> String? {
         let lower = word.lowercased()
         var best: (String, Int)?
-        for candidate in candidates {
+        for candidate in candidates.sorted() {
+            let limit = self.limit(word, candidate)
+            // Lengths further apart than the limit cannot be within it: skip the table.
+            guard abs(word.count - candidate.count) <= limit else { continue }
             let d = distance(lower, candidate.lowercased())
-            if best == nil || d < best!.1 { best = (candidate, d) }
+            if d <= limit, best == nil || d < best!.1 { best = (candidate, d) }
         }
-        guard let (candidate, d) = best else { return nil }
-        let limit = max(1, min(3, (max(word.count, candidate.count) + 1) / 3))
-        return d <= limit ? candidate : nil
+        return best?.0
+    }
+
+    /// "did you mean `figures`?" when a candidate is close, else nil.
+    public static func didYouMean(_ word: String, in candidates: [String]) -> String? {
+        closest(to: word, in: candidates).map { "did you mean \(Quoting.code($0))?" }
+    }
+
+    /// Edits allowed between a word and a candidate: about one in three characters, 1 to 3.
+    static func limit(_ word: String, _ candidate: String) -> Int {
+        max(1, min(3, (max(word.count, candidate.count) + 1) / 3))
     }
 
     /// Levenshtein distance with transpositions (Damerau, optimal string alignment).

@@ -14,10 +14,27 @@ public struct ReportLoader {
         self.limits = limits
     }
 
+    /// The layout and card presets a report names, with where it names them. They are
+    /// known even when the report has errors, so a wrong name is reported in the same run.
+    public struct Requests: Sendable {
+        public var layout: (name: String, location: SourceLocation?)?
+        public var cards: [(name: String, location: SourceLocation?)] = []
+
+        public init() {}
+    }
+
     /// The outcome of loading: a report when there were no errors, and every diagnostic.
     public struct Result: Sendable {
         public var report: Report?
         public var diagnostics: [Diagnostic]
+        /// What the report asks for, read even when it has errors.
+        public var requests = Requests()
+
+        public init(report: Report?, diagnostics: [Diagnostic], requests: Requests = Requests()) {
+            self.report = report
+            self.diagnostics = diagnostics
+            self.requests = requests
+        }
     }
 
     /// Loads `directory/report.yaml`. Paths in diagnostics are shown relative to the
@@ -29,13 +46,15 @@ public struct ReportLoader {
         var diagnostics: [Diagnostic] = []
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: dirURL.path, isDirectory: &isDir), isDir.boolValue else {
-            diagnostics.append(.error("no-report", at: nil, "\(DisplayPath.relative(dirURL.path)) is not a folder",
-                                      hint: "give the report folder, e.g. folio build Reports/ningbo-2022"))
+            let exists = FileManager.default.fileExists(atPath: dirURL.path)
+            diagnostics.append(.error("no-report", at: nil,
+                                      "\(DisplayPath.relative(dirURL.path)) \(exists ? "is a file, not a folder" : "does not exist")",
+                                      hint: "give the report folder (the one holding report.yaml), e.g. folio check Reports/ningbo-2022"))
             return Result(report: nil, diagnostics: diagnostics)
         }
         guard FileManager.default.fileExists(atPath: path) else {
             diagnostics.append(.error("no-report", at: nil, "there is no \(ReportLoader.fileName) in \(DisplayPath.relative(dirURL.path))",
-                                      hint: "run `folio init \(DisplayPath.relative(dirURL.path))` to create one"))
+                                      hint: "a report folder holds a report.yaml; start from a copy of Reports/ningbo-2022"))
             return Result(report: nil, diagnostics: diagnostics)
         }
         guard let source = SourceFile.read(path: path, displayPath: display, limits: limits, diagnostics: &diagnostics) else {
@@ -52,10 +71,11 @@ public struct ReportLoader {
             return Result(report: nil, diagnostics: context.diagnostics)
         }
         let reader = ReportReader(context: context, directory: directory, limits: limits)
-        let report = reader.read(&map)
+        var requests = Requests()
+        let report = reader.read(&map, requests: &requests)
         map.reportUnknownKeys(known: ReportLoader.knownKeys)
         let diagnostics = context.diagnostics
-        return Result(report: diagnostics.hasErrors ? nil : report, diagnostics: diagnostics)
+        return Result(report: diagnostics.hasErrors ? nil : report, diagnostics: diagnostics, requests: requests)
     }
 }
 
@@ -65,6 +85,7 @@ public enum DisplayPath {
     public static func relative(_ path: String) -> String {
         let cwd = FileManager.default.currentDirectoryPath
         let standardized = URL(fileURLWithPath: path).standardizedFileURL.path
+        if standardized == cwd { return "." }
         if standardized.hasPrefix(cwd + "/") {
             return String(standardized.dropFirst(cwd.count + 1))
         }

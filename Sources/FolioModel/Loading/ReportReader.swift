@@ -2,7 +2,7 @@ import Foundation
 import Yams
 
 /// The schema of report.yaml: reads each key, checks it, and reports problems.
-struct ReportReader {
+public struct ReportReader {
     let context: YAMLContext
     let directory: String
     let limits: InputLimits
@@ -10,32 +10,58 @@ struct ReportReader {
     static let eventKeys = ["id", "title", "date", "category", "summary", "body", "figures", "charts", "image"]
     static let figureKeys = ["value", "unit", "label", "derived", "note"]
 
-    func read(_ map: inout YAMLMapping) -> Report? {
+    /// Reads the report; also fills `requests` with the layout and card presets it names
+    /// (even when other keys are wrong, so that those names are checked in the same run).
+    func read(_ map: inout YAMLMapping, requests: inout ReportLoader.Requests) -> Report? {
         var locations: [String: SourceLocation] = [:]
         for key in map.keys {
-            if let node = map.keyNode(key) { locations[key] = context.location(of: node) }
+            if let node = map.value(key) ?? map.keyNode(key) { locations[key] = context.location(of: node) }
         }
-        let title = map.text("title", required: true).map { checkedText($0, map.value("title"), what: "the report's title") }
-        let subtitle = map.text("subtitle")
-        let publisher = map.text("publisher", required: true)
+        let title = line(&map, "title", required: true)
+        let subtitle = line(&map, "subtitle")
+        let publisher = line(&map, "publisher", required: true)
         let edition = map.int("edition", required: true)
         if let edition, !(1900...2999).contains(edition) {
-            context.error("bad-value", map.value("edition"), "edition \(edition) is not a plausible year",
-                          hint: "edition is the year the report covers, e.g. 2022")
+            context.error("bad-value", map.value("edition"), "`edition` \(edition) is not a plausible year",
+                          hint: "`edition` is the year the report covers, e.g. edition: 2022")
         }
         let published = date(&map, "published", required: true, complete: true)
         let layout = map.text("layout")
-        if let layout, !Self.isIdentifier(layout) {
-            context.error("bad-value", map.value("layout"), "layout name '\(layout)' may only use a-z, 0-9 and '-'",
-                          hint: "name a file of Layouts/ without '.yaml', e.g. layout: brochure")
+        if let layout {
+            if Self.isIdentifier(layout) {
+                requests.layout = (layout, locations["layout"])
+            } else {
+                context.error("bad-value", map.value("layout"), "layout name \(Quoting.code(layout)) may only use a-z, 0-9 and '-'",
+                              hint: "name a file of Layouts/ without `.yaml`, e.g. layout: brochure")
+            }
         }
-        let intro = paragraphs(&map, "intro", what: "the foreword", required: false) ?? []
-        let source = map.text("source")
+        let intro = paragraphs(&map, "intro", what: "the foreword", required: false, locations: &locations) ?? []
+        let source = line(&map, "source")
         let cover = ImagePolicy(context: context, directory: directory).image(&map, "cover", what: "the report")
-        let cards = map.stringList("cards")
-        if let cards, cards.isEmpty {
-            context.error("empty-list", map.value("cards"), "'cards' is an empty list",
-                          hint: "name at least one preset (square, portrait, story, wechat-cover, og) or remove the key")
+        var cards: [String]?
+        if let nodes = map.list("cards") {
+            if nodes.isEmpty {
+                context.error("empty-list", map.value("cards"), "`cards` is an empty list",
+                              hint: "name at least one card preset, e.g. cards: [square], or remove the key for all")
+            }
+            var names: [String] = []
+            var bad = false
+            for (i, node) in nodes.enumerated() {
+                guard let name = YAMLMapping.scalarString(node, context: context, what: "item \(i + 1) of `cards` in the report") else {
+                    bad = true
+                    continue
+                }
+                if !Self.isIdentifier(name) {
+                    context.error("bad-value", node, "card preset name \(Quoting.code(name)) may only use a-z, 0-9 and '-'",
+                                  hint: "name a file of Layouts/cards/ without `.yaml`, e.g. square")
+                    bad = true
+                    continue
+                }
+                locations["cards[\(names.count + 1)]"] = context.location(of: node)
+                requests.cards.append((name, context.location(of: node)))
+                names.append(name)
+            }
+            cards = bad || names.isEmpty ? nil : names
         }
 
         let charts = ChartReader(context: context).charts(&map)
@@ -43,16 +69,17 @@ struct ReportReader {
         if let nodes = map.list("events", required: true) {
             if nodes.isEmpty {
                 context.error("empty-list", map.value("events"), "the report has no events",
-                              hint: "add at least one event under 'events:'")
+                              hint: "add at least one event under `events:`, starting with '- id: …'")
             }
             if nodes.count > limits.maxEvents {
-                context.error("too-many-events", map.value("events"), "the report has \(nodes.count) events; the limit is \(limits.maxEvents)")
+                context.error("too-many-events", map.value("events"), "the report has \(nodes.count) events; the limit is \(limits.maxEvents)",
+                              hint: "a brochure of that many events would run to thousands of pages; split the report")
             }
             var seen: [String: Int] = [:]
             for (index, node) in nodes.prefix(limits.maxEvents).enumerated() {
                 guard let event = self.event(node, rank: index + 1, charts: charts) else { continue }
                 if let first = seen[event.id] {
-                    context.error("duplicate-id", node, "event id '\(event.id)' is used by event \(first) and event \(index + 1)",
+                    context.error("duplicate-id", node.mappingValue("id") ?? node, "event id \(Quoting.code(event.id)) is used by event \(first) and event \(index + 1)",
                                   hint: "ids name the card files, so each must be unique")
                 } else {
                     seen[event.id] = index + 1
@@ -69,7 +96,8 @@ struct ReportReader {
     // MARK: - Events
 
     private func event(_ node: Node, rank: Int, charts: [Chart]) -> Event? {
-        guard var map = YAMLMapping(node, context: context, what: "event \(rank)") else { return nil }
+        guard var map = YAMLMapping(node, context: context, what: "event \(rank)",
+                                    hint: "an event is a group of `key: value` lines starting with '- id: …'") else { return nil }
         var fieldLocations: [String: SourceLocation] = [:]
         for key in map.keys {
             if let value = map.value(key) ?? map.keyNode(key) { fieldLocations[key] = context.location(of: value) }
@@ -78,17 +106,20 @@ struct ReportReader {
         let label = id.map { "event \(rank) (\($0))" } ?? "event \(rank)"
         if let id, !Self.isIdentifier(id) {
             let suggestion = Self.slug(id)
-            context.error("bad-id", map.value("id"), "event id '\(id)' may only use lowercase a-z, 0-9 and '-'",
-                          hint: suggestion.isEmpty ? "ids name the card files; use e.g. 'graphene-centre'" : "try '\(suggestion)'")
+            context.error("bad-id", map.value("id"), "event id \(Quoting.code(id)) may only use lowercase a-z, 0-9 and '-'",
+                          hint: suggestion.isEmpty ? "ids name the card files; use e.g. `graphene-centre`" : "try \(Quoting.code(suggestion))")
         }
         map.what = label
-        let title = map.text("title", required: true)
+        let title = line(&map, "title", required: true)
         let date = self.date(&map, "date", required: false, complete: false)
-        let category = map.text("category")
-        let summary = map.text("summary")
-        let body = paragraphs(&map, "body", what: "the body of \(label)", required: true)
+        let category = line(&map, "category")
+        let summary = line(&map, "summary")
+        let body = paragraphs(&map, "body", what: "the body of \(label)", required: true, locations: &fieldLocations)
         let figures = map.list("figures").map { nodes in
-            nodes.enumerated().compactMap { figure($0.element, index: $0.offset + 1, event: label) }
+            nodes.enumerated().compactMap { offset, node -> Figure? in
+                fieldLocations["figures[\(offset + 1)]"] = context.location(of: node)
+                return figure(node, index: offset + 1, event: label)
+            }
         } ?? []
         let chartIDs = map.stringList("charts") ?? []
         for (i, chartID) in chartIDs.enumerated() where !charts.contains(where: { $0.id == chartID }) {
@@ -96,10 +127,9 @@ struct ReportReader {
                 if case .sequence(let s) = n, i < s.count { return s[i] }
                 return n
             }
-            let suggestion = Suggestions.closest(to: chartID, in: charts.map(\.id))
-            context.error("unknown-chart", node, "\(label) names chart '\(chartID)', which is not among the report's charts",
-                          hint: suggestion.map { "did you mean '\($0)'?" }
-                            ?? (charts.isEmpty ? "the report defines no charts" : "charts defined: \(charts.map(\.id).joined(separator: ", "))"))
+            context.error("unknown-chart", node, "\(label) names chart \(Quoting.code(chartID)), which is not among the report's charts",
+                          hint: Suggestions.didYouMean(chartID, in: charts.map(\.id))
+                            ?? (charts.isEmpty ? "the report defines no `charts:`" : "the charts are \(Quoting.list(charts.map(\.id)))"))
         }
         let image = ImagePolicy(context: context, directory: directory).image(&map, "image", what: label)
         map.reportUnknownKeys(known: Self.eventKeys)
@@ -111,15 +141,16 @@ struct ReportReader {
 
     private func figure(_ node: Node, index: Int, event: String) -> Figure? {
         let what = "figure \(index) of \(event)"
-        guard var map = YAMLMapping(node, context: context, what: what) else { return nil }
-        let value = map.text("value", required: true)
-        let unit = map.string("unit")
-        let label = map.text("label", required: true)
+        guard var map = YAMLMapping(node, context: context, what: what,
+                                    hint: "a figure is a mapping, e.g. {value: \"9\", unit: 个, label: 项目集中开工}") else { return nil }
+        let value = line(&map, "value", required: true)
+        let unit = line(&map, "unit", allowEmpty: true)
+        let label = line(&map, "label", required: true)
         let derived = map.bool("derived") ?? false
-        let note = map.text("note")
+        let note = line(&map, "note")
         if derived && note == nil {
             context.warning("derived-without-note", node, "\(what) is marked derived but has no note saying how",
-                            hint: "add note: e.g. \"由增幅推算\"")
+                            hint: "add a note, e.g. note: \"由增幅推算\"")
         }
         map.reportUnknownKeys(known: Self.figureKeys)
         guard let value, let label else { return nil }
@@ -129,7 +160,13 @@ struct ReportReader {
     // MARK: - Shared readers
 
     /// A list of non-empty paragraphs.
-    private func paragraphs(_ map: inout YAMLMapping, _ key: String, what: String, required: Bool) -> [String]? {
+    private func paragraphs(_ map: inout YAMLMapping, _ key: String, what: String, required: Bool,
+                            locations: inout [String: SourceLocation]) -> [String]? {
+        if let node = map.value(key), case .scalar = node {
+            context.error("wrong-type", node, "\(Quoting.code(key)) in \(map.what) must be a list of paragraphs, found a single value",
+                          hint: "write each paragraph on its own line starting with '- ', indented under \(Quoting.code(key + ":"))")
+            return nil
+        }
         guard let nodes = map.list(key, required: required) else { return nil }
         if nodes.isEmpty {
             context.error("empty-list", map.value(key), "\(what) has no paragraphs",
@@ -150,33 +187,37 @@ struct ReportReader {
                               hint: "split it into several paragraphs")
                 continue
             }
-            result.append(checkedText(trimmed, node, what: "paragraph \(i + 1) of \(what)"))
+            locations["\(key)[\(result.count + 1)]"] = context.location(of: node)
+            result.append(TextNormalizer.normalize(trimmed))
         }
         return result
     }
 
-    /// Normalises running text: line breaks inside a paragraph are joined (no space
-    /// between Chinese characters); other whitespace runs become one space.
-    private func checkedText(_ text: String, _ node: Node?, what: String) -> String {
-        TextNormalizer.normalize(text)
+    /// A one-line text (title, summary, label…), normalised; `YAMLMapping` holds it to the length limit.
+    private func line(_ map: inout YAMLMapping, _ key: String, required: Bool = false, allowEmpty: Bool = false) -> String? {
+        let raw = allowEmpty ? map.string(key, required: required) : map.text(key, required: required)
+        guard let raw else { return nil }
+        return TextNormalizer.normalize(raw)
     }
 
     private func date(_ map: inout YAMLMapping, _ key: String, required: Bool, complete: Bool) -> PartialDate? {
         guard let text = map.string(key, required: required) else { return nil }
         guard let date = PartialDate(text) else {
-            context.error("bad-date", map.value(key), "'\(text)' is not a date",
+            let why = PartialDate.problem(text) ?? "it is not written YYYY, YYYY-MM or YYYY-MM-DD"
+            context.error("bad-date", map.value(key), "\(Quoting.code(key)) in \(map.what) is \(Quoting.code(text)), which is not a date: \(why)",
                           hint: complete ? "write the date as YYYY-MM-DD, e.g. 2023-02-01" : "dates are YYYY, YYYY-MM or YYYY-MM-DD")
             return nil
         }
         if complete && !date.isComplete {
-            context.error("bad-date", map.value(key), "'\(key)' must be a full date, found '\(text)'",
+            context.error("bad-date", map.value(key), "\(Quoting.code(key)) in \(map.what) must be a full date, found \(Quoting.code(text))",
                           hint: "write the date as YYYY-MM-DD, e.g. 2023-02-01")
             return nil
         }
         return date
     }
 
-    static func isIdentifier(_ s: String) -> Bool {
+    /// Whether `s` is a valid id or layout name: lowercase a-z, 0-9 and '-'.
+    public static func isIdentifier(_ s: String) -> Bool {
         !s.isEmpty && s.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
     }
 

@@ -26,6 +26,28 @@ public struct PartialDate: Hashable, Sendable, Comparable, CustomStringConvertib
         }
     }
 
+    /// Why `text` is not a date, in words ("month 13 does not exist"), or nil when it is one.
+    public static func problem(_ text: String) -> String? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let parts = trimmed.split(separator: "-", omittingEmptySubsequences: false)
+        guard (1...3).contains(parts.count), parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+              parts[0].count == 4, parts.dropFirst().allSatisfy({ $0.count == 2 }) else {
+            return "it is not written YYYY, YYYY-MM or YYYY-MM-DD"
+        }
+        let y = Int(parts[0])!
+        if y < 1000 { return "year \(y) is too early" }
+        if parts.count >= 2 {
+            let m = Int(parts[1])!
+            if !(1...12).contains(m) { return "month \(m) does not exist" }
+            if parts.count == 3 {
+                let d = Int(parts[2])!
+                let days = PartialDate.days(in: m, of: y)
+                if d < 1 || d > days { return "\(y)-\(parts[1]) has only \(days) days" }
+            }
+        }
+        return nil
+    }
+
     /// Whether year, month and day are all given.
     public var isComplete: Bool { month != nil && day != nil }
 

@@ -57,11 +57,7 @@ struct BuildCommand: ParsableCommand {
 
     func run() throws {
         let console = Console(output)
-        let resources: Resources
-        switch Resources.locate() {
-        case .success(let r): resources = r
-        case .failure(let e): console.error("error: \(e)"); throw ExitCode(1)
-        }
+        let resources = console.resources(writes: true)
         let options = BuildOptions(reportDirectory: report, outputDirectory: out, layout: layout,
                                    cardPresets: cards.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } },
                                    scale: scale, force: force, print: print, marks: marks,
@@ -92,7 +88,7 @@ struct BuildCommand: ParsableCommand {
                 console.info("wrote \(parts.joined(separator: ", ")) to \(dir)/ in \(time)")
             }
         } catch {
-            console.fail(error)
+            console.fail(error, writes: true)
         }
     }
 }

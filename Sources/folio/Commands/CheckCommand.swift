@@ -30,20 +30,15 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let console = Console(output)
-        let resources: Resources
-        switch Resources.locate() {
-        case .success(let r): resources = r
-        case .failure(let e): console.error("error: \(e)"); throw ExitCode(1)
-        }
+        let resources = console.resources(writes: false)
         let options = BuildOptions(reportDirectory: report, layout: layout,
                                    cardPresets: cards.map { $0.split(separator: ",").map(String.init) })
         do {
             let warnings = try Builder(resources: resources).check(options)
             console.diagnostics(warnings)
-            if output.diagnostics == .json && warnings.isEmpty { Swift.print("[]") }
             console.info("\(DisplayPath.relative(report)): no errors")
         } catch {
-            console.fail(error)
+            console.fail(error, writes: false)
         }
     }
 }

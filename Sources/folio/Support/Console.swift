@@ -2,19 +2,27 @@ import FolioBuild
 import FolioModel
 import Foundation
 
-/// Writes what the user sees: diagnostics on standard error, progress on a terminal
-/// only, and a last line saying what was written where.
+/// Writes what the user sees: diagnostics on standard error (or one JSON array on
+/// standard output with `--diagnostics json`), progress on a terminal only, and a last
+/// line saying what was written where.
 struct Console: Sendable {
     let options: OutputOptions
     let renderer = DiagnosticRenderer.forStandardError()
     let isTerminal = isatty(2) != 0
+    /// Whether a progress line is on the screen (to be erased before other output).
+    private final class State: @unchecked Sendable {
+        var progressShown = false
+    }
+    private let state = State()
 
     init(_ options: OutputOptions) {
         self.options = options
     }
 
+    /// Prints the diagnostics of a run: as text with a summary line on standard error, or
+    /// as one JSON array (possibly empty) on standard output.
     func diagnostics(_ list: [Diagnostic]) {
-        guard !list.isEmpty else { return }
+        let list = list.withSourceLines()
         if options.diagnostics == .json {
             print(DiagnosticRenderer.json(list))
             return
@@ -35,7 +43,7 @@ struct Console: Sendable {
     }
 
     func verbose(_ text: String) {
-        guard options.verbose, !options.quiet else { return }
+        guard options.verbose, !options.quiet, options.diagnostics == .text else { return }
         FileHandle.standardOutput.write(Data((text + "\n").utf8))
     }
 
@@ -43,26 +51,45 @@ struct Console: Sendable {
     func progress(_ text: String) {
         guard isTerminal, !options.quiet, options.diagnostics == .text else { return }
         FileHandle.standardError.write(Data("\r\u{1B}[2K\(text)".utf8))
+        state.progressShown = true
     }
 
     func endProgress() {
-        guard isTerminal, !options.quiet, options.diagnostics == .text else { return }
+        guard state.progressShown else { return }
         FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8))
+        state.progressShown = false
     }
 
-    /// Reports a failed build and exits 1.
-    func fail(_ error: Error) -> Never {
+    /// Reports a failed run and exits 1. `wrote` says whether the command writes files
+    /// (then the user is told that nothing was).
+    func fail(_ error: Error, writes: Bool) -> Never {
         endProgress()
         switch error {
         case BuildError.input(let list):
             diagnostics(list)
-            if options.diagnostics == .text {
-                self.error("nothing was written; previous outputs are unchanged")
-            }
+        case BuildError.io(let message):
+            diagnostics([.error("cannot-write", at: nil, message, hint: "check the output folder's permissions and free space")])
+        case BuildError.environment(let message):
+            diagnostics([.error("environment", at: nil, message, hint: "run `make deps` to install what Folio needs")])
+        case let d as Diagnostic:
+            diagnostics([d])
         default:
-            self.error("error: \(error)")
+            diagnostics([.error("internal", at: nil, "\(error)", hint: "this is a bug in Folio; please report it with the input")])
+        }
+        if writes && options.diagnostics == .text {
             self.error("nothing was written; previous outputs are unchanged")
         }
         exit(1)
+    }
+
+    /// Folio's layouts and fonts, or a failed run.
+    func resources(writes: Bool) -> Resources {
+        switch Resources.locate() {
+        case .success(let r):
+            return r
+        case .failure(let e):
+            fail(Diagnostic.error("no-resources", at: nil, "\(e)", hint: "set FOLIO_HOME to the folder that holds Layouts/ and Fonts/"),
+                 writes: writes)
+        }
     }
 }
