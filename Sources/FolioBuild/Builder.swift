@@ -117,7 +117,9 @@ public final class Builder: @unchecked Sendable {
     /// Builds the outputs that are missing or out of date.
     public func build(_ options: BuildOptions, progress: @escaping @Sendable (BuildProgress) -> Void = { _ in }) throws -> BuildSummary {
         let started = Date()
+        PhaseClock.mark("build started")
         let inputs = try load(options)
+        PhaseClock.mark("loaded report and layouts")
         let report = inputs.report
         let outDir = try outputDirectory(options, report: report)
         let previous = Manifest.read(from: outDir)
@@ -126,8 +128,10 @@ public final class Builder: @unchecked Sendable {
         var cache = oldCache
         let fontPrint = FontFingerprint(configPath: resources.fontConfig).compute(cached: oldCache.fonts)
         cache.fonts = fontPrint.stats
+        PhaseClock.mark("font fingerprint")
         let plan = OutputPlan(options: options, inputs: inputs, fontHash: fontPrint.hash, tool: Builder.toolIdentity)
         let needed = plan.outputs.filter { out in !isCurrent(out, old: old, outDir: outDir, cache: &cache) }
+        PhaseClock.mark("planned: \(needed.count) of \(plan.outputs.count) outputs to make")
 
         var diagnostics = inputs.warnings
         var staged: [(temp: String, final: String)] = []
@@ -138,7 +142,9 @@ public final class Builder: @unchecked Sendable {
         if !needed.isEmpty {
             let fonts = try self.fonts()
             let composer = Composer(fonts: fonts, cache: shapingCache)
+            PhaseClock.mark("font set")
             let coverage = CoverageCheck(fonts: fonts, layout: inputs.layout).check(report)
+            PhaseClock.mark("coverage check")
             diagnostics += coverage
             if coverage.hasErrors { throw BuildError.input(diagnostics) }
             // Lay out everything first: input problems surface before any file is touched.
@@ -149,6 +155,7 @@ public final class Builder: @unchecked Sendable {
                     document = try BrochureLayout(typesetter: typesetter).document(for: report)
                     pages = document?.pages.count ?? 0
                     progress(.laidOut(pages: pages))
+                    PhaseClock.mark("brochure laid out")
                 } catch let e as LayoutError {
                     throw BuildError.input(diagnostics + e.diagnostics)
                 }
@@ -175,6 +182,7 @@ public final class Builder: @unchecked Sendable {
                 })
             }
 
+            PhaseClock.mark("cards laid out")
             // Render into temporary files next to their targets.
             if let document {
                 for out in needed where out.kind == "brochure" || out.kind == "print" {
@@ -186,7 +194,9 @@ public final class Builder: @unchecked Sendable {
                     records[out.path] = record
                 }
             }
+            PhaseClock.mark("brochure written")
             if !cardPages.isEmpty {
+                PhaseClock.mark("cards: rendering")
                 // Each worker stages its card's bytes itself: memory stays flat.
                 let exporter = PNGExporter(fonts: fonts)
                 let total = cardPages.count
@@ -205,6 +215,7 @@ public final class Builder: @unchecked Sendable {
                 }
                 if let firstError { throw firstError }
             }
+            PhaseClock.mark("cards: rendered")
         }
 
         // Commit: rename every staged file, remove stale cards, then the manifest.
@@ -254,6 +265,7 @@ public final class Builder: @unchecked Sendable {
             try? CardIndex.write(outDir: outDir, manifest: manifest)
         }
         if cache != oldCache { try? cache.write(to: outDir) }
+        PhaseClock.mark("committed")
         return BuildSummary(outputDirectory: outDir, written: records.keys.sorted(), unchanged: unchanged.sorted(),
                             removed: removed.sorted(), warnings: diagnostics.filter { $0.severity == .warning },
                             pages: pages, cards: records.values.filter { $0.kind == "card" }.count,
