@@ -126,10 +126,12 @@ public final class Builder: @unchecked Sendable {
         let old = options.force ? nil : previous
         let oldCache = BuildCache.read(from: outDir)
         var cache = oldCache
-        let fontPrint = FontFingerprint(configPath: resources.fontConfig).compute(cached: oldCache.fonts)
-        cache.fonts = fontPrint.stats
+        let oldUserCache = UserCache.read()
+        var userCache = oldUserCache
+        let fontPrint = FontFingerprint(configPath: resources.fontConfig).compute(cache: &userCache)
         PhaseClock.mark("font fingerprint")
-        let plan = OutputPlan(options: options, inputs: inputs, fontHash: fontPrint.hash, tool: Builder.toolIdentity)
+        let plan = OutputPlan(options: options, inputs: inputs, fontHash: fontPrint.hash, tool: Builder.toolIdentity, cache: &userCache)
+        if userCache != oldUserCache { userCache.write() }
         let needed = plan.outputs.filter { out in !isCurrent(out, old: old, outDir: outDir, cache: &cache) }
         PhaseClock.mark("planned: \(needed.count) of \(plan.outputs.count) outputs to make")
 
