@@ -13,19 +13,24 @@ APT_PACKAGES := libcairo2-dev libpango1.0-dev libpng-dev libjpeg62-turbo-dev fon
 	poppler-utils qpdf ghostscript libgs-common icc-profiles-free pkg-config
 BENCH_PACKAGES := hyperfine time
 
-.PHONY: all deps build render test bench fuzz docs-images clean
+# Installs the Debian packages of $(1) that are not installed yet.
+define install_missing
+missing=""; for p in $(1); do \
+  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+done; \
+if [ -n "$$missing" ]; then \
+  echo "installing:$$missing"; \
+  if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi; \
+  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
+fi
+endef
+
+.PHONY: all deps bench-deps build render test bench bench-cards fuzz docs-images clean
 
 all: deps build render
 
 deps:
-	@missing=""; for p in $(APT_PACKAGES); do \
-	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
-	done; \
-	if [ -n "$$missing" ]; then \
-	  echo "installing:$$missing"; \
-	  if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi; \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
-	fi
+	@$(call install_missing,$(APT_PACKAGES))
 
 build: deps
 	$(SWIFT) build -c release
@@ -36,6 +41,18 @@ render: build
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+
+# Folio vs the Typst peer (../shared/peers) side by side: full, one-event edit and no-op
+# builds, a generated 1,000-event report, peak memory; the table goes to out/bench.md.
+bench: deps bench-deps
+	SWIFT=$(SWIFT) bench/bench.sh
+
+# Card throughput per preset and the PNG encoder table (bench/cards.sh).
+bench-cards: deps bench-deps
+	SWIFT=$(SWIFT) bench/cards.sh
+
+bench-deps:
+	@$(call install_missing,$(BENCH_PACKAGES))
 
 # The README's pictures, made from the default report so they never go stale.
 docs-images: build

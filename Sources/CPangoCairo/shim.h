@@ -30,6 +30,11 @@ static inline FcPattern *folio_fc_font_pattern(PangoFont *font) {
     return pattern;
 }
 
+/* Frees the list pango_itemize returns. */
+static inline void folio_items_free(GList *items) {
+    g_list_free_full(items, (GDestroyNotify)pango_item_free);
+}
+
 /* ---- PNG encoding (libpng; errors use longjmp, so they stay in C) ---- */
 
 typedef struct {

@@ -1,22 +1,16 @@
 import Foundation
 
 /// `.folio-cache.json` in the output folder: the sizes and modification times of the
-/// outputs and font files as last seen, so an up-to-date build is decided with a few
-/// `stat` calls. It is not an output: it holds clocks, which the manifest never does.
+/// outputs as last seen, so an up-to-date build is decided with a few `stat` calls. It is
+/// not an output: it holds clocks, which the manifest never does. (Font hashes are
+/// remembered per user: `UserCache`.)
 struct BuildCache: Codable, Equatable {
     struct Stat: Codable, Equatable {
         var size: Int
         var mtime: Double
     }
 
-    struct FontStat: Codable, Equatable {
-        var size: Int
-        var mtime: Double
-        var sha256: String
-    }
-
     var outputs: [String: Stat] = [:]
-    var fonts: [String: FontStat] = [:]
 
     static let fileName = ".folio-cache.json"
 

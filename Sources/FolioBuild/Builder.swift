@@ -133,18 +133,24 @@ public final class Builder: @unchecked Sendable {
     /// Builds the outputs that are missing or out of date.
     public func build(_ options: BuildOptions, progress: @escaping @Sendable (BuildProgress) -> Void = { _ in }) throws -> BuildSummary {
         let started = Date()
+        PhaseClock.mark("build started")
         // Every input problem, the output folder's included, is reported before anything is written.
         let (outDir, outputProblems) = outputDirectory(options)
         let inputs = try load(options, extra: outputProblems)
+        PhaseClock.mark("loaded report and layouts")
         let report = inputs.report
         let previous = Manifest.read(from: outDir)
         let old = options.force ? nil : previous
         let oldCache = BuildCache.read(from: outDir)
         var cache = oldCache
-        let fontPrint = FontFingerprint(configPath: resources.fontConfig).compute(cached: oldCache.fonts)
-        cache.fonts = fontPrint.stats
-        let plan = OutputPlan(options: options, inputs: inputs, fontHash: fontPrint.hash, tool: Builder.toolIdentity)
+        let oldUserCache = UserCache.read()
+        var userCache = oldUserCache
+        let fontPrint = FontFingerprint(configPath: resources.fontConfig).compute(cache: &userCache)
+        PhaseClock.mark("font fingerprint")
+        let plan = OutputPlan(options: options, inputs: inputs, fontHash: fontPrint.hash, tool: Builder.toolIdentity, cache: &userCache)
+        if userCache != oldUserCache { userCache.write() }
         let needed = plan.outputs.filter { out in !isCurrent(out, old: old, outDir: outDir, cache: &cache) }
+        PhaseClock.mark("planned: \(needed.count) of \(plan.outputs.count) outputs to make")
 
         var diagnostics = inputs.warnings
         var staged: [(temp: String, final: String)] = []
@@ -155,7 +161,9 @@ public final class Builder: @unchecked Sendable {
         if !needed.isEmpty {
             let fonts = try self.fonts()
             let composer = Composer(fonts: fonts, cache: shapingCache)
+            PhaseClock.mark("font set")
             let coverage = CoverageCheck(fonts: fonts, layout: inputs.layout).check(report) + ImageCheck().check(report)
+            PhaseClock.mark("coverage check")
             diagnostics += coverage
             if coverage.hasErrors { throw BuildError.input(diagnostics) }
             // Lay out everything first: input problems surface before any file is touched.
@@ -166,6 +174,7 @@ public final class Builder: @unchecked Sendable {
                     document = try BrochureLayout(typesetter: typesetter).document(for: report)
                     pages = document?.pages.count ?? 0
                     progress(.laidOut(pages: pages))
+                    PhaseClock.mark("brochure laid out")
                 } catch let e as LayoutError {
                     throw BuildError.input(diagnostics + e.diagnostics)
                 }
@@ -192,6 +201,7 @@ public final class Builder: @unchecked Sendable {
                 })
             }
 
+            PhaseClock.mark("cards laid out")
             // Render into temporary files next to their targets.
             try prepare(outDir, sweep: true)
             if let document {
@@ -204,7 +214,9 @@ public final class Builder: @unchecked Sendable {
                     records[out.path] = record
                 }
             }
+            PhaseClock.mark("brochure written")
             if !cardPages.isEmpty {
+                PhaseClock.mark("cards: rendering")
                 // Each worker stages its card's bytes itself: memory stays flat.
                 let exporter = PNGExporter(fonts: fonts)
                 let total = cardPages.count
@@ -223,6 +235,7 @@ public final class Builder: @unchecked Sendable {
                 }
                 if let firstError { throw firstError }
             }
+            PhaseClock.mark("cards: rendered")
         }
 
         // Commit: rename every staged file, remove stale cards, then the manifest.
@@ -273,6 +286,7 @@ public final class Builder: @unchecked Sendable {
             try? CardIndex.write(outDir: outDir, manifest: manifest)
         }
         if cache != oldCache { try? cache.write(to: outDir) }
+        PhaseClock.mark("committed")
         return BuildSummary(outputDirectory: outDir, written: records.keys.sorted(), unchanged: unchanged.sorted(),
                             removed: removed.sorted(), warnings: diagnostics.filter { $0.severity == .warning },
                             pages: pages, cards: records.values.filter { $0.kind == "card" }.count,

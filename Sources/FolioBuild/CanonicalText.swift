@@ -1,34 +1,95 @@
 /// A deterministic text form of a value (dictionaries sorted by key), so that the
 /// parsed layout — not its file's comments and spacing — decides what a build re-makes.
+///
+/// Every build and every no-op check describes its layouts, so this is written for speed:
+/// text is appended in place, the common leaves (strings, numbers, booleans) skip
+/// reflection, and type names are looked up once per type. The text is the same as a
+/// plain `Mirror` walk would give.
 enum CanonicalText {
     static func describe(_ value: Any) -> String {
-        var out = ""
-        write(value, into: &out)
-        return out
+        var writer = Writer()
+        writer.write(value)
+        return writer.out
     }
 
-    private static func write(_ value: Any, into out: inout String) {
-        let mirror = Mirror(reflecting: value)
-        switch mirror.displayStyle {
-        case .dictionary:
-            let entries = mirror.children.map { child -> (String, String) in
-                let pair = Mirror(reflecting: child.value).children.map(\.value)
-                return (describe(pair.first ?? ""), describe(pair.last ?? ""))
-            }.sorted { $0.0 < $1.0 }
-            out += "[" + entries.map { "\($0.0):\($0.1)" }.joined(separator: ",") + "]"
-        case .set:
-            out += "{" + mirror.children.map { describe($0.value) }.sorted().joined(separator: ",") + "}"
-        case .collection, .tuple:
-            out += "(" + mirror.children.map { describe($0.value) }.joined(separator: ",") + ")"
-        case .struct, .class, .enum:
-            out += "\(mirror.subjectType)("
-            if mirror.children.isEmpty { out += String(describing: value) }
-            out += mirror.children.map { "\($0.label ?? ""):\(describe($0.value))" }.joined(separator: ",")
-            out += ")"
-        case .optional:
-            if let some = mirror.children.first { write(some.value, into: &out) } else { out += "nil" }
-        default:
-            out += String(describing: value)
+    private struct Writer {
+        var out = ""
+        var typeNames: [ObjectIdentifier: String] = [:]
+
+        mutating func describe(_ value: Any) -> String {
+            let saved = out
+            out = ""
+            write(value)
+            let text = out
+            out = saved
+            return text
+        }
+
+        mutating func write(_ value: Any) {
+            // Leaves without reflection (their text is what String(describing:) gives).
+            switch value {
+            case let s as String: out += s; return
+            case let d as Double: out += d.description; return
+            case let i as Int: out += String(i); return
+            case let b as Bool: out += b ? "true" : "false"; return
+            default: break
+            }
+            let mirror = Mirror(reflecting: value)
+            switch mirror.displayStyle {
+            case .dictionary:
+                var entries: [(key: String, value: String)] = []
+                for child in mirror.children {
+                    let pair = Array(Mirror(reflecting: child.value).children.map(\.value))
+                    entries.append((describe(pair.first ?? ""), describe(pair.last ?? "")))
+                }
+                entries.sort { $0.key < $1.key }
+                out += "["
+                for (i, e) in entries.enumerated() {
+                    if i > 0 { out += "," }
+                    out += e.key
+                    out += ":"
+                    out += e.value
+                }
+                out += "]"
+            case .set:
+                var items = mirror.children.map { describe($0.value) }
+                items.sort()
+                out += "{" + items.joined(separator: ",") + "}"
+            case .collection, .tuple:
+                out += "("
+                var first = true
+                for child in mirror.children {
+                    if !first { out += "," }
+                    first = false
+                    write(child.value)
+                }
+                out += ")"
+            case .struct, .class, .enum:
+                out += typeName(mirror.subjectType)
+                out += "("
+                var first = true
+                for child in mirror.children {
+                    if !first { out += "," }
+                    first = false
+                    out += child.label ?? ""
+                    out += ":"
+                    write(child.value)
+                }
+                if first { out += String(describing: value) }
+                out += ")"
+            case .optional:
+                if let some = mirror.children.first { write(some.value) } else { out += "nil" }
+            default:
+                out += String(describing: value)
+            }
+        }
+
+        mutating func typeName(_ type: Any.Type) -> String {
+            let id = ObjectIdentifier(type)
+            if let name = typeNames[id] { return name }
+            let name = "\(type)"
+            typeNames[id] = name
+            return name
         }
     }
 }

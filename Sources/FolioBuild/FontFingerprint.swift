@@ -1,8 +1,8 @@
 import Foundation
 
 /// Identifies the font set by content: fonts.conf and the SHA-256 of every font file in
-/// the folders it names. Hashes are reused from the previous manifest while a file's
-/// size and modification time are unchanged, so the check costs a few `stat` calls.
+/// the folders it names. Hashes are remembered per user (`UserCache`) while a file's
+/// identity (inode, size, times) is unchanged, so the check costs a few `stat` calls.
 struct FontFingerprint {
     let configPath: String
 
@@ -32,24 +32,19 @@ struct FontFingerprint {
         return files.sorted()
     }
 
-    /// The set's hash, the records for the manifest, and the stats for the cache.
-    func compute(cached: [String: BuildCache.FontStat]) -> (hash: String, files: [Manifest.FontFile], stats: [String: BuildCache.FontStat]) {
+    /// The set's hash and the records for the manifest. File hashes come from the
+    /// per-user cache while a file's identity is unchanged (see `UserCache`), so neither a
+    /// no-op build nor a build into an empty folder reads the fonts.
+    func compute(cache: inout UserCache) -> (hash: String, files: [Manifest.FontFile]) {
         var records: [Manifest.FontFile] = []
-        var stats: [String: BuildCache.FontStat] = [:]
         var fp = Fingerprint()
         fp.add("fonts.conf", (try? String(contentsOfFile: configPath, encoding: .utf8)) ?? "")
         for path in files() {
-            let stat = BuildCache.stat(path) ?? BuildCache.Stat(size: -1, mtime: 0)
-            let sha: String
-            if let old = cached[path], old.size == stat.size, old.mtime == stat.mtime {
-                sha = old.sha256
-            } else {
-                sha = Fingerprint.sha256(file: path) ?? "unreadable"
-            }
-            stats[path] = BuildCache.FontStat(size: stat.size, mtime: stat.mtime, sha256: sha)
-            records.append(Manifest.FontFile(path: path, size: stat.size, sha256: sha))
+            let size = BuildCache.stat(path)?.size ?? -1
+            let sha = cache.sha256(file: path) ?? "unreadable"
+            records.append(Manifest.FontFile(path: path, size: size, sha256: sha))
             fp.add(path, sha)
         }
-        return (fp.hex, records, stats)
+        return (fp.hex, records)
     }
 }

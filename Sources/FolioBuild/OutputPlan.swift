@@ -17,14 +17,14 @@ struct PlannedOutput: Hashable {
 struct OutputPlan {
     var outputs: [PlannedOutput] = []
 
-    init(options: BuildOptions, inputs: Builder.Inputs, fontHash: String, tool: String) {
+    init(options: BuildOptions, inputs: Builder.Inputs, fontHash: String, tool: String, cache: inout UserCache) {
         let report = inputs.report
         var images = ImageHashes()
         if options.brochure {
             var fp = Fingerprint()
             fp.add("tool", tool)
             fp.add("fonts", fontHash)
-            fp.add("layout", Self.canonical(inputs.layout))
+            fp.add("layout", cache.layoutHash(inputs.layout, tool: tool))
             fp.addReportHeader(report)
             fp.add("intro", report.intro)
             if let cover = report.cover { fp.add(image: cover, images: &images) }
@@ -41,11 +41,12 @@ struct OutputPlan {
         }
         if options.cards {
             for spec in inputs.cards {
+                let preset = cache.layoutHash(spec, tool: tool)
                 for e in report.events {
                     var fp = Fingerprint()
                     fp.add("tool", tool)
                     fp.add("fonts", fontHash)
-                    fp.add("preset", Self.canonical(spec))
+                    fp.add("preset", preset)
                     fp.add("scale", String(options.scale))
                     fp.addReportHeader(report)
                     fp.add(event: e, report: report, images: &images)
@@ -62,5 +63,23 @@ struct OutputPlan {
         var copy = spec
         copy.file = ""
         return CanonicalText.describe(copy)
+    }
+}
+
+extension UserCache {
+    /// The SHA-256 of a layout's canonical text (its parsed form: comments and spacing do
+    /// not count), remembered by the bytes of its file and the tool that parsed them.
+    mutating func layoutHash(_ spec: LayoutSpec, tool: String) -> String {
+        guard !spec.file.isEmpty, let bytes = FileManager.default.contents(atPath: spec.file) else {
+            return Fingerprint.sha256(Data(OutputPlan.canonical(spec).utf8))
+        }
+        var key = Fingerprint()
+        key.add("tool", tool)
+        key.add("layout", Fingerprint.sha256(bytes))
+        let k = key.hex
+        if let hit = layouts[k] { return hit }
+        let hash = Fingerprint.sha256(Data(OutputPlan.canonical(spec).utf8))
+        layouts[k] = hash
+        return hash
     }
 }

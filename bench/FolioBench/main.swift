@@ -8,6 +8,8 @@
 //       and prints milliseconds and bytes per card for each, best first
 //       --settings 6:all:filtered,3:none:default measures only those settings
 //       --photo PATH gives every event that photo, to measure cards with continuous tone
+//   folio-bench peer-events --report DIR --out FILE
+//       writes the report's events in the Typst peer's events.json format (bench/bench.sh)
 //   folio-bench render [--report DIR] [--presets a,b] [--jobs N]
 //       lays out, renders and encodes every card in memory with the default settings
 //       on N threads (default: all cores) and prints cards per second per preset
@@ -92,6 +94,15 @@ case "report":
     FileManager.default.createFile(atPath: (out as NSString).appendingPathComponent("report.yaml"), contents: Data(yaml.utf8))
     print("wrote \(out)/report.yaml")
 
+case "peer-events":
+    guard let out = args.values["out"] else { fail("peer-events needs --out FILE") }
+    do {
+        try PeerEvents.json(loadReport()).write(to: URL(fileURLWithPath: out))
+    } catch {
+        fail("cannot write \(out): \(error)")
+    }
+    print("wrote \(out)")
+
 case "encoders":
     EncoderBench.run(args: args, report: loadReport(), presets: presets())
 
@@ -121,7 +132,7 @@ case "render":
     }
 
 default:
-    print("usage: folio-bench report|encoders|render [options] (see bench/FolioBench/main.swift)")
+    print("usage: folio-bench report|peer-events|encoders|render [options] (see bench/FolioBench/main.swift)")
 }
 
 /// Adds up byte counts from several threads.
