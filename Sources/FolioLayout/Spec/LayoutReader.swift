@@ -137,7 +137,7 @@ struct LayoutReader {
 
     // MARK: - Page
 
-    private func readPage(_ node: Node) -> PageSpec? {
+    func readPage(_ node: Node) -> PageSpec? {
         guard var m = YAMLMapping(node, context: context, what: "'page'") else { return nil }
         var size: Size?
         if let v = m.value("size") {
@@ -181,7 +181,7 @@ struct LayoutReader {
                         baseline: baseline, padTo: padTo, print: print, safe: safe, centreCrop: crop)
     }
 
-    private func readMargins(_ node: Node, what: String) -> Margins {
+    func readMargins(_ node: Node, what: String) -> Margins {
         if case .scalar = node, let s = YAMLMapping.scalarString(node, context: context, what: what) {
             guard let l = Length(s) else {
                 context.error("bad-value", node, "\(what) '\(s)' is not a length", hint: "e.g. 20mm or 12pt")
@@ -199,7 +199,7 @@ struct LayoutReader {
         return Margins(top: top, bottom: bottom, inside: inside, outside: outside)
     }
 
-    private func readText(_ node: Node) -> ComposerSettings {
+    func readText(_ node: Node) -> ComposerSettings {
         var settings = ComposerSettings()
         guard var m = YAMLMapping(node, context: context, what: "'text'") else { return settings }
         if let p = m.string("punctuation") {
@@ -228,7 +228,7 @@ struct LayoutReader {
 
     // MARK: - Styles
 
-    private func readStyle(_ node: Node, name: String, known: [String: StyleSpec], fonts: [String: FontRole],
+    func readStyle(_ node: Node, name: String, known: [String: StyleSpec], fonts: [String: FontRole],
                            colors: [String: Color], final: Bool) -> StyleSpec? {
         guard case .mapping(let mapping) = node else {
             if final { context.error("wrong-type", node, "style '\(name)' must be a mapping") }
@@ -293,247 +293,5 @@ struct LayoutReader {
         return StyleSpec(font: font, size: size, leading: leading, color: color, tracking: tracking, indent: indent,
                          alignment: alignment, spaceBefore: before, spaceAfter: after, grid: grid, balanced: balanced,
                          minSize: minSize)
-    }
-
-    // MARK: - Templates, frames, blocks
-
-    private func readTemplate(_ m: inout YAMLMapping, styles: [String: StyleSpec], colors: [String: Color],
-                              masters: [String: MasterSpec]) -> TemplateSpec {
-        let master = m.text("master")
-        if let master, masters[master] == nil {
-            context.error("unknown-master", m.value("master"), "\(m.what) uses master '\(master)', which does not exist",
-                          hint: "masters defined: \(masters.keys.sorted().joined(separator: ", "))")
-        }
-        let background = m.text("background")
-        if let background { checkColor(background, m.value("background"), colors) }
-        let folio = m.bool("folio") ?? true
-        let label = m.text("label")
-        let title = m.text("title")
-        let continuation = m.text("continuation")
-        let when = m.text("when")
-        if let when, !Self.templateConditions.contains(when) {
-            context.error("bad-value", m.value("when"), "\(m.what): when '\(when)' is not one of \(Self.templateConditions.joined(separator: ", "))")
-        }
-        let frames = self.frames(&m, "frames", styles: styles, colors: colors)
-        let flow = m.value("flow").flatMap { readFlow($0, what: "the flow of \(m.what)", styles: styles, colors: colors) }
-        var flows: [FlowSpec] = []
-        if card, let nodes = m.list("flows") {
-            for (i, node) in nodes.enumerated() {
-                if let f = readFlow(node, what: "flow \(i + 1) of \(m.what)", styles: styles, colors: colors) { flows.append(f) }
-            }
-        } else if !card, m.value("flows") != nil {
-            context.error("bad-value", m.value("flows"), "'flows' is for card layouts; a brochure template has one 'flow'")
-        }
-        m.reportUnknownKeys(known: Self.templateKeys)
-        return TemplateSpec(master: master, background: background, folio: folio, label: label, frames: frames, flow: flow,
-                            flows: flows, continuation: continuation, title: title, when: when)
-    }
-
-    private func readFlow(_ node: Node, what: String, styles: [String: StyleSpec], colors: [String: Color]) -> FlowSpec? {
-        guard var f = YAMLMapping(node, context: context, what: what) else { return nil }
-        let region = f.value("region").flatMap { box($0, origin: .live) }
-        let columns = f.int("columns")
-        let paginate = f.bool("paginate") ?? !card
-        var blocks: [BlockSpec] = []
-        for (i, b) in (f.list("blocks", required: true) ?? []).enumerated() {
-            if let block = readBlock(b, index: i + 1, styles: styles, colors: colors) { blocks.append(block) }
-        }
-        f.reportUnknownKeys(known: ["region", "columns", "blocks", "paginate"])
-        return FlowSpec(region: region, columns: columns, blocks: blocks, paginate: paginate)
-    }
-
-    private func frames(_ m: inout YAMLMapping, _ key: String, styles: [String: StyleSpec], colors: [String: Color]) -> [FrameSpec] {
-        guard let nodes = m.list(key) else { return [] }
-        return nodes.enumerated().compactMap { readFrame($0.element, index: $0.offset + 1, styles: styles, colors: colors) }
-    }
-
-    private func readFrame(_ node: Node, index: Int, styles: [String: StyleSpec], colors: [String: Color]) -> FrameSpec? {
-        guard var m = YAMLMapping(node, context: context, what: "frame \(index)") else { return nil }
-        guard let typeText = m.string("type", required: true) else { return nil }
-        guard let kind = FrameSpec.Kind(rawValue: typeText) else {
-            let names = FrameSpec.Kind.allCases.map(\.rawValue)
-            context.error("bad-value", m.value("type"), "frame type '\(typeText)' is not one of \(names.joined(separator: ", "))",
-                          hint: Suggestions.closest(to: typeText, in: names).map { "did you mean '\($0)'?" })
-            return nil
-        }
-        let origin = BoxSpec.Origin(rawValue: m.string("origin") ?? "live")
-        if origin == nil { context.error("bad-value", m.value("origin"), "origin must be live or trim") }
-        let anchor = BoxSpec.Anchor(rawValue: m.string("anchor") ?? "top-left")
-        if anchor == nil {
-            context.error("bad-value", m.value("anchor"), "anchor must be one of \(BoxSpec.Anchor.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
-        guard let boxNode = m.value("box"), var box = box(boxNode, origin: origin ?? .live) else {
-            if m.value("box") == nil { m.missing("box", hint: "give the frame's place as box: [x, y, width, height]") }
-            return nil
-        }
-        box.anchor = anchor ?? .topLeft
-        let fill = m.text("fill")
-        if let fill { checkColor(fill, m.value("fill"), colors) }
-        let stroke = m.text("stroke")
-        if let stroke { checkColor(stroke, m.value("stroke"), colors) }
-        let style = m.text("style")
-        if let style, styles[style] == nil {
-            context.error("unknown-style", m.value("style"), "frame \(index) uses style '\(style)', which does not exist",
-                          hint: Suggestions.closest(to: style, in: Array(styles.keys)).map { "did you mean '\($0)'?" })
-        }
-        if kind == .text && style == nil { m.missing("style") }
-        let content = contentList(&m)
-        let fit = FrameSpec.Fit(rawValue: m.string("fit") ?? "error")
-        if fit == nil { context.error("bad-value", m.value("fit"), "fit must be error or shrink") }
-        let valign = FrameSpec.VerticalAlign(rawValue: m.string("valign") ?? "top")
-        if valign == nil { context.error("bad-value", m.value("valign"), "valign must be top, middle or bottom") }
-        let frame = FrameSpec(kind: kind, box: box, fill: fill, stroke: stroke,
-                              strokeWidth: length(&m, "stroke-width")?.resolve(reference: 0) ?? 0.5,
-                              radius: length(&m, "radius")?.resolve(reference: 0) ?? 0,
-                              opacity: m.number("opacity") ?? 1, bleed: m.bool("bleed") ?? false, content: content,
-                              separator: m.string("separator") ?? "", style: style, valign: valign ?? .top, fit: fit ?? .error,
-                              field: m.text("field"), when: m.text("when"), optional: m.bool("optional") ?? false,
-                              role: m.text("role"), link: m.text("link"), index: count(&m, "index") ?? 0)
-        m.reportUnknownKeys(known: Self.frameKeys)
-        return frame
-    }
-
-    private func readBlock(_ node: Node, index: Int, styles: [String: StyleSpec], colors: [String: Color]) -> BlockSpec? {
-        guard var m = YAMLMapping(node, context: context, what: "block \(index)") else { return nil }
-        let typeText = m.string("type") ?? "text"
-        guard let kind = BlockSpec.Kind(rawValue: typeText) else {
-            let names = BlockSpec.Kind.allCases.map(\.rawValue)
-            context.error("bad-value", m.value("type"), "block type '\(typeText)' is not one of \(names.joined(separator: ", "))",
-                          hint: Suggestions.closest(to: typeText, in: names).map { "did you mean '\($0)'?" })
-            return nil
-        }
-        let style = m.text("style")
-        if let style, styles[style] == nil {
-            context.error("unknown-style", m.value("style"), "block \(index) uses style '\(style)', which does not exist",
-                          hint: Suggestions.closest(to: style, in: Array(styles.keys)).map { "did you mean '\($0)'?" })
-        }
-        var parts: [String: String] = [:]
-        if let p = m.value("parts"), var pm = YAMLMapping(p, context: context, what: "the parts of block \(index)") {
-            for key in pm.keys {
-                if let v = pm.string(key) {
-                    parts[key] = v
-                    if !["padding", "radius"].contains(key) && styles[v] == nil && colors[v] == nil {
-                        context.error("unknown-style", pm.value(key), "part '\(key)' names '\(v)', which is not a style")
-                    }
-                }
-            }
-        }
-        let color = m.text("color")
-        if let color { checkColor(color, m.value("color"), colors) }
-        let fill = m.text("fill")
-        if let fill { checkColor(fill, m.value("fill"), colors) }
-        let block = BlockSpec(kind: kind, content: contentList(&m), separator: m.string("separator") ?? "",
-                              source: m.text("source"), style: style, keepWithNext: m.bool("keep-with-next") ?? false,
-                              role: m.text("role"), height: length(&m, "height")?.resolve(reference: 0),
-                              width: length(&m, "width"), columns: m.int("columns") ?? 1, color: color, fill: fill,
-                              parts: parts, spaceBefore: length(&m, "space-before")?.resolve(reference: 0) ?? 0,
-                              spaceAfter: length(&m, "space-after")?.resolve(reference: 0) ?? 0,
-                              optional: m.bool("optional") ?? false, shrink: m.bool("shrink") ?? false,
-                              field: m.text("field"), limit: count(&m, "limit"), destination: m.text("destination"),
-                              span: m.bool("span") ?? false, keepWithPrevious: m.bool("keep-with-previous") ?? false, grow: m.bool("grow") ?? false, drop: count(&m, "drop"),
-                              when: m.text("when"))
-        if block.grow && kind != .spacer {
-            context.error("bad-value", m.value("grow"), "only a spacer may grow (block \(index) is \(kind.rawValue))")
-        }
-        if let when = block.when, !Self.blockConditions.contains(when) {
-            context.error("bad-value", m.value("when"), "block \(index): when '\(when)' is not one of \(Self.blockConditions.joined(separator: ", "))")
-        }
-        m.reportUnknownKeys(known: Self.blockKeys)
-        return block
-    }
-
-    // MARK: - Values
-
-    private func contentList(_ m: inout YAMLMapping) -> [String] {
-        guard let node = m.value("content") else { return [] }
-        if case .sequence = node { return m.stringList("content") ?? [] }
-        return m.string("content").map { [$0] } ?? []
-    }
-
-    private func box(_ node: Node, origin: BoxSpec.Origin) -> BoxSpec? {
-        guard let values = lengths(node, what: "'box'"), values.count == 4 else {
-            context.error("bad-value", node, "a box is four lengths: [x, y, width, height]",
-                          hint: "e.g. box: [0, 40mm, 100%, 30mm]; with anchor: bottom-right, x and y count from the right and bottom")
-            return nil
-        }
-        return BoxSpec(x: values[0], y: values[1], width: values[2], height: values[3], origin: origin)
-    }
-
-    private func lengths(_ node: Node, what: String) -> [Length]? {
-        guard case .sequence(let items) = node else { return nil }
-        var result: [Length] = []
-        for item in items {
-            guard let s = YAMLMapping.scalarString(item, context: context, what: "an item of \(what)") else { return nil }
-            guard let l = Length(s) else {
-                context.error("bad-value", item, "'\(s)' is not a length", hint: "lengths are like 12mm, 10.5pt, 2em, 50% or full")
-                return nil
-            }
-            guard Self.inRange(l) else {
-                context.error("bad-value", item, "the length \(Quoting.code(s)) in \(what) is out of range", hint: Self.rangeHint)
-                return nil
-            }
-            result.append(l)
-        }
-        return result
-    }
-
-    private func length(_ m: inout YAMLMapping, _ key: String) -> Length? {
-        guard let node = m.value(key), let s = YAMLMapping.scalarString(node, context: context, what: "'\(key)' in \(m.what)") else { return nil }
-        guard let l = Length(s) else {
-            context.error("bad-value", node, "'\(key)' in \(m.what) is '\(s)', not a length",
-                          hint: "lengths are like 12mm, 10.5pt, 2em or 50%")
-            return nil
-        }
-        guard Self.inRange(l) else {
-            context.error("bad-value", node, "`\(key)` in \(m.what) is \(Quoting.code(s)), which is out of range", hint: Self.rangeHint)
-            return nil
-        }
-        return l
-    }
-
-    /// A whole number of 0 or more (an index, a limit).
-    private func count(_ m: inout YAMLMapping, _ key: String) -> Int? {
-        guard let n = m.int(key) else { return nil }
-        guard n >= 0 else {
-            context.error("bad-value", m.value(key), "`\(key)` in \(m.what) is \(n); it must be 0 or more")
-            return nil
-        }
-        return n
-    }
-
-    /// Lengths a page can use: up to 5 m (14,400pt), 100em or 1000% either way. Larger
-    /// ones (1e308pt) only overflow the arithmetic of layout.
-    static func inRange(_ l: Length) -> Bool {
-        switch l {
-        case .points(let v): return v.isFinite && abs(v) <= 14_400
-        case .em(let e): return e.isFinite && abs(e) <= 100
-        case .fraction(let f): return f.isFinite && abs(f) <= 10
-        case .rest: return true
-        }
-    }
-
-    static let rangeHint = "lengths run up to 5 m (14400pt), 100em or 1000%, e.g. 12pt or 5mm"
-
-    private func readWeight(_ m: inout YAMLMapping) -> Int {
-        guard let w = m.string("weight") else { return 400 }
-        switch w.lowercased() {
-        case "regular", "normal", "400": return 400
-        case "bold", "700": return 700
-        case "medium", "500": return 500
-        case "light", "300": return 300
-        case "black", "heavy", "900": return 900
-        default:
-            if let n = Int(w), (100...900).contains(n) { return n }
-            context.error("bad-value", m.value("weight"), "weight '\(w)' is not regular, bold or 100–900")
-            return 400
-        }
-    }
-
-    private func checkColor(_ name: String, _ node: Node?, _ colors: [String: Color]) {
-        if colors[name] == nil && Color(hex: name) == nil {
-            context.error("unknown-color", node, "colour '\(name)' is not defined in 'colors'",
-                          hint: Suggestions.closest(to: name, in: Array(colors.keys)).map { "did you mean '\($0)'?" }
-                            ?? "colours defined: \(colors.keys.sorted().joined(separator: ", "))")
-        }
     }
 }

@@ -1,0 +1,98 @@
+import FolioCore
+import FolioModel
+import FolioText
+
+/// One block of a flow.
+public struct BlockSpec: Hashable, Sendable {
+    public enum Kind: String, Hashable, Sendable, CaseIterable {
+        /// Text from a template string.
+        case text
+        /// Paragraphs from a data list (report.intro, event.body).
+        case paragraphs
+        /// A horizontal rule.
+        case rule
+        /// Key-figure tiles.
+        case figures
+        /// Charts (the event's or all of the report's).
+        case charts
+        /// The event's image (or the cover's).
+        case image
+        /// The table of contents.
+        case contents
+        /// Empty space.
+        case spacer
+        /// One of the report's events per repetition (cards).
+        case figure
+    }
+
+    public var kind: Kind
+    public var content: [String]
+    public var separator: String
+    public var source: String?
+    public var style: String?
+    public var keepWithNext: Bool
+    public var role: String?
+    /// Space in points (rule thickness, spacer height, tile/chart height).
+    public var height: Double?
+    public var width: Length?
+    public var columns: Int
+    public var color: String?
+    public var fill: String?
+    /// Styles of sub-parts (figures: value, unit, label; contents: rank, title, page).
+    public var parts: [String: String]
+    public var spaceBefore: Double
+    public var spaceAfter: Double
+    /// Cards: may be dropped when the card is too full.
+    public var optional: Bool
+    /// Text may shrink down to the style's minSize before it is an error.
+    public var shrink: Bool
+    /// Cards: a spacer that takes the height left over in its region (shared evenly
+    /// between the spacers that grow), pushing what follows to the bottom.
+    public var grow: Bool
+    /// Cards: when optional blocks are dropped, lower numbers go first; blocks without a
+    /// number follow, from the last.
+    public var drop: Int?
+    /// Cards: only when this holds for the event (has-figure, no-figure, has-chart,
+    /// no-chart, has-image, no-image, has-summary, no-summary, has-date, no-date).
+    public var when: String?
+    public var field: String?
+    public var limit: Int?
+    public var destination: String?
+    /// Spans every column of the region (multi-column flows).
+    public var span: Bool
+    /// Stays in the same column as the end of the block before it (a signature).
+    public var keepWithPrevious: Bool
+
+    public init(kind: Kind, content: [String] = [], separator: String = "", source: String? = nil, style: String? = nil,
+                keepWithNext: Bool = false, role: String? = nil, height: Double? = nil, width: Length? = nil,
+                columns: Int = 1, color: String? = nil, fill: String? = nil, parts: [String: String] = [:],
+                spaceBefore: Double = 0, spaceAfter: Double = 0, optional: Bool = false, shrink: Bool = false,
+                field: String? = nil, limit: Int? = nil, destination: String? = nil, span: Bool = false,
+                keepWithPrevious: Bool = false, grow: Bool = false, drop: Int? = nil, when: String? = nil) {
+        self.kind = kind
+        self.when = when
+        self.grow = grow
+        self.drop = drop
+        self.span = span
+        self.keepWithPrevious = keepWithPrevious
+        self.content = content
+        self.separator = separator
+        self.source = source
+        self.style = style
+        self.keepWithNext = keepWithNext
+        self.role = role
+        self.height = height
+        self.width = width
+        self.columns = columns
+        self.color = color
+        self.fill = fill
+        self.parts = parts
+        self.spaceBefore = spaceBefore
+        self.spaceAfter = spaceAfter
+        self.optional = optional
+        self.shrink = shrink
+        self.field = field
+        self.limit = limit
+        self.destination = destination
+    }
+}
