@@ -55,9 +55,25 @@ struct CardContentTests {
         let portrait = try Cards.layout("portrait")
         let rank = try portrait.page(report: report, event: report.events.first { $0.id == "hitech-zone-rank" }!)
         #expect(Self.figures(rank).contains { $0.alt == "宁波国家高新区全国综合排名" })
-        // A chart that needs more room than the card has is left out, never drawn empty.
+        // Where the chart with its note does not fit, the card shows it without the note:
+        // the derived value stays marked by the legend's 推算值.
         let enterprises = try portrait.page(report: report, event: report.events.first { $0.id == "hitech-enterprises" }!)
-        #expect(!Self.figures(enterprises).contains { $0.alt == "高新技术企业总数" })
+        let shown = try #require(Self.figures(enterprises).first { $0.alt == "高新技术企业总数" })
+        let text = Cards.text(shown.items)
+        #expect(text.contains("推算值") && text.contains("3886") && text.contains("5300"), "\(text)")
+        #expect(!text.contains("5300÷1.364"), "the note is left to the brochure: \(text)")
+        // Every preset with a chart panel shows the charts of both charted events.
+        for preset in ["square", "portrait", "story"] {
+            let layout = try Cards.layout(preset)
+            for (id, title) in [("hitech-zone-rank", "宁波国家高新区全国综合排名"), ("hitech-enterprises", "高新技术企业总数")] {
+                let page = try layout.page(report: report, event: report.events.first { $0.id == id }!)
+                #expect(Self.figures(page).contains { $0.alt == title }, "\(preset) \(id)")
+            }
+        }
+        // A chart that needs more room than the card has, even without its note, is left
+        // out, never drawn empty or squeezed (og's panel is 236 px high).
+        let og = try Cards.layout("og").page(report: report, event: report.events.first { $0.id == "hitech-enterprises" }!)
+        #expect(!Self.figures(og).contains { $0.alt == "高新技术企业总数" })
         let layout = try Cards.layout("square")
         // winter-olympics has only KPI charts (450 公里 is already its hero).
         let olympics = try layout.page(report: report, event: report.events.first { $0.id == "winter-olympics" }!)

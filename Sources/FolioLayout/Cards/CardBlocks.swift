@@ -129,21 +129,31 @@ struct CardBlocks {
     }
 
     private func chart(_ block: BlockSpec, width: Double) -> [FlowItem] {
-        guard !(imageShown && event?.image != nil), let chart = chartToShow() else { return [] }
+        guard !(imageShown && event?.image != nil), var chart = chartToShow() else { return [] }
         let padding = block.parts["padding"].flatMap { Length($0)?.resolve(reference: 0) } ?? 0
         let radius = block.parts["radius"].flatMap { Length($0)?.resolve(reference: 0) } ?? 0
         let fill = block.fill.map { typesetter.color($0) }
         let renderer = ChartRenderer(composer: typesetter.composer)
         let theme = typesetter.chartTheme()
-        // Never an empty panel: the chart gets the height it needs to be read, and a card
-        // without that room drops it (the block is optional) instead.
-        let needed = renderer.minimumHeight(chart, width: width - 2 * padding, theme: theme) + 2 * padding
-        let height = max(block.height ?? width * 0.5, needed)
-        return [.box(BoxItem(height: height, role: "Figure", alt: chart.title, spaceBefore: block.spaceBefore,
+        // Never an empty panel: the chart gets the height it needs to be read. When the
+        // block is too low for the chart with its note, the card shows it without the note
+        // (the brochure keeps it; derived values stay marked in the legend as 推算值); a
+        // card without room even then drops the chart (the block is optional).
+        let planned = block.height ?? width * 0.5
+        var needed = renderer.minimumHeight(chart, width: width - 2 * padding, theme: theme) + 2 * padding
+        if needed > planned, chart.note != nil {
+            var bare = chart
+            bare.note = nil
+            let bareNeeded = renderer.minimumHeight(bare, width: width - 2 * padding, theme: theme) + 2 * padding
+            if bareNeeded <= planned { (chart, needed) = (bare, bareNeeded) }
+        }
+        let height = max(planned, needed)
+        let shown = chart
+        return [.box(BoxItem(height: height, role: "Figure", alt: shown.title, spaceBefore: block.spaceBefore,
                              spaceAfter: block.spaceAfter, floats: false, origin: origin("charts")) { rect in
             var items: [Item] = []
             if let fill { items.append(.shape(Shape(path: .rect(rect, radius: radius), fill: fill))) }
-            items += renderer.render(chart, in: rect.insetBy(padding), theme: theme)
+            items += renderer.render(shown, in: rect.insetBy(padding), theme: theme)
             return items
         })]
     }
