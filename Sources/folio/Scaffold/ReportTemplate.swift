@@ -1,8 +1,25 @@
+import Foundation
+
 /// The files `folio init` writes: a commented `report.yaml` with two example events and
 /// one chart, which builds at once without warnings, and a note in `images/`.
 enum ReportTemplate {
     /// The report.yaml of a new report covering `edition`, published on `published`.
     static func reportYAML(edition: Int, published: String) -> String {
+        aligned(template(edition: edition, published: published))
+    }
+
+    /// Lines up the trailing comments at one column, counting a Chinese character as two.
+    static func aligned(_ text: String, column: Int = 40) -> String {
+        text.components(separatedBy: "\n").map { line -> String in
+            guard !line.trimmingCharacters(in: .whitespaces).hasPrefix("#"),
+                  let range = line.range(of: #"\s{2,}# "#, options: .regularExpression) else { return line }
+            let content = String(line[..<range.lowerBound])
+            let width = content.unicodeScalars.reduce(0) { $0 + ($1.value >= 0x1100 && $1.properties.isIdeographic || (0x3000...0xFFEF).contains($1.value) ? 2 : 1) }
+            return content + String(repeating: " ", count: max(2, column - width)) + line[range].drop { $0 == " " } + line[range.upperBound...]
+        }.joined(separator: "\n")
+    }
+
+    private static func template(edition: Int, published: String) -> String {
         """
         # \(edition)年度科技创新大事 — made by `folio init`.
         #
@@ -18,8 +35,8 @@ enum ReportTemplate {
         publisher: 市科学技术局                   # required: cover, back cover, cards
         edition: \(edition)                            # required: the year the report covers
         published: \(published)                  # required: YYYY-MM-DD, the PDF's date
-        # layout: brochure                       # optional: `folio layouts` lists the layouts
-        # cards: [square, wechat-cover]          # optional: which card sizes (default: all five)
+        # layout: brochure                      # optional: `folio layouts` lists the layouts
+        # cards: [square, wechat-cover]         # optional: which card sizes (default: all five)
         source: 市科学技术局                      # optional: where the data comes from (back cover)
 
         intro:                                  # optional: the foreword, one paragraph a line
