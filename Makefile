@@ -25,7 +25,7 @@ if [ -n "$$missing" ]; then \
 fi
 endef
 
-.PHONY: all deps bench-deps build render test bench bench-cards fuzz docs-images clean
+.PHONY: all deps bench-deps build render test bench bench-cards fuzz docs-images completions clean
 
 all: deps build render
 
@@ -54,14 +54,26 @@ bench-cards: deps bench-deps
 bench-deps:
 	@$(call install_missing,$(BENCH_PACKAGES))
 
-# The README's pictures, made from the default report so they never go stale.
+# The README's pictures, made from the default report so they never go stale: an event
+# page with its charts (DOCS_PAGE) and that event's cards (DOCS_CARD), each well under 300 KB.
+DOCS_PAGE ?= 10
+DOCS_CARD ?= 06-hitech-enterprises
 docs-images: build
 	rm -rf /tmp/folio-docs && mkdir -p docs/images
-	./.build/release/folio build $(REPORT) --out /tmp/folio-docs --cards square,wechat-cover --scale 0.4 --force -q
+	./.build/release/folio build $(REPORT) --out /tmp/folio-docs --cards square,wechat-cover --scale 0.5 --force -q
 	pdftoppm -r 40 -png -singlefile -f 1 -l 1 /tmp/folio-docs/brochure.pdf docs/images/page-cover
-	pdftoppm -r 40 -png -singlefile -f 5 -l 5 /tmp/folio-docs/brochure.pdf docs/images/page-event
 	pdftoppm -r 40 -png -singlefile -f 4 -l 4 /tmp/folio-docs/brochure.pdf docs/images/page-contents
-	cp /tmp/folio-docs/cards/square/01-yongjiang-zone.png docs/images/card-square.png
+	pdftoppm -r 60 -png -singlefile -f $(DOCS_PAGE) -l $(DOCS_PAGE) /tmp/folio-docs/brochure.pdf docs/images/page-event
+	cp /tmp/folio-docs/cards/square/$(DOCS_CARD).png docs/images/card-square.png
+	cp /tmp/folio-docs/cards/wechat-cover/$(DOCS_CARD).png docs/images/card-wechat-cover.png
+	@ls -l docs/images/*.png
+
+# Shell completion scripts from swift-argument-parser, into out/completions/ (README: Commands).
+completions: build
+	mkdir -p out/completions
+	./.build/release/folio --generate-completion-script bash > out/completions/folio.bash
+	./.build/release/folio --generate-completion-script zsh > out/completions/_folio
+	./.build/release/folio --generate-completion-script fish > out/completions/folio.fish
 
 # Many more fuzz cases than `make test` runs (see Sources/folio-fuzz): mutated reports and
 # layouts through `folio check`, in worker processes watched for crashes and hangs.

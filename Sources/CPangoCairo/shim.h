@@ -24,10 +24,10 @@ static inline PangoFcFontMap *folio_fc_font_map(PangoFontMap *map) { return (Pan
 static inline PangoCairoFont *folio_cairo_font(PangoFont *font) { return (PangoCairoFont *)font; }
 static inline PangoFcFont *folio_fc_font(PangoFont *font) { return (PangoFcFont *)font; }
 static inline void folio_object_unref(void *object) { if (object) g_object_unref(object); }
+/* The font's own pattern, borrowed: the "pattern" property is a plain pointer that
+   g_object_get returns without a reference, so it must not be destroyed. */
 static inline FcPattern *folio_fc_font_pattern(PangoFont *font) {
-    FcPattern *pattern = NULL;
-    g_object_get(font, "pattern", &pattern, NULL);
-    return pattern;
+    return pango_fc_font_get_pattern((PangoFcFont *)font);
 }
 
 /* Frees the list pango_itemize returns. */

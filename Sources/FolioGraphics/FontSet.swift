@@ -141,7 +141,6 @@ public final class FontSet: @unchecked Sendable {
                 file = String(cString: value)
             }
             _ = FcPatternGetInteger(pattern, FC_INDEX, 0, &index)
-            FcPatternDestroy(pattern)
         }
         let ref = FontRef(file: file, index: Int(index))
         g_object_ref(font)

@@ -9,14 +9,19 @@ struct Folio: ParsableCommand {
         abstract: "Typeset a year's events as a print-ready Chinese brochure (PDF) and social cards (PNG).",
         discussion: """
         Examples:
-          folio build Reports/ningbo-2022            # → out/ningbo-2022/brochure.pdf, cards/…
-          folio check Reports/ningbo-2022            # validate only
+          folio init Reports/ningbo-2023 --edition 2023   # a new report
+          folio build Reports/ningbo-2023                 # → out/ningbo-2023/
+          folio check Reports/ningbo-2023                 # validate only
+          folio watch Reports/ningbo-2023                 # rebuild on every save
 
-        Exit status: 0 success, 1 problems in the input (each reported as path:line:col),
-        2 wrong usage of the command line.
+        Exit status: 0 success; 1 problems in the input (each reported as
+        path:line:col); 2 wrong usage, or a broken environment (fonts, tools,
+        an output folder that cannot be written).
+        Shell completions: folio --generate-completion-script bash|zsh|fish
         """,
         version: "folio 0.1.0",
-        subcommands: [BuildCommand.self, CheckCommand.self, WatchCommand.self]
+        subcommands: [InitCommand.self, BuildCommand.self, CheckCommand.self, WatchCommand.self,
+                      FontsCommand.self, LayoutsCommand.self]
     )
 
     /// Runs the command, mapping usage errors to exit status 2.

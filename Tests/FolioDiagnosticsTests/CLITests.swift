@@ -78,7 +78,7 @@ struct CLITests {
         let r2 = try CLI.run(["check", "empty"], cwd: dir)
         #expect(r2.stderr == """
         error: there is no report.yaml in empty
-            hint: a report folder holds a report.yaml; start from a copy of Reports/ningbo-2022
+            hint: a report folder holds a report.yaml; `folio init empty` makes one to start from
         1 error
 
         """)

@@ -47,11 +47,15 @@ struct ErrorDocsTests {
         #expect(onDisk == generated, "docs/errors.md is out of date: run FOLIO_UPDATE_DOCS=1 swift test --filter ErrorDocsTests")
     }
 
-    @Test("each example produces its own code, with the documented severity and exit status (1 for errors)")
+    /// Codes for trouble around Folio rather than in its input, which exit with 2.
+    static let environmentCodes: Set<String> = ["cannot-write", "environment", "no-resources"]
+
+    @Test("each example produces its own code, with the documented severity and exit status (1 for input errors, 2 for the environment)")
     func examplesProduceTheirCodes() throws {
         for example in ErrorCatalog.examples {
             guard let run = try Self.run(example) else { continue }
-            #expect(run.status == (example.severity == "error" ? 1 : 0), "\(example.code)")
+            let status: Int32 = example.severity == "error" ? (Self.environmentCodes.contains(example.code) ? 2 : 1) : 0
+            #expect(run.status == status, "\(example.code)")
             let json = try Self.run(example, json: true)
             let items = (try? JSONSerialization.jsonObject(with: Data((json?.stdout ?? "").utf8))) as? [[String: Any]] ?? []
             #expect(items.contains { $0["code"] as? String == example.code && $0["severity"] as? String == example.severity },
@@ -130,7 +134,9 @@ struct ErrorDocsTests {
 
         - Errors stop the run: nothing is written, and the exit status is 1. Warnings
           (unknown keys, a derived figure without a note) are printed and the run goes on.
-        - Wrong use of the command line (an unknown option, a missing argument) exits with 2.
+        - Trouble around Folio rather than in the input (`environment`, `no-resources`,
+          `cannot-write`) exits with 2, as does wrong use of the command line (an unknown
+          option, a missing argument).
         - Colour is used on a terminal only; `NO_COLOR=1`, `TERM=dumb` or a pipe give plain text.
         - `--diagnostics json` prints one JSON array on standard output instead, each item
           with `severity`, `code`, `message`, and `file`, `line`, `column`, `hint` when known.

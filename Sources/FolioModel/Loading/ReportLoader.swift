@@ -54,7 +54,7 @@ public struct ReportLoader {
         }
         guard FileManager.default.fileExists(atPath: path) else {
             diagnostics.append(.error("no-report", at: nil, "there is no \(ReportLoader.fileName) in \(DisplayPath.relative(dirURL.path))",
-                                      hint: "a report folder holds a report.yaml; start from a copy of Reports/ningbo-2022"))
+                                      hint: "a report folder holds a report.yaml; `folio init \(DisplayPath.relative(dirURL.path))` makes one to start from"))
             return Result(report: nil, diagnostics: diagnostics)
         }
         guard let source = SourceFile.read(path: path, displayPath: display, limits: limits, diagnostics: &diagnostics) else {

@@ -63,6 +63,7 @@ struct BuildCommand: ParsableCommand {
                                    scale: scale, force: force, print: print, marks: marks,
                                    brochure: !noBrochure, cards: !noCards)
         let builder = Builder(resources: resources)
+        console.progress("reading \(DisplayPath.relative(report))")
         do {
             let summary = try builder.build(options) { p in
                 switch p {

@@ -44,7 +44,7 @@ struct WatchCommand: ParsableCommand {
         let resources: Resources
         switch Resources.locate() {
         case .success(let r): resources = r
-        case .failure(let e): console.error("error: \(e)"); throw ExitCode(1)
+        case .failure(let e): console.error("error: \(e)"); throw ExitCode(2)
         }
         let options = BuildOptions(reportDirectory: report, outputDirectory: out, layout: layout,
                                    cardPresets: cards.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } },

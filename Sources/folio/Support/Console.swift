@@ -60,26 +60,33 @@ struct Console: Sendable {
         state.progressShown = false
     }
 
-    /// Reports a failed run and exits 1. `wrote` says whether the command writes files
-    /// (then the user is told that nothing was).
+    /// Diagnostic codes for trouble around Folio rather than in the input: exit status 2.
+    static let environmentCodes: Set<String> = ["cannot-write", "environment", "no-resources"]
+
+    /// Reports a failed run and exits: 1 for problems in the input, 2 for a broken
+    /// environment (fonts, tools, an output folder that cannot be written). `writes` says
+    /// whether the command writes files (then the user is told that nothing was).
     func fail(_ error: Error, writes: Bool) -> Never {
         endProgress()
+        let shown: [Diagnostic]
         switch error {
         case BuildError.input(let list):
-            diagnostics(list)
+            shown = list
         case BuildError.io(let message):
-            diagnostics([.error("cannot-write", at: nil, message, hint: "check the output folder's permissions and free space")])
+            shown = [.error("cannot-write", at: nil, message, hint: "check the output folder's permissions and free space")]
         case BuildError.environment(let message):
-            diagnostics([.error("environment", at: nil, message, hint: "run `make deps` to install what Folio needs")])
+            shown = [.error("environment", at: nil, message, hint: "run `make deps` to install what Folio needs")]
         case let d as Diagnostic:
-            diagnostics([d])
+            shown = [d]
         default:
-            diagnostics([.error("internal", at: nil, "\(error)", hint: "this is a bug in Folio; please report it with the input")])
+            shown = [.error("internal", at: nil, "\(error)", hint: "this is a bug in Folio; please report it with the input")]
         }
+        diagnostics(shown)
         if writes && options.diagnostics == .text {
             self.error("nothing was written; previous outputs are unchanged")
         }
-        exit(1)
+        let errors = shown.filter { $0.severity == .error }
+        exit(!errors.isEmpty && errors.allSatisfy { Self.environmentCodes.contains($0.code) } ? 2 : 1)
     }
 
     /// Folio's layouts and fonts, or a failed run.
