@@ -5,6 +5,7 @@ SHELL := /bin/bash
 SWIFT ?= swift
 REPORT ?= Reports/ningbo-2022
 OUT ?= out/ningbo-2022
+FOLIO ?= ./.build/release/folio
 FUZZ_CASES ?= 100000
 FUZZ_WORKERS ?= $(shell nproc 2>/dev/null || echo 2)
 
@@ -60,7 +61,7 @@ DOCS_PAGE ?= 10
 DOCS_CARD ?= 06-hitech-enterprises
 docs-images: build
 	rm -rf /tmp/folio-docs && mkdir -p docs/images
-	./.build/release/folio build $(REPORT) --out /tmp/folio-docs --cards square,wechat-cover --scale 0.5 --force -q
+	$(FOLIO) build $(REPORT) --out /tmp/folio-docs --cards square,wechat-cover --scale 0.5 --force -q
 	pdftoppm -r 40 -png -singlefile -f 1 -l 1 /tmp/folio-docs/brochure.pdf docs/images/page-cover
 	pdftoppm -r 40 -png -singlefile -f 4 -l 4 /tmp/folio-docs/brochure.pdf docs/images/page-contents
 	pdftoppm -r 60 -png -singlefile -f $(DOCS_PAGE) -l $(DOCS_PAGE) /tmp/folio-docs/brochure.pdf docs/images/page-event
