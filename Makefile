@@ -9,7 +9,7 @@ FUZZ_CASES ?= 100000
 FUZZ_WORKERS ?= $(shell nproc 2>/dev/null || echo 2)
 
 # Debian packages the build, the tools and the tests need.
-APT_PACKAGES := libcairo2-dev libpango1.0-dev libpng-dev libjpeg62-turbo-dev fonts-noto-cjk \
+APT_PACKAGES := libcairo2-dev libpango1.0-dev libharfbuzz-dev libpng-dev libjpeg62-turbo-dev fonts-noto-cjk \
 	poppler-utils qpdf ghostscript libgs-common icc-profiles-free pkg-config
 BENCH_PACKAGES := hyperfine time
 

@@ -16,6 +16,7 @@
 #include <pango/pangofc-font.h>
 #include <hb.h>
 #include <hb-ot.h>
+#include <hb-subset.h>
 #include <png.h>
 #include <jpeglib.h>
 
