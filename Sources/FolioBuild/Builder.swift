@@ -222,14 +222,17 @@ public final class Builder: @unchecked Sendable {
             // Render into temporary files next to their targets: the PDFs on a thread of
             // their own while the cards are drawn and encoded on every core.
             try prepare(outDir, sweep: true)
+            let subsetCache = UserCache.path.map {
+                FontSubsetCache(directory: (($0 as NSString).deletingLastPathComponent as NSString).appendingPathComponent("subsets"))
+            }
             let pdfJob: BackgroundJob<[Staged]>? = document.map { document in
                 BackgroundJob { [fonts] in
                     var made: [Staged] = []
                     for out in needed where out.kind == "brochure" || out.kind == "print" {
                         do {
                             let data = out.kind == "print"
-                                ? try PrintPDF(fonts: fonts).make(document, marks: options.marks)
-                                : try PDFExporter(fonts: fonts).export(document)
+                                ? try PrintPDF(fonts: fonts, subsetCache: subsetCache).make(document, marks: options.marks)
+                                : try PDFExporter(fonts: fonts, subsetCache: subsetCache).export(document)
                             let (temp, record) = try Self.stage(data, out, outDir: outDir)
                             made.append(Staged(temp: temp, final: (outDir as NSString).appendingPathComponent(out.path), record: record))
                         } catch {

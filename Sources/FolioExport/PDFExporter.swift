@@ -10,9 +10,12 @@ import Foundation
 /// carry printer's marks, and has its translucent colours flattened for PDF/X-3.
 public struct PDFExporter: Sendable {
     public let fonts: FontSet
+    /// Where subset fonts made for earlier PDFs are kept (nil: always subset afresh).
+    public var subsetCache: FontSubsetCache?
 
-    public init(fonts: FontSet) {
+    public init(fonts: FontSet, subsetCache: FontSubsetCache? = nil) {
         self.fonts = fonts
+        self.subsetCache = subsetCache
     }
 
     /// Export choices.
@@ -51,7 +54,8 @@ public struct PDFExporter: Sendable {
             throw GraphicsError.cairo(operation: "write a PDF", status: "the document has no pages")
         }
         let writer = try PDFWriter(fonts: fonts, info: document.info, firstPageSize: mediaSize(first, options),
-                                   tagged: options.links, glyphs: Self.glyphs(document.pages))
+                                   tagged: options.links, glyphs: Self.glyphs(document.pages),
+                                   subsetCache: subsetCache)
         var boxes: [PageBoxes] = []
         for (index, original) in document.pages.enumerated() {
             let page = options.flattenTransparency ? TransparencyFlattener.flatten(original).page : original

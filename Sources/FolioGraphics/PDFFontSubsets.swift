@@ -1,3 +1,4 @@
+import Dispatch
 import CPangoCairo
 import FolioCore
 import Foundation
@@ -30,14 +31,20 @@ public final class PDFFontSubsets: @unchecked Sendable {
     private var subsets: [FontRef: Subset] = [:]
     private let options: OpaquePointer
 
-    /// Subsets every face of `glyphs` (glyph ids by face) that can be.
-    public init(glyphs: [FontRef: Set<UInt32>]) {
+    /// Subsets every face of `glyphs` (glyph ids by face) that can be, one face per core,
+    /// taking subsets made before from `cache` when it has them.
+    public init(glyphs: [FontRef: Set<UInt32>], cache: FontSubsetCache? = nil) {
         options = cairo_font_options_create()
         cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
         cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
         cairo_font_options_set_antialias(options, CAIRO_ANTIALIAS_GRAY)
-        for (ref, ids) in glyphs.sorted(by: { $0.key < $1.key }) {
-            if let subset = Self.subset(ref, ids) { subsets[ref] = subset }
+        let faces = glyphs.sorted(by: { $0.key < $1.key })
+        let made = Slots(count: faces.count)
+        DispatchQueue.concurrentPerform(iterations: faces.count) { i in
+            made.set(i, Self.subset(faces[i].key, faces[i].value, cache: cache))
+        }
+        for (i, (ref, _)) in faces.enumerated() {
+            if let subset = made.values[i] { subsets[ref] = subset }
         }
     }
 
@@ -77,7 +84,10 @@ public final class PDFFontSubsets: @unchecked Sendable {
         s.utf8.reduce(0) { ($0 << 8) | hb_tag_t($1) }
     }
 
-    private static func subset(_ ref: FontRef, _ ids: Set<UInt32>) -> Subset? {
+    /// What the subsetter is asked for, for the cache: flags and dropped tables.
+    private static let recipe = "desubroutinize retain-gids drop " + dropped.joined(separator: ",")
+
+    private static func subset(_ ref: FontRef, _ ids: Set<UInt32>, cache: FontSubsetCache?) -> Subset? {
         guard let blob = hb_blob_create_from_file_or_fail(ref.file) else { return nil }
         defer { hb_blob_destroy(blob) }
         let face = hb_face_create(blob, UInt32(ref.index))
@@ -85,10 +95,19 @@ public final class PDFFontSubsets: @unchecked Sendable {
         let cff = hb_face_reference_table(face, tag("CFF "))
         let hasCFF = hb_blob_get_length(cff) > 0
         hb_blob_destroy(cff)
-        guard hasCFF, let input = hb_subset_input_create_or_fail() else { return nil }
-        defer { hb_subset_input_destroy(input) }
+        guard hasCFF else { return nil }
         let count = hb_face_get_glyph_count(face)
         let kept = Set(ids.filter { $0 < count }).union([0])
+        let header = cache == nil ? nil
+            : FontSubsetCache.header(file: ref.file, index: ref.index, glyphs: kept.sorted(), recipe: recipe)
+        if let cache, let header, let stored = cache.load(header) {
+            let face = stored.withUnsafeBytes { bytes in
+                bytes.baseAddress.flatMap { MemoryFace.make(copying: $0, count: bytes.count) }
+            }
+            if let face { return Subset(face: face, glyphs: kept) }
+        }
+        guard let input = hb_subset_input_create_or_fail() else { return nil }
+        defer { hb_subset_input_destroy(input) }
         let set = hb_subset_input_glyph_set(input)
         for id in kept.sorted() { hb_set_add(set, id) }
         let drop = hb_subset_input_set(input, HB_SUBSET_SETS_DROP_TABLE_TAG)
@@ -101,7 +120,26 @@ public final class PDFFontSubsets: @unchecked Sendable {
         var length: UInt32 = 0
         guard let data = hb_blob_get_data(bytes, &length), length > 0 else { return nil }
         guard let face = MemoryFace.make(copying: UnsafeRawPointer(data), count: Int(length)) else { return nil }
+        if let cache, let header {
+            cache.store(header, font: UnsafeRawBufferPointer(start: data, count: Int(length)))
+        }
         return Subset(face: face, glyphs: kept)
+    }
+}
+
+/// Results filled in from several threads.
+private final class Slots: @unchecked Sendable {
+    private(set) var values: [PDFFontSubsets.Subset?]
+    private let lock = NSLock()
+
+    init(count: Int) {
+        values = Array(repeating: nil, count: count)
+    }
+
+    func set(_ i: Int, _ value: PDFFontSubsets.Subset?) {
+        lock.lock()
+        values[i] = value
+        lock.unlock()
     }
 }
 

@@ -31,11 +31,12 @@ public final class PDFWriter {
     /// `glyphs`: every glyph the document draws, by face; those faces are embedded from
     /// subsets made up front (`PDFFontSubsets`), which is much faster than Cairo's own
     /// subsetting of large CFF faces. Empty: Cairo subsets the set's faces itself.
+    /// `subsetCache`: where subsets made before are kept (see `FontSubsetCache`).
     public init(fonts: FontSet, info: DocumentInfo, firstPageSize: Size, tagged: Bool = false,
-                glyphs: [FontRef: Set<UInt32>] = [:]) throws {
+                glyphs: [FontRef: Set<UInt32>] = [:], subsetCache: FontSubsetCache? = nil) throws {
         self.fonts = fonts
         self.tagged = tagged
-        self.subsets = glyphs.isEmpty ? nil : PDFFontSubsets(glyphs: glyphs)
+        self.subsets = glyphs.isEmpty ? nil : PDFFontSubsets(glyphs: glyphs, cache: subsetCache)
         let closure = Unmanaged.passUnretained(sink).toOpaque()
         guard let surface = cairo_pdf_surface_create_for_stream({ closure, bytes, length in
             let sink = Unmanaged<ByteSink>.fromOpaque(closure!).takeUnretainedValue()
