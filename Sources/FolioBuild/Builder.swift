@@ -338,31 +338,6 @@ public final class Builder: @unchecked Sendable {
                             seconds: Date().timeIntervalSince(started))
     }
 
-    /// A file written next to its target, waiting for the commit.
-    struct Staged: Sendable {
-        var temp: String
-        var final: String
-        var record: Manifest.Output
-    }
-
-    /// An error of the PDF job, with the files it had staged before it (to remove them).
-    struct StagedFailure: Error {
-        var staged: [Staged]
-        var error: Error
-    }
-
-    private static func stage(_ data: Data, _ out: PlannedOutput, outDir: String) throws -> (String, Manifest.Output) {
-        let final = (outDir as NSString).appendingPathComponent(out.path)
-        let dir = (final as NSString).deletingLastPathComponent
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        let temp = (dir as NSString).appendingPathComponent(".\((final as NSString).lastPathComponent).\(getpid()).tmp")
-        guard FileManager.default.createFile(atPath: temp, contents: data) else {
-            throw BuildError.io("cannot write \(temp)")
-        }
-        return (temp, Manifest.Output(path: out.path, kind: out.kind, event: out.event, preset: out.preset, inputs: out.inputs,
-                                      sha256: Fingerprint.sha256(data), size: data.count))
-    }
-
     /// Whether an output exists with the content the manifest recorded for these inputs.
     /// A file whose size and time match the cache is trusted; otherwise its hash decides.
     private func isCurrent(_ out: PlannedOutput, old: Manifest?, outDir: String, cache: inout BuildCache) -> Bool {
