@@ -10,7 +10,7 @@ FUZZ_CASES ?= 100000
 FUZZ_WORKERS ?= $(shell nproc 2>/dev/null || echo 2)
 
 # Debian packages the build, the tools and the tests need.
-APT_PACKAGES := libcairo2-dev libpango1.0-dev libpng-dev libjpeg62-turbo-dev fonts-noto-cjk \
+APT_PACKAGES := libcairo2-dev libpango1.0-dev libharfbuzz-dev libpng-dev libdeflate-dev libjpeg62-turbo-dev fonts-noto-cjk \
 	poppler-utils qpdf ghostscript libgs-common icc-profiles-free pkg-config
 BENCH_PACKAGES := hyperfine time
 
@@ -52,8 +52,14 @@ bench: deps bench-deps
 bench-cards: deps bench-deps
 	SWIFT=$(SWIFT) bench/cards.sh
 
+# The Typst peer runs through Typst's Python binding (PyPI `typst`, the version measured).
+TYPST_PY ?= typst==0.15.2
+
 bench-deps:
 	@$(call install_missing,$(BENCH_PACKAGES))
+	@python3 -c 'import typst' 2>/dev/null || { echo "installing the Typst peer's Python module: $(TYPST_PY)"; \
+	  python3 -m pip install -q "$(TYPST_PY)" || python3 -m pip install -q --user "$(TYPST_PY)" || \
+	  { echo "make bench: the Typst peer needs the Python module typst: python3 -m pip install $(TYPST_PY)" >&2; exit 1; }; }
 
 # The README's pictures, made from the default report so they never go stale: an event
 # page with its charts (DOCS_PAGE) and that event's cards (DOCS_CARD), each well under 300 KB.

@@ -12,8 +12,9 @@
 #   full        a build into an empty output folder: no manifest, no stat cache, no
 #               outputs, so everything is laid out, rendered, encoded, hashed and written.
 #               The OS page cache and the per-user caches are warm, as they are for Typst:
-#               fontconfig's cache and Folio's font hash cache ($XDG_CACHE_HOME/folio).
-#   first run   the same with Folio's font hash cache empty too (a new machine or new fonts).
+#               fontconfig's cache and Folio's per-user caches ($XDG_CACHE_HOME/folio: font
+#               hashes, and the PDF's subset fonts for a glyph set already seen).
+#   first run   the same with Folio's per-user caches empty too (a new machine or new fonts).
 #   edit        one event's body edited (bench/edit-event.py) in a copy of the report,
 #               then a build into the folder of the previous one: brochure + 1 card.
 #   no-op       a build with nothing changed.
@@ -69,7 +70,7 @@ for d in peer-big peer-small; do
 done
 $FB peer-events --report "$TMP/big" --out "$TMP/peer-big/events.json" >/dev/null
 $FB peer-events --report "$TMP/small" --out "$TMP/peer-small/events.json" >/dev/null
-# Warm the caches (page cache, fontconfig, Folio's font hashes) and check both tools work.
+# Warm the caches (page cache, fontconfig, Folio's font hashes and subsets) and check both tools work.
 $FOLIO build "$REPORT" --cards square --out "$TMP/warm" -q
 python3 "$PEERS/run_typst.py" "$TMP/warm-peer"
 

@@ -66,7 +66,7 @@ full, typst = median("full-folio"), median("full-typst")
 rows.append(("full build, default report (brochure + 10 square cards), empty output folder",
              fmt(full), fmt(typst), f"{full / typst:.2f} × Typst", "≤ 0.50 × Typst", verdict(full <= 0.5 * typst)))
 first = median("first-folio")
-rows.append(("… first run on a machine: also no font hash cache (hashes 93 MB of fonts once)",
+rows.append(("… first run on a machine: empty per-user caches (hashes 93 MB of fonts, subsets the fonts)",
              fmt(first), "", f"{first / typst:.2f} × Typst", "", "for information"))
 edit = median("edit-folio")
 rows.append(("one-event edit (event 7's body): brochure + 1 card re-made", fmt(edit), "", f"{edit / full:.2f} × full",

@@ -16,7 +16,9 @@
 #include <pango/pangofc-font.h>
 #include <hb.h>
 #include <hb-ot.h>
+#include <hb-subset.h>
 #include <png.h>
+#include <libdeflate.h>
 #include <jpeglib.h>
 
 /* GObject casts are macros Swift cannot see. */
@@ -112,6 +114,90 @@ static inline int folio_png_encode(const unsigned char *pixels, int width, int h
     png_write_end(png, info);
     png_destroy_write_struct(&png, &info);
     free(line);
+    return 0;
+}
+
+/// Whether every pixel of a Cairo ARGB32 image is opaque (one pass, no early exit, so
+/// the compiler can vectorise it).
+static inline int folio_pixels_opaque(const unsigned char *pixels, int width, int height, int stride) {
+    uint32_t all = 0xffffffffu;
+    for (int y = 0; y < height; y++) {
+        const uint32_t *row = (const uint32_t *)(pixels + (size_t)y * stride);
+        for (int x = 0; x < width; x++) all &= row[x];
+    }
+    return (all >> 24) == 0xff;
+}
+
+static inline void folio_put32(unsigned char *p, uint32_t v) {
+    p[0] = (unsigned char)(v >> 24); p[1] = (unsigned char)(v >> 16); p[2] = (unsigned char)(v >> 8); p[3] = (unsigned char)v;
+}
+
+/// Appends a PNG chunk (length, type, data, CRC-32 of type and data) at `p`; returns the end.
+static inline unsigned char *folio_png_chunk(unsigned char *p, const char *type, const unsigned char *data, size_t length) {
+    folio_put32(p, (uint32_t)length);
+    memcpy(p + 4, type, 4);
+    if (length && data != p + 8) memmove(p + 8, data, length);
+    uint32_t crc = (uint32_t)libdeflate_crc32(0, p + 4, length + 4);
+    folio_put32(p + 8 + length, crc);
+    return p + 12 + length;
+}
+
+/// Encodes a Cairo ARGB32 image as PNG like `folio_png_encode` with no filter (type 0 on
+/// every row), deflating the whole image in one call with libdeflate at `level` (1–12):
+/// for flat colour and type, level 1 takes about half the instructions of zlib level 2
+/// and makes files 15 % smaller. Returns 0 on success.
+static inline int folio_png_encode_libdeflate(const unsigned char *pixels, int width, int height, int stride,
+                                              int level, folio_buffer *out) {
+    int opaque = folio_pixels_opaque(pixels, width, height, stride);
+    int channels = opaque ? 3 : 4;
+    size_t rowBytes = 1 + (size_t)width * channels;
+    size_t rawLength = rowBytes * (size_t)height;
+    unsigned char *raw = (unsigned char *)malloc(rawLength);
+    if (!raw) return -1;
+    for (int y = 0; y < height; y++) {
+        const uint32_t *row = (const uint32_t *)(pixels + (size_t)y * stride);
+        unsigned char *o = raw + rowBytes * (size_t)y;
+        *o++ = 0;
+        if (opaque) {
+            for (int x = 0; x < width; x++) {
+                uint32_t p = row[x];
+                o[0] = (unsigned char)(p >> 16); o[1] = (unsigned char)(p >> 8); o[2] = (unsigned char)p;
+                o += 3;
+            }
+        } else {
+            for (int x = 0; x < width; x++) {
+                uint32_t p = row[x];
+                unsigned a = p >> 24, r = (p >> 16) & 0xff, g = (p >> 8) & 0xff, b = p & 0xff;
+                if (a != 0 && a != 255) {
+                    r = (r * 255 + a / 2) / a; g = (g * 255 + a / 2) / a; b = (b * 255 + a / 2) / a;
+                }
+                o[0] = (unsigned char)r; o[1] = (unsigned char)g; o[2] = (unsigned char)b; o[3] = (unsigned char)a;
+                o += 4;
+            }
+        }
+    }
+    struct libdeflate_compressor *compressor = libdeflate_alloc_compressor(level);
+    if (!compressor) { free(raw); return -1; }
+    size_t bound = libdeflate_zlib_compress_bound(compressor, rawLength);
+    size_t capacity = 8 + 25 + 12 + bound + 12;
+    unsigned char *png = (unsigned char *)malloc(capacity);
+    if (!png) { libdeflate_free_compressor(compressor); free(raw); return -1; }
+    static const unsigned char signature[8] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
+    memcpy(png, signature, 8);
+    unsigned char header[13];
+    folio_put32(header, (uint32_t)width);
+    folio_put32(header + 4, (uint32_t)height);
+    header[8] = 8; header[9] = opaque ? 2 : 6; header[10] = 0; header[11] = 0; header[12] = 0;
+    unsigned char *p = folio_png_chunk(png + 8, "IHDR", header, 13);
+    size_t deflated = libdeflate_zlib_compress(compressor, raw, rawLength, p + 8, bound);
+    libdeflate_free_compressor(compressor);
+    free(raw);
+    if (deflated == 0) { free(png); return -1; }
+    p = folio_png_chunk(p, "IDAT", p + 8, deflated);
+    p = folio_png_chunk(p, "IEND", NULL, 0);
+    out->data = png;
+    out->length = (size_t)(p - png);
+    out->capacity = capacity;
     return 0;
 }
 

@@ -8,22 +8,36 @@ public enum AtomicFile {
         let dir = url.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let temp = dir.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
-        let fd = open(temp.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard fd >= 0 else { throw BuildError.io("cannot write \(temp.path): \(String(cString: strerror(errno)))") }
-        var ok = true
+        try writeTemporary(data, to: temp.path, sync: true)
+        guard rename(temp.path, url.path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(temp.path)
+            throw BuildError.io("cannot write \(path): \(reason)")
+        }
+    }
+
+    /// Writes `data` to `path` (a temporary name ending in `.tmp`) with plain system
+    /// calls: no other temporary file is made on the way (Foundation's atomic writes make
+    /// their own `.dat.nosync…` file, which a killed build would leave behind unswept).
+    /// `sync` flushes the file to disk before returning.
+    public static func writeTemporary(_ data: Data, to path: String, sync: Bool = false) throws {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard fd >= 0 else { throw BuildError.io("cannot write \(path): \(String(cString: strerror(errno)))") }
+        defer { close(fd) }
+        var failure: Int32 = 0
         data.withUnsafeBytes { raw in
             var offset = 0
             while offset < raw.count {
                 let n = Foundation.write(fd, raw.baseAddress!.advanced(by: offset), raw.count - offset)
-                if n <= 0 { ok = false; break }
+                if n < 0 && errno == EINTR { continue }
+                if n <= 0 { failure = errno; return }
                 offset += n
             }
         }
-        if ok { ok = fsync(fd) == 0 }
-        close(fd)
-        guard ok, rename(temp.path, url.path) == 0 else {
-            unlink(temp.path)
-            throw BuildError.io("cannot write \(path): \(String(cString: strerror(errno)))")
+        if failure == 0, sync, fsync(fd) != 0 { failure = errno }
+        if failure != 0 {
+            unlink(path)
+            throw BuildError.io("cannot write \(path): \(String(cString: strerror(failure)))")
         }
     }
 

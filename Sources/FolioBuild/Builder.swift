@@ -167,75 +167,120 @@ public final class Builder: @unchecked Sendable {
             diagnostics += coverage
             if coverage.hasErrors { throw BuildError.input(diagnostics) }
             // Lay out everything first: input problems surface before any file is touched.
-            var document: Document?
-            if needed.contains(where: { $0.kind == "brochure" || $0.kind == "print" }) {
-                do {
-                    let typesetter = try Typesetter(spec: inputs.layout, composer: composer)
-                    document = try BrochureLayout(typesetter: typesetter).document(for: report)
-                    pages = document?.pages.count ?? 0
-                    progress(.laidOut(pages: pages))
+            // The brochure is laid out on a thread of its own while the cards are laid out.
+            let brochureJob: BackgroundJob<Document>? = needed.contains(where: { $0.kind == "brochure" || $0.kind == "print" })
+                ? BackgroundJob { [composer] in
+                    let document = try BrochureLayout(typesetter: try Typesetter(spec: inputs.layout, composer: composer))
+                        .document(for: report)
                     PhaseClock.mark("brochure laid out")
-                } catch let e as LayoutError {
-                    throw BuildError.input(diagnostics + e.diagnostics)
+                    return document
                 }
-            }
+                : nil
             // Cards: one layout per preset, then every card laid out on every core.
             var cardLayouts: [String: CardLayout] = [:]
+            var cardSetupError: Error?
             for spec in inputs.cards where needed.contains(where: { $0.kind == "card" && $0.preset == spec.name }) {
                 do {
                     cardLayouts[spec.name] = CardLayout(typesetter: try Typesetter(spec: spec, composer: composer))
-                } catch let e as LayoutError {
-                    throw BuildError.input(diagnostics + e.diagnostics)
+                } catch {
+                    cardSetupError = error
+                    break
                 }
             }
             let events = Dictionary(report.events.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
             let cardJobs = needed.filter { $0.kind == "card" && cardLayouts[$0.preset ?? ""] != nil && events[$0.event ?? ""] != nil }
-            var cardPages: [Page] = []
-            switch CardRenderQueue.layout(count: cardJobs.count, { [cardLayouts] i in
+            let cardLayout = cardSetupError != nil ? nil : CardRenderQueue.layout(count: cardJobs.count, { [cardLayouts] i in
                 try cardLayouts[cardJobs[i].preset!]!.page(report: report, event: events[cardJobs[i].event!]!)
-            }) {
-            case .success(let pages): cardPages = pages
-            case .failure(let failure):
+            })
+            PhaseClock.mark("cards laid out")
+            // The brochure's problems come first, as when it was laid out first.
+            var document: Document?
+            switch brochureJob?.wait() {
+            case .success(let laidOut)?:
+                document = laidOut
+                pages = laidOut.pages.count
+                progress(.laidOut(pages: pages))
+            case .failure(let e as LayoutError)?:
+                throw BuildError.input(diagnostics + e.diagnostics)
+            case .failure(let e)?:
+                throw e
+            case nil:
+                break
+            }
+            if let e = cardSetupError as? LayoutError { throw BuildError.input(diagnostics + e.diagnostics) }
+            if let cardSetupError { throw cardSetupError }
+            var cardPages: [Page] = []
+            switch cardLayout {
+            case .success(let pages)?: cardPages = pages
+            case .failure(let failure)?:
                 throw BuildError.input(diagnostics + failure.errors.flatMap { error -> [Diagnostic] in
                     (error as? LayoutError)?.diagnostics ?? [.error("card", at: nil, "\(error)")]
                 })
+            case nil: break
             }
 
-            PhaseClock.mark("cards laid out")
-            // Render into temporary files next to their targets.
+            // Render into temporary files next to their targets: the PDFs on a thread of
+            // their own while the cards are drawn and encoded on every core.
             try prepare(outDir, sweep: true)
-            if let document {
-                for out in needed where out.kind == "brochure" || out.kind == "print" {
-                    let data = out.kind == "print"
-                        ? try PrintPDF(fonts: fonts).make(document, marks: options.marks)
-                        : try PDFExporter(fonts: fonts).export(document)
-                    let (temp, record) = try Self.stage(data, out, outDir: outDir)
-                    staged.append((temp, (outDir as NSString).appendingPathComponent(out.path)))
-                    records[out.path] = record
+            let subsetCache = UserCache.path.map {
+                FontSubsetCache(directory: (($0 as NSString).deletingLastPathComponent as NSString).appendingPathComponent("subsets"))
+            }
+            let pdfJob: BackgroundJob<[Staged]>? = document.map { document in
+                BackgroundJob { [fonts] in
+                    var made: [Staged] = []
+                    for out in needed where out.kind == "brochure" || out.kind == "print" {
+                        do {
+                            let data = out.kind == "print"
+                                ? try PrintPDF(fonts: fonts, subsetCache: subsetCache).make(document, marks: options.marks)
+                                : try PDFExporter(fonts: fonts, subsetCache: subsetCache).export(document)
+                            let (temp, record) = try Self.stage(data, out, outDir: outDir)
+                            made.append(Staged(temp: temp, final: (outDir as NSString).appendingPathComponent(out.path), record: record))
+                        } catch {
+                            throw StagedFailure(staged: made, error: error)
+                        }
+                    }
+                    PhaseClock.mark("brochure written")
+                    return made
                 }
             }
-            PhaseClock.mark("brochure written")
+            var firstError: Error?
+            var cardResults: [Result<(String, Manifest.Output), Error>] = []
             if !cardPages.isEmpty {
                 PhaseClock.mark("cards: rendering")
                 // Each worker stages its card's bytes itself: memory stays flat.
                 let exporter = PNGExporter(fonts: fonts)
                 let total = cardPages.count
-                let results = CardRenderQueue.render(cardPages, exporter: exporter, scale: options.scale, write: { i, data in
+                cardResults = CardRenderQueue.render(cardPages, exporter: exporter, scale: options.scale, write: { i, data in
                     try Self.stage(data, cardJobs[i], outDir: outDir)
                 }, progress: { done in progress(.cardsRendered(done: done, total: total)) })
-                var firstError: Error?
-                for (out, result) in zip(cardJobs, results) {
-                    switch result {
-                    case .success(let (temp, record)):
-                        staged.append((temp, (outDir as NSString).appendingPathComponent(out.path)))
-                        records[out.path] = record
-                    case .failure(let error):
-                        firstError = firstError ?? error
-                    }
-                }
-                if let firstError { throw firstError }
+                PhaseClock.mark("cards: rendered")
             }
-            PhaseClock.mark("cards: rendered")
+            // Everything staged is recorded (and so removed on failure) before any error is thrown.
+            switch pdfJob?.wait() {
+            case .success(let made)?:
+                for m in made {
+                    staged.append((m.temp, m.final))
+                    records[m.record.path] = m.record
+                }
+            case .failure(let failure as StagedFailure)?:
+                staged += failure.staged.map { ($0.temp, $0.final) }
+                firstError = failure.error
+            case .failure(let error)?:
+                firstError = error
+            case nil:
+                break
+            }
+            for (out, result) in zip(cardJobs, cardResults) {
+                switch result {
+                case .success(let (temp, record)):
+                    staged.append((temp, (outDir as NSString).appendingPathComponent(out.path)))
+                    records[out.path] = record
+                case .failure(let error):
+                    firstError = firstError ?? error
+                }
+            }
+            if let firstError { throw firstError }
+            PhaseClock.mark("rendered")
         }
 
         // Commit: rename every staged file, remove stale cards, then the manifest.
@@ -291,18 +336,6 @@ public final class Builder: @unchecked Sendable {
                             removed: removed.sorted(), warnings: diagnostics.filter { $0.severity == .warning },
                             pages: pages, cards: records.values.filter { $0.kind == "card" }.count,
                             seconds: Date().timeIntervalSince(started))
-    }
-
-    private static func stage(_ data: Data, _ out: PlannedOutput, outDir: String) throws -> (String, Manifest.Output) {
-        let final = (outDir as NSString).appendingPathComponent(out.path)
-        let dir = (final as NSString).deletingLastPathComponent
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        let temp = (dir as NSString).appendingPathComponent(".\((final as NSString).lastPathComponent).\(getpid()).tmp")
-        guard FileManager.default.createFile(atPath: temp, contents: data) else {
-            throw BuildError.io("cannot write \(temp)")
-        }
-        return (temp, Manifest.Output(path: out.path, kind: out.kind, event: out.event, preset: out.preset, inputs: out.inputs,
-                                      sha256: Fingerprint.sha256(data), size: data.count))
     }
 
     /// Whether an output exists with the content the manifest recorded for these inputs.

@@ -10,9 +10,12 @@ import Foundation
 /// carry printer's marks, and has its translucent colours flattened for PDF/X-3.
 public struct PDFExporter: Sendable {
     public let fonts: FontSet
+    /// Where subset fonts made for earlier PDFs are kept (nil: always subset afresh).
+    public var subsetCache: FontSubsetCache?
 
-    public init(fonts: FontSet) {
+    public init(fonts: FontSet, subsetCache: FontSubsetCache? = nil) {
         self.fonts = fonts
+        self.subsetCache = subsetCache
     }
 
     /// Export choices.
@@ -51,7 +54,8 @@ public struct PDFExporter: Sendable {
             throw GraphicsError.cairo(operation: "write a PDF", status: "the document has no pages")
         }
         let writer = try PDFWriter(fonts: fonts, info: document.info, firstPageSize: mediaSize(first, options),
-                                   tagged: options.links)
+                                   tagged: options.links, glyphs: Self.glyphs(document.pages),
+                                   subsetCache: subsetCache)
         var boxes: [PageBoxes] = []
         for (index, original) in document.pages.enumerated() {
             let page = options.flattenTransparency ? TransparencyFlattener.flatten(original).page : original
@@ -74,6 +78,22 @@ public struct PDFExporter: Sendable {
         }
         let pdf = try writer.finish()
         return try PageBoxWriter.addBoxes(to: pdf, boxes: boxes)
+    }
+
+    /// Every glyph the pages draw, by face.
+    static func glyphs(_ pages: [Page]) -> [FontRef: Set<UInt32>] {
+        var used: [FontRef: Set<UInt32>] = [:]
+        func visit(_ items: [Item]) {
+            for item in items {
+                switch item {
+                case .text(let run): used[run.font, default: []].formUnion(run.glyphs.lazy.map(\.id))
+                case .tagged(_, let children), .clipped(_, let children): visit(children)
+                default: break
+                }
+            }
+        }
+        for page in pages { visit(page.items) }
+        return used
     }
 
     private func mediaSize(_ page: Page, _ options: Options) -> Size {

@@ -13,11 +13,15 @@ public struct Canvas {
     /// ignoring the transformation, so those two add it themselves.
     let origin: Point
 
-    init(cr: OpaquePointer, fonts: FontSet, images: ImageStore, origin: Point = .zero) {
+    /// The PDF's subset faces, used instead of the set's own where they have the glyphs.
+    let subsets: PDFFontSubsets?
+
+    init(cr: OpaquePointer, fonts: FontSet, images: ImageStore, origin: Point = .zero, subsets: PDFFontSubsets? = nil) {
         self.cr = cr
         self.fonts = fonts
         self.images = images
         self.origin = origin
+        self.subsets = subsets
     }
 
     /// Fills and/or strokes a shape.
@@ -52,10 +56,12 @@ public struct Canvas {
 
     /// Draws glyphs at their positions, with their text and cluster map (searchable PDF).
     public func draw(_ run: GlyphRun) {
-        guard !run.glyphs.isEmpty, let font = fonts.scaledFont(run.font, size: run.size) else { return }
+        guard !run.glyphs.isEmpty else { return }
+        guard let font = subsets?.font(run.font, size: run.size, ids: run.glyphs.lazy.map(\.id))
+            ?? fonts.scaledFont(run.font, size: run.size) else { return }
         cairo_set_scaled_font(cr, font)
-        setColor(run.color)
         var glyphs = run.glyphs.map { cairo_glyph_t(index: UInt($0.id), x: $0.x, y: $0.y) }
+        setColor(run.color)
         var clusters = run.clusters.map { cairo_text_cluster_t(num_bytes: Int32($0.byteCount), num_glyphs: Int32($0.glyphCount)) }
         let utf8 = Array(run.text.utf8)
         utf8.withUnsafeBufferPointer { bytes in

@@ -18,6 +18,7 @@ public final class PDFWriter {
     private var pageOpen = false
     private let tagged: Bool
     private var documentTagOpen = false
+    private let subsets: PDFFontSubsets?
 
     /// Starts a PDF whose first page is `firstPageSize` (the MediaBox, in points).
     ///
@@ -26,9 +27,16 @@ public final class PDFWriter {
     /// `Tagged: yes`) only when the first structure element it sees is a top-level
     /// grouping element (Document, Part, Art, Sect or Div); a file whose first tag is a
     /// `P` or `H1` gets a structure tree but no MarkInfo.
-    public init(fonts: FontSet, info: DocumentInfo, firstPageSize: Size, tagged: Bool = false) throws {
+    ///
+    /// `glyphs`: every glyph the document draws, by face; those faces are embedded from
+    /// subsets made up front (`PDFFontSubsets`), which is much faster than Cairo's own
+    /// subsetting of large CFF faces. Empty: Cairo subsets the set's faces itself.
+    /// `subsetCache`: where subsets made before are kept (see `FontSubsetCache`).
+    public init(fonts: FontSet, info: DocumentInfo, firstPageSize: Size, tagged: Bool = false,
+                glyphs: [FontRef: Set<UInt32>] = [:], subsetCache: FontSubsetCache? = nil) throws {
         self.fonts = fonts
         self.tagged = tagged
+        self.subsets = glyphs.isEmpty ? nil : PDFFontSubsets(glyphs: glyphs, cache: subsetCache)
         let closure = Unmanaged.passUnretained(sink).toOpaque()
         guard let surface = cairo_pdf_surface_create_for_stream({ closure, bytes, length in
             let sink = Unmanaged<ByteSink>.fromOpaque(closure!).takeUnretainedValue()
@@ -67,7 +75,7 @@ public final class PDFWriter {
             cairo_tag_begin(cr, "Document", nil)
             documentTagOpen = true
         }
-        return Canvas(cr: cr, fonts: fonts, images: images, origin: origin)
+        return Canvas(cr: cr, fonts: fonts, images: images, origin: origin, subsets: subsets)
     }
 
     /// Ends the current page; `last` closes the document's structure element too (on the

@@ -10,11 +10,21 @@ public struct PNGSettings: Hashable, Sendable {
     public var filters: Int32
     /// zlib strategy (0 default, 1 filtered, 2 Huffman only, 3 RLE).
     public var strategy: Int32
+    /// Who deflates: libpng with zlib row by row (filters, level 0…9, strategy), or
+    /// libdeflate on the whole image at once (no filter, level 1…12, no strategy).
+    public var deflater: Deflater
 
-    public init(level: Int, filters: Int32, strategy: Int32) {
+    /// The library that compresses the pixels.
+    public enum Deflater: String, Hashable, Sendable {
+        case zlib
+        case libdeflate
+    }
+
+    public init(level: Int, filters: Int32, strategy: Int32, deflater: Deflater = .zlib) {
         self.level = level
         self.filters = filters
         self.strategy = strategy
+        self.deflater = deflater
     }
 
     public static let filterNone: Int32 = 0x08
@@ -70,9 +80,16 @@ public final class RasterImage {
         }
         var buffer = folio_buffer(data: nil, length: 0, capacity: 0)
         defer { folio_buffer_free(&buffer) }
-        let status = folio_png_encode(cairo_image_surface_get_data(surface), Int32(pixelWidth), Int32(pixelHeight),
-                                      cairo_image_surface_get_stride(surface), Int32(settings.level),
-                                      settings.filters, settings.strategy, &buffer)
+        let pixels = cairo_image_surface_get_data(surface)
+        let stride = cairo_image_surface_get_stride(surface)
+        let status = switch settings.deflater {
+        case .zlib:
+            folio_png_encode(pixels, Int32(pixelWidth), Int32(pixelHeight), stride, Int32(settings.level),
+                             settings.filters, settings.strategy, &buffer)
+        case .libdeflate:
+            folio_png_encode_libdeflate(pixels, Int32(pixelWidth), Int32(pixelHeight), stride,
+                                        Int32(min(max(settings.level, 1), 12)), &buffer)
+        }
         guard status == 0, let bytes = buffer.data else {
             throw GraphicsError.pngEncoding(reason: "libpng failed")
         }
