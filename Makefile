@@ -45,8 +45,13 @@ test: deps
 
 # Folio vs the Typst peer (../shared/peers) side by side: full, one-event edit and no-op
 # builds, a generated 1,000-event report, peak memory; the table goes to out/bench.md.
+# The card section (cards per second per preset, PNG bytes per card, encoder settings)
+# follows in the same file.
 bench: deps bench-deps
 	SWIFT=$(SWIFT) bench/bench.sh
+	SWIFT=$(SWIFT) bench/cards.sh > out/bench-cards.txt
+	{ echo; echo '## Cards (bench/cards.sh)'; echo; echo '```'; cat out/bench-cards.txt; echo '```'; } >> out/bench.md
+	@cat out/bench-cards.txt
 
 # Card throughput per preset and the PNG encoder table (bench/cards.sh).
 bench-cards: deps bench-deps

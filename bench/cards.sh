@@ -60,10 +60,10 @@ $BENCH render
 
 echo
 echo "== cards: PNG encoder, CPU ms and KiB per card (3 cards per preset, best of 3)"
-echo "   chosen: level 2 none default (flat cards), level 2 paeth rle (cards with a photo);"
+echo "   chosen: libdeflate 1 none (flat cards), zlib level 2 paeth rle (cards with a photo);"
 echo "   libpng's default is level 6 all filtered"
 $BENCH encoders --cards 3 --repeat 3 \
-    --settings 6:all:filtered,9:none:default,6:none:default,3:none:default,2:none:default,1:none:default,2:paeth:rle,3:up:default
+    --settings 6:all:filtered,6:none:default,2:none:default,1:none:default,2:paeth:rle,1:none:libdeflate,2:none:libdeflate,6:none:libdeflate
 if [ -n "${BENCH_PHOTO:-}" ]; then
     echo
     echo "== cards: PNG encoder on portrait cards showing ${BENCH_PHOTO}"

@@ -27,11 +27,15 @@ enum EncoderBench {
             let filters: [String: Int32] = ["none": PNGSettings.filterNone, "sub": PNGSettings.filterSub,
                                             "up": PNGSettings.filterUp, "paeth": PNGSettings.filterPaeth,
                                             "all": PNGSettings.filterAll]
+            // "libdeflate" as the strategy: the whole image deflated by libdeflate (what flat cards use).
+            if strategy == "libdeflate" {
+                return PNGSettings(level: level, filters: filters[filter]!, strategy: 0, deflater: .libdeflate)
+            }
             let strategies: [String: Int32] = ["default": 0, "filtered": 1, "rle": 3]
             return PNGSettings(level: level, filters: filters[filter]!, strategy: strategies[strategy]!)
         }
 
-        var name: String { "level \(level) \(filter) \(strategy)" }
+        var name: String { strategy == "libdeflate" ? "libdeflate \(level) \(filter)" : "level \(level) \(filter) \(strategy)" }
     }
 
     static func settings(quick: Bool) -> [Setting] {
