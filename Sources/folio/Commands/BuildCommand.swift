@@ -18,20 +18,7 @@ struct BuildCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: "The report folder (it holds report.yaml).", completion: .directory)
-    var report: String
-
-    @Option(name: .shortAndLong, help: "Output folder (default: out/<report folder name>).", completion: .directory)
-    var out: String?
-
-    @Option(name: .long, help: "Brochure layout from Layouts/ (default: the report's, else brochure).")
-    var layout: String?
-
-    @Option(name: .long, help: "Card presets, comma-separated (default: the report's cards:, else all).")
-    var cards: String?
-
-    @Option(name: .long, help: "Card pixel density: 2 renders at twice the pixels.")
-    var scale: Double = 1
+    @OptionGroup var target: BuildTarget
 
     @Flag(name: .long, help: "Re-make every output, changed or not.")
     var force = false
@@ -50,20 +37,17 @@ struct BuildCommand: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
-    func validate() throws {
-        guard scale >= 0.25 && scale <= 4 else { throw ValidationError("--scale must be between 0.25 and 4") }
-        if let cards, cards.split(separator: ",").isEmpty { throw ValidationError("--cards needs at least one preset") }
-    }
-
     func run() throws {
         let console = Console(output)
         let resources = console.resources(writes: true)
-        let options = BuildOptions(reportDirectory: report, outputDirectory: out, layout: layout,
-                                   cardPresets: cards.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } },
-                                   scale: scale, force: force, print: print, marks: marks,
-                                   brochure: !noBrochure, cards: !noCards)
+        var options = target.options
+        options.force = force
+        options.print = print
+        options.marks = marks
+        options.brochure = !noBrochure
+        options.cards = !noCards
         let builder = Builder(resources: resources)
-        console.progress("reading \(DisplayPath.relative(report))")
+        console.progress("reading \(DisplayPath.relative(target.report))")
         do {
             let summary = try builder.build(options) { p in
                 switch p {

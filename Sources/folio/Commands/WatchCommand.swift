@@ -22,20 +22,7 @@ struct WatchCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: "The report folder (it holds report.yaml).", completion: .directory)
-    var report: String
-
-    @Option(name: .shortAndLong, help: "Output folder (default: out/<report folder name>).", completion: .directory)
-    var out: String?
-
-    @Option(name: .long, help: "Brochure layout from Layouts/ (default: the report's, else brochure).")
-    var layout: String?
-
-    @Option(name: .long, help: "Card presets, comma-separated (default: the report's cards:, else all).")
-    var cards: String?
-
-    @Option(name: .long, help: "Card pixel density: 2 renders at twice the pixels.")
-    var scale: Double = 1
+    @OptionGroup var target: BuildTarget
 
     @OptionGroup var output: OutputOptions
 
@@ -46,9 +33,7 @@ struct WatchCommand: ParsableCommand {
         case .success(let r): resources = r
         case .failure(let e): console.error("error: \(e)"); throw ExitCode(2)
         }
-        let options = BuildOptions(reportDirectory: report, outputDirectory: out, layout: layout,
-                                   cardPresets: cards.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } },
-                                   scale: scale)
+        let options = target.options
         // A parent (a test runner, a build tool) may have left these blocked; we need them.
         var signals = sigset_t()
         sigemptyset(&signals)
