@@ -8,7 +8,7 @@ struct BuildCommand: ParsableCommand {
         commandName: "build",
         abstract: "Make the brochure PDF and the social cards of a report.",
         discussion: """
-        Only outputs whose inputs changed are re-made; a failed build leaves the previous
+        Only outputs whose inputs changed are re-made; a failed build leaves the previous \
         outputs and manifest exactly as they were.
 
         Examples:

@@ -8,7 +8,7 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Validate a report without writing anything.",
         discussion: """
-        Checks the data, the layout and card presets it uses, the fonts, and that every
+        Checks the data, the layout and card presets it uses, the fonts, and that every \
         text fits its frame. Every problem is reported at once as path:line:col.
 
         Examples:

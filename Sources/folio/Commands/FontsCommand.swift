@@ -8,10 +8,10 @@ struct FontsCommand: ParsableCommand {
         commandName: "fonts",
         abstract: "Show which font file serves each font role, and whether it covers a report's characters.",
         discussion: """
-        For each font role of the brochure layout and the card presets: the family and
-        weight asked for, the file fontconfig serves it from (Folio's own set,
-        Fonts/fonts.conf), and, given a report, whether that face draws every character
-        of the report. Characters another face of the set draws instead are listed; a
+        For each font role of the brochure layout and the card presets: the family and \
+        weight asked for, the file fontconfig serves it from (Folio's own set, \
+        Fonts/fonts.conf), and, given a report, whether that face draws every character \
+        of the report. Characters another face of the set draws instead are listed; a \
         character no face draws is an error (exit status 1) naming where it is written.
 
         Examples:

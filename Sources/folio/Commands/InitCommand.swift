@@ -8,9 +8,9 @@ struct InitCommand: ParsableCommand {
         commandName: "init",
         abstract: "Start a new report: a commented report.yaml with two example events and a chart.",
         discussion: """
-        Makes the folder (and its parents) if needed, writes report.yaml and an images/
-        folder, and prints the next command to run. The new report builds at once; replace
-        the examples with the year's events. An existing report.yaml is never overwritten
+        Makes the folder (and its parents) if needed, writes report.yaml and an images/ \
+        folder, and prints the next command to run. The new report builds at once; replace \
+        the examples with the year's events. An existing report.yaml is never overwritten \
         unless --force is given.
 
         Examples:

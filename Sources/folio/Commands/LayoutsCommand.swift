@@ -9,9 +9,9 @@ struct LayoutsCommand: ParsableCommand {
         commandName: "layouts",
         abstract: "List the brochure layouts and card presets, with their sizes.",
         discussion: """
-        Brochure layouts are in Layouts/, card presets in Layouts/cards/. Sizes are the
-        trim size in millimetres for a brochure and the pixels at --scale 1 for a card.
-        Choose a layout with `layout:` in report.yaml or --layout; card presets with
+        Brochure layouts are in Layouts/, card presets in Layouts/cards/. Sizes are the \
+        trim size in millimetres for a brochure and the pixels at --scale 1 for a card. \
+        Choose a layout with `layout:` in report.yaml or --layout; card presets with \
         `cards:` or --cards. Every key of a layout: docs/layouts.md; the cards: docs/cards.md.
 
         Examples:

@@ -11,9 +11,9 @@ struct WatchCommand: ParsableCommand {
         commandName: "watch",
         abstract: "Rebuild a report whenever its data, images, layouts or fonts change.",
         discussion: """
-        Builds once, then watches the report folder, the layouts and the fonts. Each burst
-        of saves rebuilds what changed and prints one line: what changed, what was re-made,
-        how long it took. A broken save prints its diagnostics and keeps the last good
+        Builds once, then watches the report folder, the layouts and the fonts. Each burst \
+        of saves rebuilds what changed and prints one line: what changed, what was re-made, \
+        how long it took. A broken save prints its diagnostics and keeps the last good \
         outputs. Ctrl-C stops.
 
         Examples:
