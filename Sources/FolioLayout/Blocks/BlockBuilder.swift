@@ -226,14 +226,7 @@ struct BlockBuilder {
         return [.box(BoxItem(height: total, role: "Figure", alt: image.caption ?? image.path, spaceBefore: block.spaceBefore,
                              spaceAfter: block.spaceAfter, span: block.span,
                              origin: DataOrigin(owner: owner, field: "image", location: location("image"))) { rect in
-            var item = placed
-            item.frame = item.frame.offsetBy(dx: rect.minX, dy: rect.minY)
-            item.clip = item.clip.offsetBy(dx: rect.minX, dy: rect.minY)
-            var items: [Item] = [.image(item)]
-            if let caption {
-                items += caption.runs(lines: 0..<caption.lineCount, x: rect.minX, top: rect.minY + h + 4).map(Item.text)
-            }
-            return items
+            ImageFit.items(placed, height: h, caption: caption, gap: 4, in: rect)
         })]
     }
 

@@ -25,4 +25,17 @@ enum ImageFit {
             return ImageItem(path: image.absolutePath, frame: Rect(x: x, y: y, width: w, height: h), clip: box)
         }
     }
+
+    /// The items of an image block placed at `rect`: the image fitted at the block's top
+    /// (`placed`, laid out at the origin, `height` high) and its caption `gap` below it.
+    static func items(_ placed: ImageItem, height: Double, caption: TextBox?, gap: Double, in rect: Rect) -> [Item] {
+        var item = placed
+        item.frame = placed.frame.offsetBy(dx: rect.minX, dy: rect.minY)
+        item.clip = placed.clip.offsetBy(dx: rect.minX, dy: rect.minY)
+        var items: [Item] = [.image(item)]
+        if let caption {
+            items += caption.runs(lines: 0..<caption.lineCount, x: rect.minX, top: rect.minY + height + gap).map(Item.text)
+        }
+        return items
+    }
 }

@@ -181,14 +181,7 @@ struct CardBlocks {
         let finalCredit = credit
         return [.box(BoxItem(height: total, role: "Figure", alt: image.caption ?? image.path, spaceBefore: block.spaceBefore,
                              spaceAfter: block.spaceAfter, floats: false, origin: origin("image")) { rect in
-            var moved = placed
-            moved.frame = placed.frame.offsetBy(dx: rect.minX, dy: rect.minY)
-            moved.clip = placed.clip.offsetBy(dx: rect.minX, dy: rect.minY)
-            var items: [Item] = [.image(moved)]
-            if let finalCredit {
-                items += finalCredit.runs(lines: 0..<finalCredit.lineCount, x: rect.minX, top: rect.minY + height + 6).map(Item.text)
-            }
-            return items
+            ImageFit.items(placed, height: height, caption: finalCredit, gap: 6, in: rect)
         })]
     }
 }
