@@ -139,6 +139,16 @@ public struct CardLayout: Sendable {
                 }
                 stackBlocks.append(CardStack.Block(index: i, items: items, grows: false))
             }
+            // A rule introduces what follows it: one with nothing after it in its region
+            // (an event with neither a figure nor a summary) is left out, not left dangling.
+            var followed = false
+            for k in stackBlocks.indices.reversed() {
+                if flows.blocks[stackBlocks[k].index].spec.kind == .rule {
+                    if !followed { stackBlocks[k].items = [] }
+                } else if !stackBlocks[k].items.isEmpty {
+                    followed = true
+                }
+            }
             let result = CardStack.stack(stackBlocks, in: region.rect)
             if let over = result.overflow {
                 // What makes a region too full is its text of variable length (the title),
