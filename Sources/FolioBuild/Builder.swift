@@ -15,6 +15,9 @@ public final class Builder: @unchecked Sendable {
     public static let version = "0.1.0"
     private var fontSet: FontSet?
     private let shapingCache = ShapingCache()
+    /// Encoded PDF pages kept from build to build (a watching process re-encodes only
+    /// the pages that changed).
+    private let pageCache = PDFPageCache()
 
     public init(resources: Resources) {
         self.resources = resources
@@ -226,19 +229,20 @@ public final class Builder: @unchecked Sendable {
                 FontSubsetCache(directory: (($0 as NSString).deletingLastPathComponent as NSString).appendingPathComponent("subsets"))
             }
             let pdfJob: BackgroundJob<[Staged]>? = document.map { document in
-                BackgroundJob { [fonts] in
+                BackgroundJob { [pageCache] in
                     var made: [Staged] = []
                     for out in needed where out.kind == "brochure" || out.kind == "print" {
                         do {
                             let data = out.kind == "print"
-                                ? try PrintPDF(fonts: fonts, subsetCache: subsetCache).make(document, marks: options.marks)
-                                : try PDFExporter(fonts: fonts, subsetCache: subsetCache).export(document)
+                                ? try PrintPDF(subsetCache: subsetCache, pageCache: pageCache).make(document, marks: options.marks)
+                                : try PDFExporter(subsetCache: subsetCache, pageCache: pageCache).export(document)
                             let (temp, record) = try Self.stage(data, out, outDir: outDir)
                             made.append(Staged(temp: temp, final: (outDir as NSString).appendingPathComponent(out.path), record: record))
                         } catch {
                             throw StagedFailure(staged: made, error: error)
                         }
                     }
+                    pageCache.sweep()
                     PhaseClock.mark("brochure written")
                     return made
                 }

@@ -7,8 +7,8 @@ import Foundation
 /// (no links or tags, flattened transparency, page boxes, marks when asked for), then
 /// converted to PDF/X-3 CMYK by Ghostscript.
 struct PrintPDF {
-    let fonts: FontSet
     var subsetCache: FontSubsetCache?
+    var pageCache: PDFPageCache?
 
     func make(_ document: Document, marks: Bool) throws -> Data {
         let converter: PDFXConverter
@@ -17,7 +17,7 @@ struct PrintPDF {
         } catch {
             throw BuildError.environment("\(error)")
         }
-        let pdf = try PDFExporter(fonts: fonts, subsetCache: subsetCache).export(document, options: .print(marks: marks))
+        let pdf = try PDFExporter(subsetCache: subsetCache, pageCache: pageCache).export(document, options: .print(marks: marks))
         do {
             return try converter.convert(pdf, info: document.info)
         } catch let failure as PDFXConverter.Failure {

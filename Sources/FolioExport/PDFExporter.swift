@@ -1,21 +1,31 @@
+import Dispatch
 import FolioCore
 import FolioGraphics
 import Foundation
 
-/// Writes a laid-out document as PDF with Cairo, then adds the page boxes Cairo cannot
-/// write (TrimBox, BleedBox) as an incremental update.
+/// Writes a laid-out document as PDF with Folio's own writer (`PDFPageEncoder`,
+/// `PDFDocumentWriter`): page boxes, fonts subset by HarfBuzz and embedded as CFF,
+/// ToUnicode maps and ActualText, outline, named destinations, links, page labels and
+/// the structure tree.
 ///
-/// The screen file carries the navigation: outline, named destinations, contents links
-/// and the structure tree. The print variant (`Options.print`) has none of these, may
-/// carry printer's marks, and has its translucent colours flattened for PDF/X-3.
+/// Why not Cairo's PDF surface, which wrote the file until 0.1: Cairo writes a whole
+/// document every time, loads each glyph through FreeType for its metrics, subsets the
+/// fonts again and cannot add TrimBox/BleedBox. Here a page's content stream depends on
+/// that page alone, so an unchanged page of a rebuild is taken from `PDFPageCache`
+/// instead of being drawn again; see docs/benchmarks.md for the measurements.
+///
+/// The screen file carries the navigation. The print variant (`Options.print`) has none
+/// of it, may carry printer's marks, and has its translucent colours flattened for
+/// PDF/X-3.
 public struct PDFExporter: Sendable {
-    public let fonts: FontSet
-    /// Where subset fonts made for earlier PDFs are kept (nil: always subset afresh).
+    /// Where subset font programs made for earlier PDFs are kept (nil: always subset afresh).
     public var subsetCache: FontSubsetCache?
+    /// Pages encoded by earlier exports (nil: encode every page).
+    public var pageCache: PDFPageCache?
 
-    public init(fonts: FontSet, subsetCache: FontSubsetCache? = nil) {
-        self.fonts = fonts
+    public init(subsetCache: FontSubsetCache? = nil, pageCache: PDFPageCache? = nil) {
         self.subsetCache = subsetCache
+        self.pageCache = pageCache
     }
 
     /// Export choices.
@@ -50,54 +60,77 @@ public struct PDFExporter: Sendable {
 
     /// The PDF's bytes.
     public func export(_ document: Document, options: Options = Options()) throws -> Data {
-        guard let first = document.pages.first else {
+        guard !document.pages.isEmpty else {
             throw GraphicsError.cairo(operation: "write a PDF", status: "the document has no pages")
         }
-        let writer = try PDFWriter(fonts: fonts, info: document.info, firstPageSize: mediaSize(first, options),
-                                   tagged: options.links, glyphs: Self.glyphs(document.pages),
-                                   subsetCache: subsetCache)
-        var boxes: [PageBoxes] = []
-        for (index, original) in document.pages.enumerated() {
-            let page = options.flattenTransparency ? TransparencyFlattener.flatten(original).page : original
-            let media = mediaSize(page, options)
-            let offset = (options.marks ? Self.marksMargin : 0) + page.bleed
-            let canvas = writer.beginPage(mediaSize: media, origin: Point(x: offset, y: offset), label: page.label)
-            let painter = ItemPainter(canvas: canvas, interactive: options.links)
-            try painter.paint(page.items)
-            if options.marks { PrinterMarks.draw(on: canvas, page: page) }
-            try writer.endPage(last: index == document.pages.count - 1)
-            boxes.append(PageBoxes(media: media, trimOrigin: offset, trim: page.size, bleed: page.bleed, cropToTrim: options.cropToTrim))
+        let pages = document.pages
+        let slots = Slots<Result<EncodedPage, Error>>(count: pages.count)
+        // Pages are independent: encode them on every core (cached ones cost a lookup).
+        DispatchQueue.concurrentPerform(iterations: pages.count) { i in
+            slots.set(i, Result { try encode(pages[i], options) })
         }
-        if options.links {
-            for entry in document.outline {
-                let id = writer.addOutline(title: entry.title, destination: entry.destination)
-                for child in entry.children {
-                    writer.addOutline(title: child.title, destination: child.destination, parent: id)
-                }
-            }
-        }
-        let pdf = try writer.finish()
-        return try PageBoxWriter.addBoxes(to: pdf, boxes: boxes)
+        let encoded = try slots.values.map { try $0!.get() }
+        var writer = PDFDocumentWriter(info: document.info, pages: encoded, outline: document.outline,
+                                       tagged: options.links, subsetCache: subsetCache)
+        return Data(try writer.write())
     }
 
-    /// Every glyph the pages draw, by face.
-    static func glyphs(_ pages: [Page]) -> [FontRef: Set<UInt32>] {
-        var used: [FontRef: Set<UInt32>] = [:]
-        func visit(_ items: [Item]) {
-            for item in items {
-                switch item {
-                case .text(let run): used[run.font, default: []].formUnion(run.glyphs.lazy.map(\.id))
-                case .tagged(_, let children), .clipped(_, let children): visit(children)
-                default: break
-                }
-            }
-        }
-        for page in pages { visit(page.items) }
-        return used
+    private func encode(_ original: Page, _ options: Options) throws -> EncodedPage {
+        let key = PDFPageCache.Key(page: original, options: options)
+        if let hit = pageCache?.page(for: key) { return hit }
+        let page = options.flattenTransparency ? TransparencyFlattener.flatten(original).page : original
+        let margin = options.marks ? Self.marksMargin : 0
+        let offset = margin + page.bleed
+        let media = Size(width: page.size.width + 2 * offset, height: page.size.height + 2 * offset)
+        let boxes = PageBoxes(media: media, trimOrigin: offset, trim: page.size, bleed: page.bleed, cropToTrim: options.cropToTrim)
+        let encoded = try PDFPageEncoder.encode(page, options: .init(origin: offset, media: media, interactive: options.links),
+                                                boxes: boxes, extra: options.marks ? PrinterMarks.items(for: page) : [])
+        pageCache?.store(encoded, for: key)
+        return encoded
+    }
+}
+
+/// Pages encoded by earlier exports, kept in memory and found by the page's whole
+/// content: a watching build re-encodes only the pages whose items changed.
+public final class PDFPageCache: @unchecked Sendable {
+    struct Key: Hashable {
+        var page: Page
+        var options: PDFExporter.Options
     }
 
-    private func mediaSize(_ page: Page, _ options: Options) -> Size {
-        let extra = 2 * (page.bleed + (options.marks ? Self.marksMargin : 0))
-        return Size(width: page.size.width + extra, height: page.size.height + extra)
+    private var pages: [Key: EncodedPage] = [:]
+    private var used: Set<Key> = []
+    private let lock = NSLock()
+
+    public init() {}
+
+    func page(for key: Key) -> EncodedPage? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let page = pages[key] else { return nil }
+        used.insert(key)
+        return page
+    }
+
+    func store(_ page: EncodedPage, for key: Key) {
+        lock.lock()
+        pages[key] = page
+        used.insert(key)
+        lock.unlock()
+    }
+
+    /// Forgets the pages no export used since the last call (call after each build).
+    public func sweep() {
+        lock.lock()
+        pages = pages.filter { used.contains($0.key) }
+        used = []
+        lock.unlock()
+    }
+
+    /// The number of pages held.
+    public var count: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return pages.count
     }
 }

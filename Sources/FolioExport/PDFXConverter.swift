@@ -127,7 +127,7 @@ public struct PDFXConverter: Sendable {
     static func stamp(_ bytes: inout [UInt8], date: String, id: String) {
         let digits = date.filter(\.isNumber)
         for key in ["/CreationDate", "/ModDate"] {
-            guard let keyRange = PageBoxWriter.range(of: Array(key.utf8), in: bytes, from: 0),
+            guard let keyRange = ByteSearch.range(of: Array(key.utf8), in: bytes, from: 0),
                   let open = bytes[keyRange.upperBound...].prefix(8).firstIndex(of: UInt8(ascii: "(")),
                   let close = bytes[open...].prefix(64).firstIndex(of: UInt8(ascii: ")")) else { continue }
             let old = String(decoding: bytes[(open + 1)..<close], as: UTF8.self)
@@ -136,7 +136,7 @@ public struct PDFXConverter: Sendable {
             let new = "D:" + digits + "000000" + String(old.dropFirst(16))
             if new.utf8.count == close - open - 1 { bytes.replaceSubrange((open + 1)..<close, with: Array(new.utf8)) }
         }
-        guard let idRange = PageBoxWriter.lastRange(of: Array("/ID".utf8), in: bytes) else { return }
+        guard let idRange = ByteSearch.lastRange(of: Array("/ID".utf8), in: bytes) else { return }
         var i = idRange.upperBound
         var replaced = 0
         while i < bytes.count, replaced < 2, i < idRange.upperBound + 120 {
@@ -193,6 +193,6 @@ public struct PDFXConverter: Sendable {
     }
 
     static func contains(_ needle: [UInt8], in bytes: [UInt8]) -> Bool {
-        PageBoxWriter.range(of: needle, in: bytes, from: 0) != nil
+        ByteSearch.range(of: needle, in: bytes, from: 0) != nil
     }
 }

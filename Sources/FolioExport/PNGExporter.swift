@@ -76,7 +76,7 @@ public struct PNGExporter: Sendable {
         let w = Int((page.size.width * scale).rounded())
         let h = Int((page.size.height * scale).rounded())
         let image = try RasterImage(fonts: fonts, pixelWidth: w, pixelHeight: h, scale: scale, background: background)
-        try ItemPainter(canvas: image.canvas, interactive: false).paint(page.items)
+        try ItemPainter(canvas: image.canvas).paint(page.items)
         return image
     }
 }

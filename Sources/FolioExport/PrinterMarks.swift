@@ -6,12 +6,6 @@ import FolioGraphics
 enum PrinterMarks {
     static let registration = Color(red: 0, green: 0, blue: 0)
 
-    static func draw(on canvas: Canvas, page: Page) {
-        for item in items(for: page) {
-            if case .shape(let s) = item { canvas.draw(s) }
-        }
-    }
-
     /// The marks as shapes in trim coordinates (tests check they stay outside the bleed).
     public static func items(for page: Page) -> [Item] {
         let w = page.size.width, h = page.size.height, b = page.bleed

@@ -8,20 +8,10 @@ public struct Canvas {
     let cr: OpaquePointer
     let fonts: FontSet
     let images: ImageStore
-    /// Where the page's drawing origin (the trim box's top-left corner) sits on the
-    /// surface. Cairo 1.16 places link rectangles and destinations in surface space,
-    /// ignoring the transformation, so those two add it themselves.
-    let origin: Point
-
-    /// The PDF's subset faces, used instead of the set's own where they have the glyphs.
-    let subsets: PDFFontSubsets?
-
-    init(cr: OpaquePointer, fonts: FontSet, images: ImageStore, origin: Point = .zero, subsets: PDFFontSubsets? = nil) {
+    init(cr: OpaquePointer, fonts: FontSet, images: ImageStore) {
         self.cr = cr
         self.fonts = fonts
         self.images = images
-        self.origin = origin
-        self.subsets = subsets
     }
 
     /// Fills and/or strokes a shape.
@@ -57,8 +47,7 @@ public struct Canvas {
     /// Draws glyphs at their positions, with their text and cluster map (searchable PDF).
     public func draw(_ run: GlyphRun) {
         guard !run.glyphs.isEmpty else { return }
-        guard let font = subsets?.font(run.font, size: run.size, ids: run.glyphs.lazy.map(\.id))
-            ?? fonts.scaledFont(run.font, size: run.size) else { return }
+        guard let font = fonts.scaledFont(run.font, size: run.size) else { return }
         cairo_set_scaled_font(cr, font)
         var glyphs = run.glyphs.map { cairo_glyph_t(index: UInt($0.id), x: $0.x, y: $0.y) }
         setColor(run.color)
@@ -96,45 +85,12 @@ public struct Canvas {
         try body()
     }
 
-    /// Opens a logical-structure element (tagged PDF); pair with `endTag`. Cairo 1.16
-    /// takes no attributes for structure elements, so a figure's alternate text is not
-    /// written.
-    public func beginTag(_ tag: StructureTag) {
-        cairo_tag_begin(cr, tag.role, nil)
-    }
-
-    /// Closes the innermost structure element named `role`.
-    public func endTag(_ tag: StructureTag) {
-        cairo_tag_end(cr, tag.role)
-    }
-
-    /// A clickable area jumping to a named destination.
-    public func link(_ link: LinkItem) {
-        let r = link.rect.offsetBy(dx: origin.x, dy: origin.y)
-        let attributes = "rect=[\(fmt(r.x)) \(fmt(r.y)) \(fmt(r.width)) \(fmt(r.height))] dest='\(escape(link.destination))'"
-        cairo_tag_begin(cr, CAIRO_TAG_LINK, attributes)
-        cairo_tag_end(cr, CAIRO_TAG_LINK)
-    }
-
-    /// A named destination at a point of the current page.
-    public func destination(name: String, at point: Point) {
-        let attributes = "name='\(escape(name))' x=\(fmt(point.x + origin.x)) y=\(fmt(point.y + origin.y))"
-        cairo_tag_begin(cr, CAIRO_TAG_DEST, attributes)
-        cairo_tag_end(cr, CAIRO_TAG_DEST)
-    }
-
     private func setColor(_ c: Color) {
         if c.alpha >= 1 {
             cairo_set_source_rgb(cr, c.red, c.green, c.blue)
         } else {
             cairo_set_source_rgba(cr, c.red, c.green, c.blue, c.alpha)
         }
-    }
-
-    private func fmt(_ v: Double) -> String { String(format: "%.3f", v) }
-
-    private func escape(_ s: String) -> String {
-        s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'")
     }
 }
 

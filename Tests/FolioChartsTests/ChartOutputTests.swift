@@ -70,7 +70,7 @@ struct ChartOutputTests {
         let theme = F.brochure.chartTheme()
         let document = Document(info: DocumentInfo(title: "charts", author: "Folio", creationDate: "2023-02-01"),
                                 pages: Self.printPages(theme: theme))
-        let data = try PDFExporter(fonts: TestSupport.fonts).export(document)
+        let data = try PDFExporter().export(document)
         let path = (Self.outputDirectory as NSString).appendingPathComponent("charts-print.pdf")
         try data.write(to: URL(fileURLWithPath: path))
         let images = try TestSupport.run("pdfimages", ["-list", path])

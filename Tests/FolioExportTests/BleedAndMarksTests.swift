@@ -84,7 +84,7 @@ struct BleedAndMarksTests {
         let bleedBox = Rect(x: -bleed, y: -bleed, width: size.width + 2 * bleed, height: size.height + 2 * bleed)
         let dark = Page(size: size, bleed: bleed, items: [.clipped(bleedBox, [.shape(Shape(path: .rect(bleedBox), fill: .black))])], label: "2")
         let document = Document(info: DocumentInfo(title: "marks", author: "Folio", creationDate: "2023-02-01"), pages: [blank, dark])
-        let data = try PDFExporter(fonts: TestSupport.fonts).export(document, options: .print(marks: true))
+        let data = try PDFExporter().export(document, options: .print(marks: true))
         let path = try PrintFixtures.write(data, "marks.pdf")
         let m = PDFExporter.marksMargin
         let boxes = try PrintFixtures.boxes(path, pages: 2)
@@ -124,7 +124,7 @@ struct BleedAndMarksTests {
     func marksInPrintFile() throws {
         let document = try PrintFixtures.document.get()
         let short = Document(info: document.info, pages: Array(document.pages.prefix(2)), outline: [])
-        let input = try PDFExporter(fonts: TestSupport.fonts).export(short, options: .print(marks: true))
+        let input = try PDFExporter().export(short, options: .print(marks: true))
         let path = try PrintFixtures.write(try PDFXConverter().convert(input, info: short.info), "print-marks.pdf")
         let m = PDFExporter.marksMargin, bleed = 3 * mm, w = 210 * mm, h = 297 * mm
         let boxes = try PrintFixtures.boxes(path, pages: 2)

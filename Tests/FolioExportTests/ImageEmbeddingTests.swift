@@ -12,7 +12,7 @@ struct ImageEmbeddingTests {
         let directory = TestSupport.path("Tests/Fixtures/with-images")
         let report = try #require(ReportLoader().load(directory: directory).report)
         let document = try BrochureLayout(typesetter: PrintFixtures.typesetter()).document(for: report)
-        let path = try PrintFixtures.write(try PDFExporter(fonts: TestSupport.fonts).export(document), "with-images.pdf")
+        let path = try PrintFixtures.write(try PDFExporter().export(document), "with-images.pdf")
 
         let list = try TestSupport.run("pdfimages", ["-list", path]).stdout.split(separator: "\n").dropFirst(2)
         let encodings = list.map { $0.split(separator: " ", omittingEmptySubsequences: true)[8] }

@@ -11,7 +11,7 @@ struct PageBoxTests {
         let page = Page(size: Size(width: 595.276, height: 841.89), bleed: 8.504,
                         items: [.shape(Shape(path: .rect(Rect(x: -8.504, y: -8.504, width: 612.284, height: 858.898)), fill: .black))])
         let document = Document(info: DocumentInfo(title: "t", author: "a", creationDate: "2023-02-01"), pages: [page, page])
-        let data = try PDFExporter(fonts: TestSupport.fonts).export(document)
+        let data = try PDFExporter().export(document)
         let path = (TestSupport.temporaryDirectory("boxes") as NSString).appendingPathComponent("b.pdf")
         FileManager.default.createFile(atPath: path, contents: data)
         #expect(try TestSupport.run("qpdf", ["--check", path]).status == 0)

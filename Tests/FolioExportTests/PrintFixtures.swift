@@ -24,13 +24,13 @@ enum PrintFixtures {
 
     /// `brochure.pdf`: the screen file.
     static let screen: Result<String, Error> = Result {
-        let data = try PDFExporter(fonts: TestSupport.fonts).export(document.get())
+        let data = try PDFExporter().export(document.get())
         return try write(data, "brochure.pdf")
     }
 
     /// The print exporter's output before Ghostscript.
     static let printInput: Result<Data, Error> = Result {
-        try PDFExporter(fonts: TestSupport.fonts).export(document.get(), options: .print(marks: false))
+        try PDFExporter().export(document.get(), options: .print(marks: false))
     }
 
     /// `brochure-print.pdf`: the PDF/X-3 file.

@@ -119,7 +119,7 @@ struct PrintPDFTests {
         let first = try Data(contentsOf: URL(fileURLWithPath: PrintFixtures.print.get()))
         // A second export and conversion, without SOURCE_DATE_EPOCH: the in-place stamp
         // alone must give the same bytes, although Ghostscript now reads the clock.
-        let input = try PDFExporter(fonts: TestSupport.fonts).export(document, options: .print(marks: false))
+        let input = try PDFExporter().export(document, options: .print(marks: false))
         #expect(input == (try PrintFixtures.printInput.get()))
         var converter = try PDFXConverter()
         converter.setsSourceDateEpoch = false
@@ -134,7 +134,7 @@ struct PrintPDFTests {
     @Test("the screen file's bytes are the same from export to export")
     func screenDeterministic() throws {
         let document = try PrintFixtures.document.get()
-        let again = try PDFExporter(fonts: TestSupport.fonts).export(document)
+        let again = try PDFExporter().export(document)
         #expect(again == (try Data(contentsOf: URL(fileURLWithPath: PrintFixtures.screen.get()))))
     }
 

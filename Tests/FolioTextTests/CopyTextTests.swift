@@ -5,7 +5,7 @@ import FolioText
 import Foundation
 import Testing
 
-/// End to end: paragraphs drawn with PDFWriter, read back with poppler's `pdftotext`,
+/// End to end: paragraphs written to PDF by PDFExporter, read back with poppler's `pdftotext`,
 /// give exactly the composed lines: no space that is not in the data, every real space kept.
 @Suite("Copied text")
 struct CopyTextTests {

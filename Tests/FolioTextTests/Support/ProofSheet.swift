@@ -1,10 +1,11 @@
 import FolioCore
+import FolioExport
 import FolioGraphics
 import FolioTestSupport
 import FolioText
 import Foundation
 
-/// Draws composed paragraphs on A4 pages with FolioGraphics.PDFWriter, each under a
+/// Draws composed paragraphs on A4 pages (written with FolioExport.PDFExporter), each under a
 /// small caption and inside a hairline box showing its measure, and keeps the lines it
 /// drew in reading order, so a test can compare them with what `pdftotext` extracts.
 struct ProofSheet {
@@ -29,14 +30,11 @@ struct ProofSheet {
 
     /// Writes the PDF and returns its path.
     mutating func write(to path: String) throws -> String {
-        let fonts = TestSupport.fonts
-        let pdf = try PDFWriter(fonts: fonts, info: DocumentInfo(title: "Composer proof", author: "Folio tests",
-                                                                  creationDate: "2024-01-01"),
-                                firstPageSize: Self.page)
         let captionStyle = CharacterStyle(font: FontSpec(family: "Noto Sans CJK SC", size: 7),
                                           color: Color(red: 0.45, green: 0.45, blue: 0.5))
         let guide = Stroke(color: Color(red: 0.75, green: 0.82, blue: 0.95), width: 0.3)
-        var canvas = pdf.beginPage(mediaSize: Self.page, origin: Point(x: 0, y: 0), label: nil)
+        var pages: [Page] = []
+        var items: [Item] = []
         var y = Self.margin
         var lines: [String] = []
         for entry in entries {
@@ -44,29 +42,31 @@ struct ProofSheet {
                                                                  width: 500, alignment: .left))
             let height = 12 + Double(entry.paragraph.lines.count) * entry.leading + 10
             if y + height > Self.page.height - Self.margin {
-                try pdf.endPage()
+                pages.append(Page(size: Self.page, items: items))
+                items = []
                 drawnLines.append(lines)
                 lines = []
-                canvas = pdf.beginPage(mediaSize: Self.page, origin: Point(x: 0, y: 0), label: nil)
                 y = Self.margin
             }
             for line in caption.lines {
-                for run in line.runs(atX: Self.margin, baseline: y + 7) { canvas.draw(run) }
+                items += line.runs(atX: Self.margin, baseline: y + 7).map(Item.text)
                 lines.append(line.text)
             }
             y += 12
             let box = Rect(x: Self.margin, y: y, width: entry.width, height: Double(entry.paragraph.lines.count) * entry.leading)
-            canvas.draw(Shape(path: .rect(box), stroke: guide))
+            items.append(.shape(Shape(path: .rect(box), stroke: guide)))
             for (k, line) in entry.paragraph.lines.enumerated() {
                 let baseline = y + Double(k) * entry.leading + entry.leading * 0.72
-                for run in line.runs(atX: Self.margin, baseline: baseline) { canvas.draw(run) }
+                items += line.runs(atX: Self.margin, baseline: baseline).map(Item.text)
                 lines.append(line.text)
             }
             y += box.height + 10
         }
-        try pdf.endPage()
+        pages.append(Page(size: Self.page, items: items))
         drawnLines.append(lines)
-        let data = try pdf.finish()
+        let document = Document(info: DocumentInfo(title: "Composer proof", author: "Folio tests", creationDate: "2024-01-01"),
+                                pages: pages)
+        let data = try PDFExporter().export(document)
         try data.write(to: URL(fileURLWithPath: path))
         return path
     }

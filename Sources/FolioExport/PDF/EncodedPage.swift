@@ -1,0 +1,71 @@
+import FolioCore
+
+/// One page of a PDF made from that page alone: its compressed content stream and what
+/// the stream refers to by name (fonts, images, transparency), its structure, links and
+/// destinations. No object numbers: the document writer assigns those, so an encoded page
+/// can be kept and reused for an unchanged page of a later build.
+struct EncodedPage: Sendable {
+    /// The content stream, zlib-compressed.
+    var content: [UInt8]
+    var boxes: PageBoxes
+    var label: String?
+    /// Glyphs drawn, by face.
+    var glyphs: [FontRef: Set<UInt32>]
+    /// For glyphs the face's character map does not reach (substituted forms): the text
+    /// of a cluster drawn with the glyph alone, for the font's ToUnicode map.
+    var fallbackText: [FontRef: [UInt32: String]]
+    /// Fill and stroke opacities used, each an ExtGState.
+    var alphas: Set<AlphaKey>
+    /// Image files drawn, by path.
+    var images: Set<String>
+    /// Top-level structure elements of the page, in reading order.
+    var tags: [TagNode]
+    /// Marked-content ids used (0..<mcidCount).
+    var mcidCount: Int
+    var links: [PageLink]
+    var destinations: [PageDestination]
+}
+
+/// A fill and stroke opacity, in thousandths.
+struct AlphaKey: Hashable, Comparable, Sendable {
+    var fill: Int
+    var stroke: Int
+
+    static let opaque = AlphaKey(fill: 1000, stroke: 1000)
+
+    var name: String { "A\(fill)_\(stroke)" }
+
+    static func < (a: AlphaKey, b: AlphaKey) -> Bool { (a.fill, a.stroke) < (b.fill, b.stroke) }
+}
+
+/// A structure element and its content: marked-content ids and child elements, in order.
+struct TagNode: Hashable, Sendable {
+    var role: String
+    var alt: String?
+    var kids: [TagKid]
+}
+
+indirect enum TagKid: Hashable, Sendable {
+    case content(Int)
+    case node(TagNode)
+}
+
+/// A link annotation: its rectangle in PDF user space and the named destination.
+struct PageLink: Hashable, Sendable {
+    var rect: [Double]
+    var destination: String
+}
+
+/// A named destination at a point of the page, in PDF user space.
+struct PageDestination: Hashable, Sendable {
+    var name: String
+    var x: Double
+    var y: Double
+}
+
+/// Stable resource names: the same face or image has the same name on every page and in
+/// every build.
+enum ResourceName {
+    static func font(_ ref: FontRef) -> String { "F" + hex(fnv64(ref.file + "#\(ref.index)"), digits: 8) }
+    static func image(_ path: String) -> String { "I" + hex(fnv64(path), digits: 12) }
+}

@@ -1,0 +1,354 @@
+import FolioCore
+import FolioGraphics
+
+/// Assembles encoded pages into a PDF file: the fonts (subset programs, widths, ToUnicode
+/// maps), images, pages with their boxes, page labels, named destinations, the outline,
+/// the structure tree and the document information. Object numbers and order follow
+/// from the document alone, so the same document gives the same bytes.
+struct PDFDocumentWriter {
+    let info: DocumentInfo
+    let pages: [EncodedPage]
+    let outline: [OutlineEntry]
+    let tagged: Bool
+    let subsetCache: FontSubsetCache?
+
+    private var out = PDFBytes(capacity: 1 << 20)
+    private var offsets: [Int: Int] = [:]
+    private var next = 1
+
+    init(info: DocumentInfo, pages: [EncodedPage], outline: [OutlineEntry], tagged: Bool, subsetCache: FontSubsetCache?) {
+        self.info = info
+        self.pages = pages
+        self.outline = outline
+        self.tagged = tagged
+        self.subsetCache = subsetCache
+    }
+
+    private mutating func allocate() -> Int {
+        defer { next += 1 }
+        return next
+    }
+
+    private mutating func begin(_ n: Int) {
+        offsets[n] = out.count
+        out.int(n); out.raw(" 0 obj\n")
+    }
+
+    private mutating func end() {
+        out.raw("\nendobj\n")
+    }
+
+    private mutating func stream(_ n: Int, dictionary: String, data: [UInt8]) {
+        begin(n)
+        out.raw("<<"); out.raw(dictionary); out.raw(" /Length "); out.int(data.count); out.raw(" >>\nstream\n")
+        out.append(data)
+        out.raw("\nendstream")
+        end()
+    }
+
+    mutating func write() throws -> [UInt8] {
+        // Fonts first: their programs take the longest and may fail.
+        var glyphs: [FontRef: Set<UInt32>] = [:]
+        var fallback: [FontRef: [UInt32: String]] = [:]
+        for page in pages {
+            for (ref, ids) in page.glyphs { glyphs[ref, default: []].formUnion(ids) }
+            for (ref, texts) in page.fallbackText {
+                for (id, text) in texts where fallback[ref]?[id] == nil { fallback[ref, default: [:]][id] = text }
+            }
+        }
+        let faces = glyphs.keys.sorted()
+        let programs = try PDFFontEmbedder.programs(for: faces.map { ($0, glyphs[$0]!) }, cache: subsetCache)
+        let usesOpenType = programs.contains { $0.program.format == .openType }
+
+        out.raw(usesOpenType ? "%PDF-1.6\n%\u{E2}\u{E3}\u{CF}\u{D3}\n" : "%PDF-1.5\n%\u{E2}\u{E3}\u{CF}\u{D3}\n")
+        let catalog = allocate(), pageTree = allocate(), infoObject = allocate()
+        let pageIDs = pages.map { _ in allocate() }
+
+        var fontIDs: [FontRef: Int] = [:]
+        for (k, ref) in faces.enumerated() {
+            fontIDs[ref] = writeFont(programs[k], glyphs: glyphs[ref]!, fallback: fallback[ref] ?? [:])
+        }
+        var imageIDs: [String: Int] = [:]
+        for path in Set(pages.flatMap(\.images)).sorted() {
+            imageIDs[path] = try writeImage(path)
+        }
+
+        // Structure: elements first (their numbers go into the pages' parent tree).
+        var structRoot: Int?
+        var parentTree: [[Int]] = pages.map { Array(repeating: 0, count: $0.mcidCount) }
+        if tagged {
+            let root = allocate(), document = allocate()
+            structRoot = root
+            var kids: [Int] = []
+            for (p, page) in pages.enumerated() {
+                for node in page.tags {
+                    kids.append(writeElement(node, parent: document, page: pageIDs[p], pageIndex: p, parentTree: &parentTree))
+                }
+            }
+            begin(document)
+            out.raw("<< /Type /StructElem /S /Document /P "); out.ref(root); out.raw(" /K [")
+            for k in kids { out.ref(k); out.space() }
+            out.raw("] >>")
+            end()
+            let tree = allocate()
+            begin(tree)
+            out.raw("<< /Nums [")
+            for (p, owners) in parentTree.enumerated() where !owners.isEmpty {
+                out.int(p); out.raw(" [")
+                for o in owners { out.ref(o); out.space() }
+                out.raw("] ")
+            }
+            out.raw("] >>")
+            end()
+            begin(root)
+            out.raw("<< /Type /StructTreeRoot /K "); out.ref(document); out.raw(" /ParentTree "); out.ref(tree)
+            out.raw(" /ParentTreeNextKey "); out.int(pages.count); out.raw(" >>")
+            end()
+        }
+
+        // Pages.
+        var destinations: [String: (page: Int, x: Double, y: Double)] = [:]
+        for (p, page) in pages.enumerated() {
+            for d in page.destinations where destinations[d.name] == nil { destinations[d.name] = (p, d.x, d.y) }
+        }
+        for (p, page) in pages.enumerated() {
+            let content = allocate()
+            stream(content, dictionary: " /Filter /FlateDecode", data: page.content)
+            var annotations: [Int] = []
+            for link in page.links where tagged {
+                let a = allocate()
+                begin(a)
+                out.raw("<< /Type /Annot /Subtype /Link /Rect ["); out.nums(link.rect)
+                out.raw("] /Border [0 0 0] /F 4 /Dest "); out.literal(link.destination); out.raw(" >>")
+                end()
+                annotations.append(a)
+            }
+            begin(pageIDs[p])
+            let b = page.boxes
+            let media = [0, 0, b.media.width, b.media.height]
+            out.raw("<< /Type /Page /Parent "); out.ref(pageTree)
+            out.raw(" /MediaBox ["); out.nums(media); out.raw("]")
+            out.raw(" /CropBox ["); out.nums(b.cropToTrim ? b.trimBox : media); out.raw("]")
+            out.raw(" /BleedBox ["); out.nums(b.bleedBox); out.raw("]")
+            out.raw(" /TrimBox ["); out.nums(b.trimBox); out.raw("]")
+            out.raw("\n/Resources << /ProcSet [/PDF /Text /ImageB /ImageC]")
+            if !page.glyphs.isEmpty {
+                out.raw(" /Font <<")
+                for ref in page.glyphs.keys.sorted() { out.space(); out.name(ResourceName.font(ref)); out.space(); out.ref(fontIDs[ref]!) }
+                out.raw(" >>")
+            }
+            if !page.alphas.isEmpty {
+                out.raw(" /ExtGState <<")
+                for key in page.alphas.sorted() {
+                    out.space(); out.name(key.name); out.raw(" << /Type /ExtGState /ca "); out.num(Double(key.fill) / 1000)
+                    out.raw(" /CA "); out.num(Double(key.stroke) / 1000); out.raw(" >>")
+                }
+                out.raw(" >>")
+            }
+            if !page.images.isEmpty {
+                out.raw(" /XObject <<")
+                for path in page.images.sorted() { out.space(); out.name(ResourceName.image(path)); out.space(); out.ref(imageIDs[path]!) }
+                out.raw(" >>")
+            }
+            out.raw(" >>\n/Contents "); out.ref(content)
+            if !annotations.isEmpty {
+                out.raw(" /Annots [")
+                for a in annotations { out.ref(a); out.space() }
+                out.raw("]")
+            }
+            if tagged { out.raw(" /StructParents "); out.int(p); out.raw(" /Tabs /S") }
+            out.raw(" >>")
+            end()
+        }
+        begin(pageTree)
+        out.raw("<< /Type /Pages /Count "); out.int(pages.count); out.raw(" /Kids [")
+        for id in pageIDs { out.ref(id); out.space() }
+        out.raw("] >>")
+        end()
+
+        // Named destinations, sorted by name as a name tree wants.
+        var dests: Int?
+        if tagged && !destinations.isEmpty {
+            let d = allocate()
+            dests = d
+            begin(d)
+            out.raw("<< /Names [")
+            for name in destinations.keys.sorted(by: { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }) {
+                let target = destinations[name]!
+                out.newline(); out.literal(name); out.raw(" ["); out.ref(pageIDs[target.page]); out.raw(" /XYZ ")
+                out.num(target.x); out.space(); out.num(target.y); out.raw(" 0]")
+            }
+            out.raw("] >>")
+            end()
+        }
+        let outlineRoot = tagged && !outline.isEmpty ? writeOutline(destinations: destinations, pageIDs: pageIDs) : nil
+
+        begin(infoObject)
+        let date = "D:" + info.creationDate.filter(\.isNumber) + "000000Z"
+        out.raw("<< /Title "); out.text(info.title)
+        out.raw(" /Author "); out.text(info.author)
+        if !info.subject.isEmpty { out.raw(" /Subject "); out.text(info.subject) }
+        if !info.keywords.isEmpty { out.raw(" /Keywords "); out.text(info.keywords.joined(separator: ", ")) }
+        out.raw(" /Creator "); out.text(info.creator)
+        out.raw(" /Producer "); out.text("Folio")
+        out.raw(" /CreationDate "); out.literal(date); out.raw(" /ModDate "); out.literal(date); out.raw(" >>")
+        end()
+
+        begin(catalog)
+        out.raw("<< /Type /Catalog /Pages "); out.ref(pageTree)
+        out.raw(" /PageLabels << /Nums [")
+        for (p, page) in pages.enumerated() {
+            out.int(p); out.raw(" << /P "); out.text(page.label ?? String(p + 1)); out.raw(" >> ")
+        }
+        out.raw("] >>")
+        if let outlineRoot { out.raw(" /Outlines "); out.ref(outlineRoot); out.raw(" /PageMode /UseOutlines") }
+        if let dests { out.raw(" /Names << /Dests "); out.ref(dests); out.raw(" >>") }
+        if let structRoot {
+            out.raw(" /StructTreeRoot "); out.ref(structRoot); out.raw(" /MarkInfo << /Marked true >>")
+        }
+        out.raw(" /Lang (zh-CN) /ViewerPreferences << /DisplayDocTitle true >> >>")
+        end()
+
+        // Cross-reference table and trailer; the ID is a hash of everything before it.
+        let xref = out.count
+        out.raw("xref\n0 "); out.int(next); out.raw("\n0000000000 65535 f \n")
+        for n in 1..<next {
+            let offset = String(offsets[n] ?? 0)
+            out.raw(String(repeating: "0", count: 10 - offset.count) + offset + " 00000 n \n")
+        }
+        let id = hex(fnv64(out.bytes)) + hex(fnv64(out.bytes, seed: 0x8422_2325_cbf2_9ce4))
+        out.raw("trailer\n<< /Size "); out.int(next); out.raw(" /Root "); out.ref(catalog)
+        out.raw(" /Info "); out.ref(infoObject); out.raw(" /ID [<" + id + "> <" + id + ">] >>\nstartxref\n")
+        out.int(xref); out.raw("\n%%EOF\n")
+        return out.bytes
+    }
+
+    // MARK: - Parts
+
+    private mutating func writeElement(_ node: TagNode, parent: Int, page: Int, pageIndex: Int, parentTree: inout [[Int]]) -> Int {
+        let id = allocate()
+        var kids: [(mcid: Int?, ref: Int?)] = []
+        for kid in node.kids {
+            switch kid {
+            case .content(let m):
+                parentTree[pageIndex][m] = id
+                kids.append((m, nil))
+            case .node(let child):
+                kids.append((nil, writeElement(child, parent: id, page: page, pageIndex: pageIndex, parentTree: &parentTree)))
+            }
+        }
+        begin(id)
+        out.raw("<< /Type /StructElem /S "); out.name(node.role); out.raw(" /P "); out.ref(parent)
+        out.raw(" /Pg "); out.ref(page)
+        if let alt = node.alt { out.raw(" /Alt "); out.text(alt) }
+        out.raw(" /K [")
+        for kid in kids {
+            if let m = kid.mcid { out.int(m) } else if let r = kid.ref { out.ref(r) }
+            out.space()
+        }
+        out.raw("] >>")
+        end()
+        return id
+    }
+
+    private mutating func writeOutline(destinations: [String: (page: Int, x: Double, y: Double)], pageIDs: [Int]) -> Int {
+        let root = allocate()
+        func count(_ entries: [OutlineEntry]) -> Int { entries.count }
+        func write(_ entries: [OutlineEntry], parent: Int, ids: [Int]) {
+            for (k, entry) in entries.enumerated() {
+                let childIDs = entry.children.map { _ in allocate() }
+                begin(ids[k])
+                out.raw("<< /Title "); out.text(entry.title); out.raw(" /Parent "); out.ref(parent)
+                if k > 0 { out.raw(" /Prev "); out.ref(ids[k - 1]) }
+                if k + 1 < ids.count { out.raw(" /Next "); out.ref(ids[k + 1]) }
+                if let first = childIDs.first, let last = childIDs.last {
+                    out.raw(" /First "); out.ref(first); out.raw(" /Last "); out.ref(last)
+                    out.raw(" /Count -"); out.int(childIDs.count)
+                }
+                let target = destinations[entry.destination]
+                let page = target?.page ?? min(max(0, entry.pageIndex), pageIDs.count - 1)
+                out.raw(" /Dest ["); out.ref(pageIDs[page]); out.raw(" /XYZ ")
+                out.num(target?.x ?? 0); out.space(); out.num(target?.y ?? pages[page].boxes.media.height); out.raw(" 0] >>")
+                end()
+                write(entry.children, parent: ids[k], ids: childIDs)
+            }
+        }
+        let top = outline.map { _ in allocate() }
+        write(outline, parent: root, ids: top)
+        begin(root)
+        out.raw("<< /Type /Outlines /First "); out.ref(top.first!); out.raw(" /Last "); out.ref(top.last!)
+        out.raw(" /Count "); out.int(top.count); out.raw(" >>")
+        end()
+        return root
+    }
+
+    private mutating func writeFont(_ embedded: PDFFontEmbedder.Embedded, glyphs: Set<UInt32>, fallback: [UInt32: String]) -> Int {
+        let face = embedded.face, program = embedded.program
+        let type0 = allocate(), cidFont = allocate(), descriptor = allocate(), file = allocate(), toUnicode = allocate()
+        let baseFont = PDFFontEmbedder.subsetTag(face, glyphs) + "+" + face.postScriptName
+        let scale = 1000 / Double(face.unitsPerEm)
+        begin(type0)
+        out.raw("<< /Type /Font /Subtype /Type0 /BaseFont "); out.name(baseFont)
+        out.raw(" /Encoding /Identity-H /DescendantFonts ["); out.ref(cidFont); out.raw("] /ToUnicode "); out.ref(toUnicode); out.raw(" >>")
+        end()
+        begin(cidFont)
+        out.raw(program.format == .trueType ? "<< /Type /Font /Subtype /CIDFontType2" : "<< /Type /Font /Subtype /CIDFontType0")
+        out.raw(" /BaseFont "); out.name(baseFont)
+        out.raw(" /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor "); out.ref(descriptor)
+        if program.format == .trueType { out.raw(" /CIDToGIDMap /Identity") }
+        out.raw(" /DW 1000 /W [")
+        var run: [Double] = []
+        var runStart: UInt32 = 0
+        func flush() {
+            guard !run.isEmpty else { return }
+            out.int(Int(runStart)); out.raw(" ["); out.nums(run); out.raw("] ")
+            run = []
+        }
+        for g in glyphs.sorted() {
+            let w = PDFPageEncoder.width(face, g)
+            if w == 1000 { flush(); continue }
+            if run.isEmpty || runStart + UInt32(run.count) != g { flush(); runStart = g }
+            run.append(w)
+        }
+        flush()
+        out.raw("] >>")
+        end()
+        begin(descriptor)
+        out.raw("<< /Type /FontDescriptor /FontName "); out.name(baseFont)
+        out.raw(" /Flags 4 /FontBBox ["); out.nums(face.boundingBox.map { Double($0) * scale })
+        out.raw("] /ItalicAngle "); out.num(face.italicAngle)
+        out.raw(" /Ascent "); out.num(Double(face.ascent) * scale); out.raw(" /Descent "); out.num(Double(face.descent) * scale)
+        out.raw(" /CapHeight "); out.num(Double(face.capHeight) * scale); out.raw(" /StemV 80 ")
+        out.raw(program.format == .trueType ? "/FontFile2 " : "/FontFile3 "); out.ref(file); out.raw(" >>")
+        end()
+        switch program.format {
+        case .cidCFF: stream(file, dictionary: " /Subtype /CIDFontType0C /Filter /FlateDecode", data: program.compressed)
+        case .openType: stream(file, dictionary: " /Subtype /OpenType /Filter /FlateDecode", data: program.compressed)
+        case .trueType: stream(file, dictionary: " /Length1 \(program.length) /Filter /FlateDecode", data: program.compressed)
+        }
+        let cmap = PDFFontEmbedder.toUnicode(face, glyphs: glyphs, fallback: fallback)
+        stream(toUnicode, dictionary: " /Filter /FlateDecode", data: cmap.withUnsafeBytes { Deflate.zlib($0) })
+        return type0
+    }
+
+    private mutating func writeImage(_ path: String) throws -> Int {
+        let image = try PDFImage.load(path: path)
+        let id = allocate()
+        let head = " /Type /XObject /Subtype /Image /Width \(image.width) /Height \(image.height) /BitsPerComponent 8"
+        switch image.encoding {
+        case .jpeg(let bytes, let components):
+            stream(id, dictionary: head + (components == 1 ? " /ColorSpace /DeviceGray" : " /ColorSpace /DeviceRGB")
+                   + " /Interpolate true /Filter /DCTDecode", data: bytes)
+        case .flate(let rgb, let alpha):
+            var mask = ""
+            if let alpha {
+                let m = allocate()
+                stream(m, dictionary: " /Type /XObject /Subtype /Image /Width \(image.width) /Height \(image.height)"
+                       + " /BitsPerComponent 8 /ColorSpace /DeviceGray /Interpolate true /Filter /FlateDecode", data: alpha)
+                mask = " /SMask \(m) 0 R"
+            }
+            stream(id, dictionary: head + " /ColorSpace /DeviceRGB /Interpolate true /Filter /FlateDecode" + mask, data: rgb)
+        }
+        return id
+    }
+}

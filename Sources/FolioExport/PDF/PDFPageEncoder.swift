@@ -1,0 +1,346 @@
+import FolioCore
+import FolioGraphics
+
+/// Turns one page of the display list into a PDF content stream. It draws what the items
+/// say where they say it: every coordinate comes from an item.
+///
+/// The stream starts by flipping the y axis (`1 0 0 -1 ox oy cm`), so paths use page
+/// coordinates as they are. Text shows each glyph by its id in the whole face (two-byte
+/// codes, Identity-H), positioned with `TJ` adjustments computed from the absolute glyph
+/// positions (no drift). A cluster whose glyphs are not exactly the characters of its
+/// text by the face's character map is wrapped in an `ActualText` span, so copied text
+/// is the source text. Structure tags become marked content (`/P <</MCID n>> BDC`), and
+/// untagged drawing is marked as an artifact.
+struct PDFPageEncoder {
+    struct Options {
+        /// Where the trim's top-left corner sits from the MediaBox's top-left corner.
+        var origin: Double
+        var media: Size
+        /// Links, destinations and structure tags.
+        var interactive: Bool
+    }
+
+    private struct GraphicsState: Equatable {
+        var fill: [Double] = [0, 0, 0]
+        var stroke: [Double] = [0, 0, 0]
+        var alpha = AlphaKey.opaque
+        var lineWidth = 1.0
+        var dash: [Double] = []
+        var roundCaps = false
+    }
+
+    private let options: Options
+    private var out = PDFBytes(capacity: 1 << 16)
+    private var state = GraphicsState()
+    private var saved: [GraphicsState] = []
+    private var faces: [FontRef: PDFFace] = [:]
+    private var glyphs: [FontRef: Set<UInt32>] = [:]
+    private var fallbackText: [FontRef: [UInt32: String]] = [:]
+    private var alphas: Set<AlphaKey> = []
+    private var images: Set<String> = []
+    private var links: [PageLink] = []
+    private var destinations: [PageDestination] = []
+    private var mcid = 0
+    /// Structure elements being filled, innermost last.
+    private var open: [TagNode] = []
+    private var roots: [TagNode] = []
+    /// Whether a marked-content sequence is open (an artifact or an element's content).
+    private var sequenceOpen = false
+
+    private init(options: Options) {
+        self.options = options
+    }
+
+    /// Encodes `page` (plus `extra` items drawn last, untagged: printer's marks).
+    static func encode(_ page: Page, options: Options, boxes: PageBoxes, extra: [Item] = [],
+                       compression: Int = 6) throws -> EncodedPage {
+        var encoder = PDFPageEncoder(options: options)
+        encoder.out.num(1); encoder.out.raw(" 0 0 -1 "); encoder.out.num(options.origin); encoder.out.space()
+        encoder.out.num(options.media.height - options.origin); encoder.out.raw(" cm\n")
+        try encoder.paint(page.items)
+        try encoder.paint(extra)
+        encoder.closeSequence()
+        let content = encoder.out.bytes.withUnsafeBytes { Deflate.zlib($0, level: compression) }
+        return EncodedPage(content: content, boxes: boxes, label: page.label, glyphs: encoder.glyphs,
+                           fallbackText: encoder.fallbackText, alphas: encoder.alphas, images: encoder.images,
+                           tags: encoder.roots, mcidCount: encoder.mcid, links: encoder.links,
+                           destinations: encoder.destinations)
+    }
+
+    // MARK: - Items and structure
+
+    private mutating func paint(_ items: [Item]) throws {
+        for item in items { try paint(item) }
+    }
+
+    private mutating func paint(_ item: Item) throws {
+        switch item {
+        case .shape(let shape):
+            beginContent()
+            draw(shape)
+        case .text(let run):
+            guard !run.glyphs.isEmpty else { return }
+            beginContent()
+            try draw(run)
+        case .image(let image):
+            beginContent()
+            try draw(image)
+        case .link(let link):
+            guard options.interactive else { return }
+            let a = user(Point(x: link.rect.minX, y: link.rect.maxY)), b = user(Point(x: link.rect.maxX, y: link.rect.minY))
+            links.append(PageLink(rect: [a.x, a.y, b.x, b.y], destination: link.destination))
+        case .destination(let name, let point):
+            guard options.interactive else { return }
+            let p = user(point)
+            destinations.append(PageDestination(name: name, x: p.x, y: p.y))
+        case .clipped(let rect, let children):
+            closeSequence()
+            save()
+            out.nums([rect.x, rect.y, rect.width, rect.height]); out.raw(" re W n\n")
+            try paint(children)
+            closeSequence()
+            restore()
+        case .tagged(let tag, let children):
+            guard options.interactive else { return try paint(children) }
+            closeSequence()
+            open.append(TagNode(role: tag.role, alt: tag.alt, kids: []))
+            try paint(children)
+            closeSequence()
+            let node = open.removeLast()
+            if open.isEmpty { roots.append(node) } else { open[open.count - 1].kids.append(.node(node)) }
+        }
+    }
+
+    /// Opens a marked-content sequence for drawing, if none is open: the innermost
+    /// element's next content, or an artifact outside any element.
+    private mutating func beginContent() {
+        guard options.interactive, !sequenceOpen else { return }
+        sequenceOpen = true
+        if let node = open.last {
+            out.name(node.role); out.raw(" <</MCID "); out.int(mcid); out.raw(">> BDC\n")
+            open[open.count - 1].kids.append(.content(mcid))
+            mcid += 1
+        } else {
+            out.raw("/Artifact BMC\n")
+        }
+    }
+
+    private mutating func closeSequence() {
+        guard sequenceOpen else { return }
+        out.raw("EMC\n")
+        sequenceOpen = false
+    }
+
+    private func user(_ p: Point) -> Point {
+        Point(x: options.origin + p.x, y: options.media.height - options.origin - p.y)
+    }
+
+    // MARK: - Graphics state
+
+    private mutating func save() {
+        out.raw("q\n")
+        saved.append(state)
+    }
+
+    private mutating func restore() {
+        out.raw("Q\n")
+        state = saved.removeLast()
+    }
+
+    private mutating func setFill(_ c: Color) {
+        let rgb = [c.red, c.green, c.blue]
+        if rgb != state.fill {
+            out.nums(rgb); out.raw(" rg\n")
+            state.fill = rgb
+        }
+    }
+
+    private mutating func setStroke(_ c: Color) {
+        let rgb = [c.red, c.green, c.blue]
+        if rgb != state.stroke {
+            out.nums(rgb); out.raw(" RG\n")
+            state.stroke = rgb
+        }
+    }
+
+    private mutating func setAlpha(fill: Double?, stroke: Double?) {
+        var key = state.alpha
+        if let fill { key.fill = Int((max(0, min(1, fill)) * 1000).rounded()) }
+        if let stroke { key.stroke = Int((max(0, min(1, stroke)) * 1000).rounded()) }
+        guard key != state.alpha else { return }
+        out.name(key.name); out.raw(" gs\n")
+        alphas.insert(key)
+        state.alpha = key
+    }
+
+    // MARK: - Drawing
+
+    private mutating func draw(_ shape: Shape) {
+        guard shape.fill != nil || shape.stroke != nil else { return }
+        setAlpha(fill: shape.fill?.alpha, stroke: shape.stroke?.color.alpha)
+        if let fill = shape.fill { setFill(fill) }
+        if let stroke = shape.stroke {
+            setStroke(stroke.color)
+            if stroke.width != state.lineWidth {
+                out.num(stroke.width); out.raw(" w\n")
+                state.lineWidth = stroke.width
+            }
+            if stroke.roundCaps != state.roundCaps {
+                out.raw(stroke.roundCaps ? "1 J 1 j\n" : "0 J 0 j\n")
+                state.roundCaps = stroke.roundCaps
+            }
+            if stroke.dash != state.dash {
+                out.raw("["); out.nums(stroke.dash); out.raw("] 0 d\n")
+                state.dash = stroke.dash
+            }
+        }
+        for element in shape.path.elements {
+            switch element {
+            case .move(let p): out.num(p.x); out.space(); out.num(p.y); out.raw(" m\n")
+            case .line(let p): out.num(p.x); out.space(); out.num(p.y); out.raw(" l\n")
+            case .curve(let a, let b, let c): out.nums([a.x, a.y, b.x, b.y, c.x, c.y]); out.raw(" c\n")
+            case .close: out.raw("h\n")
+            }
+        }
+        switch (shape.fill != nil, shape.stroke != nil) {
+        case (true, true): out.raw("B\n")
+        case (true, false): out.raw("f\n")
+        default: out.raw("S\n")
+        }
+    }
+
+    private mutating func draw(_ image: ImageItem) throws {
+        _ = try PDFImage.load(path: image.path) // an unreadable image fails here, naming the file
+        images.insert(image.path)
+        save()
+        out.nums([image.clip.x, image.clip.y, image.clip.width, image.clip.height]); out.raw(" re W n\n")
+        out.nums([image.frame.width, 0, 0, -image.frame.height, image.frame.x, image.frame.maxY]); out.raw(" cm\n")
+        out.name(ResourceName.image(image.path)); out.raw(" Do\n")
+        restore()
+    }
+
+    private mutating func face(_ ref: FontRef) throws -> PDFFace {
+        if let face = faces[ref] { return face }
+        let face = try PDFFace.face(for: ref)
+        faces[ref] = face
+        return face
+    }
+
+    /// A glyph's width in thousandths of an em, as the font's W array states it.
+    static func width(_ face: PDFFace, _ glyph: UInt32) -> Double {
+        (Double(face.advance(glyph)) * 1000 / Double(face.unitsPerEm) * 1000).rounded() / 1000
+    }
+
+    private mutating func draw(_ run: GlyphRun) throws {
+        let face = try face(run.font)
+        glyphs[run.font, default: []].formUnion(run.glyphs.lazy.map(\.id))
+        setAlpha(fill: run.color.alpha, stroke: nil)
+        setFill(run.color)
+        out.raw("BT\n")
+        out.name(ResourceName.font(run.font)); out.space(); out.num(run.size); out.raw(" Tf\n")
+        var text = TextWriter(size: run.size)
+        for segment in segments(run, face) {
+            if let actual = segment.actualText {
+                text.end(&out)
+                out.raw("/Span <</ActualText "); out.text(actual); out.raw(">> BDC\n")
+            }
+            for glyph in run.glyphs[segment.glyphs] {
+                text.show(glyph, width: Self.width(face, glyph.id), into: &out)
+            }
+            if segment.actualText != nil {
+                text.end(&out)
+                out.raw("EMC\n")
+            }
+        }
+        text.end(&out)
+        out.raw("ET\n")
+    }
+
+    private struct Segment {
+        var glyphs: Range<Int>
+        var actualText: String?
+    }
+
+    /// The run cut where clusters need their text spelled out: runs of plain clusters
+    /// (one glyph, the character the face maps to it) and single other clusters.
+    private mutating func segments(_ run: GlyphRun, _ face: PDFFace) -> [Segment] {
+        guard !run.clusters.isEmpty else { return [Segment(glyphs: 0..<run.glyphs.count, actualText: nil)] }
+        let utf8 = Array(run.text.utf8)
+        var result: [Segment] = []
+        var byte = 0, glyph = 0
+        var pending = "" // text of clusters without glyphs, carried to the next cluster
+        for cluster in run.clusters {
+            let end = min(utf8.count, byte + cluster.byteCount)
+            let text = pending + String(decoding: utf8[min(byte, end)..<end], as: UTF8.self)
+            byte = end
+            let range = glyph..<min(run.glyphs.count, glyph + cluster.glyphCount)
+            glyph = range.upperBound
+            guard !range.isEmpty else {
+                pending = text
+                continue
+            }
+            pending = ""
+            let scalars = Array(text.unicodeScalars)
+            let ids = run.glyphs[range].map(\.id)
+            // A cluster of several glyphs is one the composer joined across a gap it made
+            // (Han–Latin spacing): spelled out, so that no reader sees a word space there.
+            let plain = ids.count == 1 && scalars.count == 1 && face.character(for: ids[0]) == scalars[0]
+            if plain {
+                if let last = result.last, last.actualText == nil, last.glyphs.upperBound == range.lowerBound {
+                    result[result.count - 1].glyphs = last.glyphs.lowerBound..<range.upperBound
+                } else {
+                    result.append(Segment(glyphs: range, actualText: nil))
+                }
+            } else {
+                if ids.count == 1, face.character(for: ids[0]) == nil, fallbackText[run.font]?[ids[0]] == nil {
+                    fallbackText[run.font, default: [:]][ids[0]] = text
+                }
+                result.append(Segment(glyphs: range, actualText: text))
+            }
+        }
+        if glyph < run.glyphs.count { result.append(Segment(glyphs: glyph..<run.glyphs.count, actualText: pending.isEmpty ? nil : pending)) }
+        return result
+    }
+}
+
+/// Writes glyphs as `Tm` and `TJ`: a new text matrix where the baseline moves, else
+/// position adjustments from where the previous glyph's advance left the pen.
+private struct TextWriter {
+    let size: Double
+    private var inArray = false
+    private var inString = false
+    private var pen: Point?
+
+    init(size: Double) {
+        self.size = size
+    }
+
+    mutating func show(_ glyph: Glyph, width: Double, into out: inout PDFBytes) {
+        // Where a reader will draw this glyph: the pen, moved by any adjustment written.
+        var x = glyph.x
+        if let pen, abs(pen.y - glyph.y) < 0.0005 {
+            x = pen.x
+            let adjust = ((pen.x - glyph.x) * 1000 / size * 1000).rounded() / 1000
+            // Adjustments under 1/20,000 em are not written; the pen keeps the reader's
+            // position, so such differences never add up.
+            if abs(adjust) >= 0.05 {
+                if !inArray { out.raw("["); inArray = true }
+                if inString { out.raw(">"); inString = false }
+                out.num(adjust); out.space()
+                x = pen.x - adjust * size / 1000
+            }
+        } else {
+            end(&out)
+            out.raw("1 0 0 -1 "); out.num(glyph.x); out.space(); out.num(glyph.y); out.raw(" Tm\n")
+        }
+        if !inArray { out.raw("["); inArray = true }
+        if !inString { out.raw("<"); inString = true }
+        out.hex16(UInt16(truncatingIfNeeded: glyph.id))
+        pen = Point(x: x + width / 1000 * size, y: glyph.y)
+    }
+
+    mutating func end(_ out: inout PDFBytes) {
+        if inString { out.raw(">"); inString = false }
+        if inArray { out.raw("] TJ\n"); inArray = false }
+    }
+}
