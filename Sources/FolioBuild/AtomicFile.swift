@@ -3,12 +3,13 @@ import Foundation
 /// Writes files so a reader (or a crash) never sees half of one: bytes go to a temporary
 /// name in the same folder, are flushed, then renamed over the target.
 public enum AtomicFile {
-    public static func write(_ data: Data, to path: String) throws {
+    /// `sync: false` skips the flush, for files whose loss only costs time (caches).
+    public static func write(_ data: Data, to path: String, sync: Bool = true) throws {
         let url = URL(fileURLWithPath: path)
         let dir = url.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let temp = dir.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
-        try writeTemporary(data, to: temp.path, sync: true)
+        try writeTemporary(data, to: temp.path, sync: sync)
         guard rename(temp.path, url.path) == 0 else {
             let reason = String(cString: strerror(errno))
             unlink(temp.path)

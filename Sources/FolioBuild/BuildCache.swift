@@ -24,7 +24,8 @@ struct BuildCache: Codable, Equatable {
     func write(to dir: String) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        try AtomicFile.write(try encoder.encode(self), to: (dir as NSString).appendingPathComponent(Self.fileName))
+        // A cache: a crash that loses it costs one re-hash of the outputs, so no flush.
+        try AtomicFile.write(try encoder.encode(self), to: (dir as NSString).appendingPathComponent(Self.fileName), sync: false)
     }
 
     /// The size and modification time of a file, nil when it does not exist.

@@ -18,6 +18,9 @@ public final class Builder: @unchecked Sendable {
     /// Encoded PDF pages kept from build to build (a watching process re-encodes only
     /// the pages that changed).
     private let pageCache = PDFPageCache()
+    /// Layout files and composed paragraphs kept from build to build, likewise.
+    private let layoutMemo = LayoutMemo()
+    private var compositions = CompositionCache()
 
     public init(resources: Resources) {
         self.resources = resources
@@ -38,6 +41,7 @@ public final class Builder: @unchecked Sendable {
         do {
             let set = try FontSet(configFile: resources.fontConfig)
             fontSet = set
+            compositions = CompositionCache() // composed with another font set
             return set
         } catch {
             throw BuildError.environment("\(error)")
@@ -59,7 +63,7 @@ public final class Builder: @unchecked Sendable {
     public func load(_ options: BuildOptions, extra: [Diagnostic] = []) throws -> Inputs {
         let loaded = ReportLoader().load(directory: options.reportDirectory)
         var diagnostics = extra + loaded.diagnostics
-        let loader = LayoutLoader(directory: resources.layoutsDirectory)
+        let loader = LayoutLoader(directory: resources.layoutsDirectory, memo: layoutMemo)
         var layout: LayoutSpec?
         let requested = options.layout == nil ? loaded.requests.layout : nil
         let layoutName = options.layout ?? requested?.name ?? "brochure"
@@ -172,8 +176,8 @@ public final class Builder: @unchecked Sendable {
             // Lay out everything first: input problems surface before any file is touched.
             // The brochure is laid out on a thread of its own while the cards are laid out.
             let brochureJob: BackgroundJob<Document>? = needed.contains(where: { $0.kind == "brochure" || $0.kind == "print" })
-                ? BackgroundJob { [composer] in
-                    let document = try BrochureLayout(typesetter: try Typesetter(spec: inputs.layout, composer: composer))
+                ? BackgroundJob { [composer, compositions] in
+                    let document = try BrochureLayout(typesetter: try Typesetter(spec: inputs.layout, composer: composer, cache: compositions))
                         .document(for: report)
                     PhaseClock.mark("brochure laid out")
                     return document
@@ -184,7 +188,7 @@ public final class Builder: @unchecked Sendable {
             var cardSetupError: Error?
             for spec in inputs.cards where needed.contains(where: { $0.kind == "card" && $0.preset == spec.name }) {
                 do {
-                    cardLayouts[spec.name] = CardLayout(typesetter: try Typesetter(spec: spec, composer: composer))
+                    cardLayouts[spec.name] = CardLayout(typesetter: try Typesetter(spec: spec, composer: composer, cache: compositions))
                 } catch {
                     cardSetupError = error
                     break
@@ -222,6 +226,8 @@ public final class Builder: @unchecked Sendable {
             case nil: break
             }
 
+            compositions.sweep()
+            shapingCache.sweep()
             // Render into temporary files next to their targets: the PDFs on a thread of
             // their own while the cards are drawn and encoded on every core.
             try prepare(outDir, sweep: true)
@@ -290,6 +296,7 @@ public final class Builder: @unchecked Sendable {
         // Commit: rename every staged file, remove stale cards, then the manifest.
         progress(.writing)
         try prepare(outDir, sweep: staged.isEmpty)
+        PhaseClock.mark("commit: folder ready")
         for s in staged {
             guard rename(s.temp, s.final) == 0 else { throw BuildError.io("cannot write \(s.final): \(String(cString: strerror(errno)))") }
         }
@@ -334,6 +341,7 @@ public final class Builder: @unchecked Sendable {
         if !records.isEmpty || !removed.isEmpty {
             try? CardIndex.write(outDir: outDir, manifest: manifest)
         }
+        PhaseClock.mark("manifest written")
         if cache != oldCache { try? cache.write(to: outDir) }
         PhaseClock.mark("committed")
         return BuildSummary(outputDirectory: outDir, written: records.keys.sorted(), unchanged: unchanged.sorted(),

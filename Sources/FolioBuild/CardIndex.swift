@@ -25,8 +25,10 @@ enum CardIndex {
                          width: size?.0, height: size?.1, bytes: c.size)
         }
         guard !entries.isEmpty else { return }
-        try AtomicFile.write(Data(html(entries, report: manifest.report).utf8),
-                             to: (outDir as NSString).appendingPathComponent("cards/index.html"))
+        let path = (outDir as NSString).appendingPathComponent("cards/index.html")
+        let page = Data(html(entries, report: manifest.report).utf8)
+        // An edit that keeps every card's size leaves the sheet as it was: not rewritten.
+        if FileManager.default.contents(atPath: path) != page { try AtomicFile.write(page, to: path) }
     }
 
     /// The sheet's HTML.

@@ -12,8 +12,17 @@ public struct Composer: Sendable {
         self.cache = cache
     }
 
-    /// Composes one paragraph into lines.
+    /// Composes one paragraph into lines. The result depends on `spec` and the font set
+    /// alone, so it is kept in `cache` (until its `sweep()`): a rebuild composes only
+    /// the text that changed.
     public func compose(_ spec: ParagraphSpec) -> ComposedParagraph {
+        if let hit = cache.composed(spec) { return hit }
+        let result = composeAfresh(spec)
+        cache.remember(result, for: spec)
+        return result
+    }
+
+    private func composeAfresh(_ spec: ParagraphSpec) -> ComposedParagraph {
         let built = UnitBuilder(fonts: fonts, cache: cache).units(for: spec)
         let units = built.units
         guard units.contains(where: { !$0.isSpace && !$0.isZeroWidth }) else {

@@ -17,6 +17,8 @@ public final class ShapingCache: @unchecked Sendable {
     private var shaped: [Key: ShapedText] = [:]
     private var halves: [HalfKey: HalfForm?] = [:]
     private var words: [String: [Int]] = [:]
+    private var paragraphs: [ParagraphSpec: ComposedParagraph] = [:]
+    private var usedParagraphs: Set<ParagraphSpec> = []
     private let lock = NSLockShim()
 
     public init() {}
@@ -40,6 +42,30 @@ public final class ShapingCache: @unchecked Sendable {
         }
         lock.withLock { halves[key] = form }
         return form
+    }
+
+    func composed(_ spec: ParagraphSpec) -> ComposedParagraph? {
+        lock.withLock {
+            guard let hit = paragraphs[spec] else { return nil }
+            usedParagraphs.insert(spec)
+            return hit
+        }
+    }
+
+    func remember(_ paragraph: ComposedParagraph, for spec: ParagraphSpec) {
+        lock.withLock {
+            paragraphs[spec] = paragraph
+            usedParagraphs.insert(spec)
+        }
+    }
+
+    /// Forgets the composed paragraphs not asked for since the last sweep (a watching
+    /// process calls it after each build, so memory follows the current text).
+    public func sweep() {
+        lock.withLock {
+            paragraphs = paragraphs.filter { usedParagraphs.contains($0.key) }
+            usedParagraphs = []
+        }
     }
 
     /// Dictionary word boundaries (UTF-8 offsets) of `text`; empty when no segmenter is available.

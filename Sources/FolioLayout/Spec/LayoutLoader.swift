@@ -9,10 +9,14 @@ import Yams
 public struct LayoutLoader {
     public let directory: String
     public var limits: InputLimits
+    /// Layouts read before, by file content (a watching process reads a layout again
+    /// only when its file changed).
+    public var memo: LayoutMemo?
 
-    public init(directory: String, limits: InputLimits = .default) {
+    public init(directory: String, limits: InputLimits = .default, memo: LayoutMemo? = nil) {
         self.directory = directory
         self.limits = limits
+        self.memo = memo
     }
 
     /// Brochure layouts available (file names without `.yaml`).
@@ -42,6 +46,14 @@ public struct LayoutLoader {
             let hint = Suggestions.didYouMean(name, in: available).map { "\($0) (\(list))" } ?? list
             return (nil, [.error("unknown-layout", at: requestedAt, "there is no \(what) named \(Quoting.code(name))", hint: hint)])
         }
+        let bytes = memo == nil ? nil : FileManager.default.contents(atPath: path)
+        if let memo, let bytes, let hit = memo.lookup(path: path, card: card, name: name, bytes: bytes) { return hit }
+        let result = read(path: path, name: name, card: card)
+        if let memo, let bytes { memo.store(path: path, card: card, name: name, bytes: bytes, result: result) }
+        return result
+    }
+
+    private func read(path: String, name: String, card: Bool) -> (LayoutSpec?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         guard let source = SourceFile.read(path: path, displayPath: DisplayPath.relative(path), limits: limits,
                                            diagnostics: &diagnostics) else { return (nil, diagnostics) }
@@ -58,5 +70,32 @@ public struct LayoutLoader {
     private func names(in dir: String) -> [String] {
         let files = (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []
         return files.filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }.sorted()
+    }
+}
+
+/// Layout files read before and what reading them gave, by path and content.
+public final class LayoutMemo: @unchecked Sendable {
+    private struct Key: Hashable {
+        var path: String
+        var card: Bool
+        var name: String
+    }
+
+    private var entries: [Key: (bytes: Data, result: (LayoutSpec?, [Diagnostic]))] = [:]
+    private let lock = NSLock()
+
+    public init() {}
+
+    func lookup(path: String, card: Bool, name: String, bytes: Data) -> (LayoutSpec?, [Diagnostic])? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let entry = entries[Key(path: path, card: card, name: name)], entry.bytes == bytes else { return nil }
+        return entry.result
+    }
+
+    func store(path: String, card: Bool, name: String, bytes: Data, result: (LayoutSpec?, [Diagnostic])) {
+        lock.lock()
+        entries[Key(path: path, card: card, name: name)] = (bytes, result)
+        lock.unlock()
     }
 }
