@@ -56,7 +56,7 @@ let package = Package(
                                                          "FolioLayout", "FolioExport", "FolioGraphics"]),
         .testTarget(name: "FolioLayoutTests", dependencies: ["FolioLayout", "FolioModel", "FolioText", "FolioCore", "FolioTestSupport"],
                     exclude: ["Golden"]),  // golden page images, read from disk by GoldenPageTests
-        .testTarget(name: "FolioExportTests", dependencies: ["FolioExport", "FolioLayout", "FolioModel", "FolioCore", "FolioGraphics", "FolioTestSupport"]),
+        .testTarget(name: "FolioExportTests", dependencies: ["FolioExport", "FolioLayout", "FolioModel", "FolioText", "FolioCore", "FolioGraphics", "FolioTestSupport"]),
         .testTarget(name: "FolioCardsTests", dependencies: [
             "FolioLayout", "FolioModel", "FolioText", "FolioCore", "FolioExport", "FolioGraphics", "FolioBuild", "FolioTestSupport",
         ]),

@@ -1,0 +1,94 @@
+import FolioCore
+import FolioExport
+import FolioGraphics
+import FolioTestSupport
+import FolioText
+import Foundation
+import Testing
+
+/// Folio's PDF writer: pages made from themselves alone (so unchanged pages are reused),
+/// and text that copies as the source text.
+@Suite("PDF writer", .serialized)
+struct PDFWriterTests {
+    static let composer = Composer(fonts: TestSupport.fonts)
+    static let style = CharacterStyle(font: FontSpec(family: "Noto Serif CJK SC", size: 12), color: Color(red: 0, green: 0, blue: 0))
+
+    /// An A5 page with `text` set in one paragraph.
+    static func page(_ text: String, label: String) -> Page {
+        let paragraph = composer.compose(ParagraphSpec(spans: [TextSpan(text, style: style)], width: 360, alignment: .justify))
+        var items: [Item] = [.shape(Shape(path: .rect(Rect(x: 0, y: 0, width: 420, height: 40)), fill: Color(red: 0.1, green: 0.3, blue: 0.6, alpha: 0.5)))]
+        for (k, line) in paragraph.lines.enumerated() {
+            items.append(.tagged(StructureTag("P"), line.runs(atX: 30, baseline: 80 + Double(k) * 20).map(Item.text)))
+        }
+        items.append(.destination(name: "page-" + label, at: Point(x: 0, y: 0)))
+        return Page(size: Size(width: 420, height: 595), bleed: 8.5, items: items, label: label)
+    }
+
+    static func document(_ pages: [Page]) -> Document {
+        Document(info: DocumentInfo(title: "Writer test", author: "Folio tests", creationDate: "2024-05-01"), pages: pages,
+                 outline: pages.map { OutlineEntry(title: "Page " + ($0.label ?? ""), pageIndex: 0, destination: "page-" + ($0.label ?? "")) })
+    }
+
+    /// The decoded content stream of every page.
+    static func contents(_ data: Data, _ name: String) throws -> [String] {
+        let path = try PrintFixtures.write(data, name)
+        let json = try PrintFixtures.qpdfJSON(path, keys: ["pages"])
+        return try (json["pages"] as? [[String: Any]] ?? []).map { page in
+            let ids = page["contents"] as? [String] ?? []
+            return try ids.map { id in
+                try TestSupport.run("qpdf", ["--show-object=" + id.replacingOccurrences(of: " 0 R", with: ""), "--filtered-stream-data", path]).stdout
+            }.joined()
+        }
+    }
+
+    @Test("a page's content stream is the same whatever the other pages draw (new glyphs included)")
+    func pagesAreIndependent() throws {
+        let one = Self.page("甬江科创区启动建设，2022年12月29日举行仪式。", label: "1")
+        let other = Self.page("第三代半导体、石墨烯与聚丁烯—1：鑫磊新材料的万吨级装置。", label: "2")
+        let alone = try Self.contents(try PDFExporter().export(Self.document([one])), "alone.pdf")
+        let together = try Self.contents(try PDFExporter().export(Self.document([one, other])), "together.pdf")
+        #expect(alone.count == 1 && together.count == 2)
+        #expect(alone.first == together.first)
+        #expect(alone.first?.contains("TJ") == true)
+    }
+
+    @Test("with a page cache an unchanged page is reused, and the file is byte for byte a fresh export")
+    func pageCache() throws {
+        let pages = (1...3).map { Self.page("第\($0)页：科技创新\($0 * 7)件大事，聚焦“从0到1”。", label: String($0)) }
+        let cache = PDFPageCache()
+        let exporter = PDFExporter(pageCache: cache)
+        _ = try exporter.export(Self.document(pages))
+        cache.sweep() // as the builder does after each build
+        #expect(cache.count == 3)
+        var edited = pages
+        edited[1] = Self.page("第2页：改过的一段，新的字：鑫磊。", label: "2")
+        let reused = try exporter.export(Self.document(edited))
+        #expect(cache.count == 4) // only the edited page was encoded
+        cache.sweep()
+        #expect(cache.count == 3) // the old second page is forgotten
+        let fresh = try PDFExporter().export(Self.document(edited))
+        #expect(reused == fresh)
+    }
+
+    @Test("copied text is the source: radicals and unified ideographs sharing a glyph, Han–Latin gaps, marks")
+    func copiedText() throws {
+        // U+2F24 KANGXI RADICAL BIG and U+5927 大 are one glyph in Noto CJK.
+        let text = "大⼤小，2022年“5G”基站（GPU）……完成。"
+        let data = try PDFExporter().export(Self.document([Self.page(text, label: "1")]))
+        let path = try PrintFixtures.write(data, "copied.pdf")
+        let copied = try TestSupport.run("pdftotext", ["-enc", "UTF-8", path, "-"]).stdout
+        #expect(copied.trimmingCharacters(in: .whitespacesAndNewlines) == text)
+    }
+
+    @Test("fonts are embedded subsets with widths and Unicode maps; qpdf accepts the file")
+    func fonts() throws {
+        let data = try PDFExporter().export(Self.document([Self.page("宁波科技创新 Folio 2022", label: "1")]))
+        let path = try PrintFixtures.write(data, "fonts.pdf")
+        let lines = try TestSupport.run("pdffonts", [path]).stdout.split(separator: "\n").dropFirst(2)
+        #expect(lines.count == 1)
+        #expect(lines.allSatisfy { $0.contains("CID Type 0C") && $0.contains("+NotoSerifCJKsc-Regular") })
+        let columns = lines.first?.split(separator: " ", omittingEmptySubsequences: true) ?? []
+        #expect(columns.suffix(5).prefix(3) == ["yes", "yes", "yes"], "emb sub uni: \(lines)")
+        #expect(try TestSupport.run("qpdf", ["--check", path]).status == 0)
+    }
+}
