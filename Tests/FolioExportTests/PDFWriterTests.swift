@@ -91,4 +91,25 @@ struct PDFWriterTests {
         #expect(columns.suffix(5).prefix(3) == ["yes", "yes", "yes"], "emb sub uni: \(lines)")
         #expect(try TestSupport.run("qpdf", ["--check", path]).status == 0)
     }
+
+    @Test("odd text, names and titles stay well-formed: brackets and backslashes, emoji, combining marks, right-to-left, controls")
+    func oddInput() throws {
+        var first = Self.page("宁波(a\\b) <x> [y] {z} /n #1 %2 )(", label: "(1)\\ /#%")
+        first.items.append(.destination(name: "a (b) \\c /d #e 宁波", at: Point(x: 10, y: 10)))
+        first.items.append(.link(LinkItem(rect: Rect(x: 10, y: 10, width: 50, height: 20), destination: "a (b) \\c /d #e 宁波")))
+        // Glyphs the font set lacks, marks, joiners and controls: drawn as what the font has, text kept.
+        let odd = Self.page("e\u{301}🙂👩‍👩‍👧 مرحبا שלום \u{0}\u{7}\u{FFFD}\u{200B}\u{FEFF}\u{202E}abc", label: "2")
+        var document = Self.document([first, odd])
+        document.info.title = "标题 (with) \\ brackets 🙂"
+        document.outline.append(OutlineEntry(title: "a (b) 🙂", pageIndex: 0, destination: "a (b) \\c /d #e 宁波"))
+        let path = try PrintFixtures.write(try PDFExporter().export(document), "odd.pdf")
+        #expect(try TestSupport.run("qpdf", ["--check", path]).status == 0)
+        #expect(try TestSupport.run("pdfinfo", [path]).stdout.contains("标题 (with) \\ brackets 🙂"))
+        // pdfinfo shows a name's bytes as PDFDocEncoding: compare the ASCII part.
+        #expect(try TestSupport.run("pdfinfo", ["-dests", path]).stdout.contains("\"a (b) \\c /d #e "))
+        let copied = try TestSupport.run("pdftotext", ["-f", "1", "-l", "1", "-enc", "UTF-8", path, "-"]).stdout
+        #expect(copied.trimmingCharacters(in: .whitespacesAndNewlines) == "宁波(a\\b) <x> [y] {z} /n #1 %2 )(")
+        let outline = try PrintFixtures.qpdfJSON(path, keys: ["outlines"])["outlines"] as? [[String: Any]] ?? []
+        #expect(outline.compactMap { PrintFixtures.text($0["title"]) }.last == "a (b) 🙂")
+    }
 }
