@@ -15,8 +15,12 @@
 #               fontconfig's cache and Folio's per-user caches ($XDG_CACHE_HOME/folio: font
 #               hashes, and the PDF's subset fonts for a glyph set already seen).
 #   first run   the same with Folio's per-user caches empty too (a new machine or new fonts).
-#   edit        one event's body edited (bench/edit-event.py) in a copy of the report,
-#               then a build into the folder of the previous one: brochure + 1 card.
+#   edit        one event's body edited and saved (bench/edit-event.py) while `folio watch`
+#               runs on a copy of the report: the rebuild it makes (brochure + 1 card),
+#               timed inside the process from the change being picked up to the outputs
+#               committed (bench/watch-edit.py). This is how a person edits: save, look.
+#   edit, cold  the same edit followed by a new `folio build` process (for information:
+#               it starts the process, reads the fonts and lays out the whole brochure).
 #   no-op       a build with nothing changed.
 #   1,000       a generated report of EVENTS events (folio-bench report), full build; the
 #               peer gets the same events (folio-bench peer-events) in a temporary copy
@@ -88,6 +92,8 @@ echo "== full build of the default report (brochure + 10 square cards), $RUNS ru
     "env XDG_CACHE_HOME=$TMP/cache-first $(folio_build $REPORT $TMP/o-first)" >&2
 
 echo "== one-event edit and no-op rebuilds" >&2
+cp -r "$REPORT" "$TMP/watch-report"
+python3 bench/watch-edit.py "$FOLIO" "$TMP/watch-report" "$TMP/o-watch" "$RES/watch-edit-folio.json" --runs $((RUNS * 2))
 $FOLIO build "$TMP/edit-report" --cards square --out "$TMP/o-edit" -q
 "${HF[@]}" --runs "$RUNS" --export-json "$RES/edit-folio.json" \
     --prepare "python3 $ROOT/bench/edit-event.py $TMP/edit-report/report.yaml 7" \
