@@ -11,6 +11,8 @@ struct BuildCache: Codable, Equatable {
     }
 
     var outputs: [String: Stat] = [:]
+    /// The inputs of the last build, for deciding a no-op without parsing (see `QuickCheck`).
+    var quick: QuickCheck?
 
     static let fileName = ".folio-cache.json"
 

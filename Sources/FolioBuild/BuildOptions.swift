@@ -47,6 +47,9 @@ public struct BuildSummary: Sendable {
     public var pages: Int
     public var cards: Int
     public var seconds: Double
+    /// Whether the build was found to have nothing to do from the bytes of its input
+    /// files alone, without parsing them (`QuickCheck`).
+    public var decidedQuickly = false
 }
 
 import FolioModel

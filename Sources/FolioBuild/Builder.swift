@@ -143,6 +143,9 @@ public final class Builder: @unchecked Sendable {
         PhaseClock.mark("build started")
         // Every input problem, the output folder's included, is reported before anything is written.
         let (outDir, outputProblems) = outputDirectory(options)
+        if !options.force, outputProblems.isEmpty, let summary = quickNoOp(options, outDir: outDir, started: started) {
+            return summary
+        }
         let inputs = try load(options, extra: outputProblems)
         PhaseClock.mark("loaded report and layouts")
         let report = inputs.report
@@ -342,12 +345,37 @@ public final class Builder: @unchecked Sendable {
             try? CardIndex.write(outDir: outDir, manifest: manifest)
         }
         PhaseClock.mark("manifest written")
+        cache.quick = diagnostics.isEmpty
+            ? QuickCheck.record(key: QuickCheck.key(options: options, outDir: outDir, fontHash: fontPrint.hash, tool: Builder.toolIdentity,
+                                                    cardsDirectory: cardsDirectory),
+                                reportDirectory: options.reportDirectory, inputs: inputs, outDir: outDir, planned: plan.outputs.map(\.path))
+            : nil // a build with warnings is not decided quickly: its warnings are printed again
         if cache != oldCache { try? cache.write(to: outDir) }
         PhaseClock.mark("committed")
         return BuildSummary(outputDirectory: outDir, written: records.keys.sorted(), unchanged: unchanged.sorted(),
                             removed: removed.sorted(), warnings: diagnostics.filter { $0.severity == .warning },
                             pages: pages, cards: records.values.filter { $0.kind == "card" }.count,
                             seconds: Date().timeIntervalSince(started))
+    }
+
+    private var cardsDirectory: String { (resources.layoutsDirectory as NSString).appendingPathComponent("cards") }
+
+    /// The summary of a build with nothing to do, decided without reading the report
+    /// (see `QuickCheck`), or nil when that cannot be decided so.
+    private func quickNoOp(_ options: BuildOptions, outDir: String, started: Date) -> BuildSummary? {
+        let cache = BuildCache.read(from: outDir)
+        guard let quick = cache.quick else { return nil }
+        var userCache = UserCache.read()
+        let before = userCache
+        let fonts = FontFingerprint(configPath: resources.fontConfig).compute(cache: &userCache)
+        if userCache != before { userCache.write() }
+        let key = QuickCheck.key(options: options, outDir: outDir, fontHash: fonts.hash, tool: Builder.toolIdentity,
+                                 cardsDirectory: cardsDirectory)
+        guard quick.holds(key: key, outDir: outDir, cache: cache) else { return nil }
+        AtomicFile.sweep(outDir) // temporary files of a killed build
+        PhaseClock.mark("nothing changed (quick check)")
+        return BuildSummary(outputDirectory: outDir, written: [], unchanged: quick.planned.sorted(), removed: [], warnings: [],
+                            pages: 0, cards: 0, seconds: Date().timeIntervalSince(started), decidedQuickly: true)
     }
 
     /// Whether an output exists with the content the manifest recorded for these inputs.

@@ -167,4 +167,31 @@ struct IncrementalBuildTests {
             #expect(kept != nil && kept == FileManager.default.contents(atPath: w.root + "/fresh/" + file), "\(file)")
         }
     }
+
+    @Test("a no-op is decided from the input files' bytes alone; any change, even one the check cannot read, takes the full check")
+    func quickNoOp() throws {
+        let w = try Workspace()
+        try w.build()
+        let before = w.snapshot()
+        let again = try w.build()
+        #expect(again.decidedQuickly && again.written.isEmpty && again.unchanged.count == 11)
+        #expect(w.snapshot() == before)
+        // A comment: new bytes, so the full check runs; it finds nothing to make.
+        try w.edit(w.yaml) { $0 + "\n# a comment\n" }
+        let comment = try w.build()
+        #expect(!comment.decidedQuickly && comment.written.isEmpty)
+        #expect(try w.build().decidedQuickly)
+        // A layout file touched, an output damaged: found and handled by the full check.
+        try w.edit(w.resources.layoutsDirectory + "/brochure.yaml") { $0 + "\n# a comment\n" }
+        #expect(!(try w.build().decidedQuickly))
+        let card = w.out + "/cards/square/03-ai-platform.png"
+        try Data("not a png".utf8).write(to: URL(fileURLWithPath: card))
+        let repaired = try w.build()
+        #expect(!repaired.decidedQuickly && repaired.written == ["cards/square/03-ai-platform.png"])
+        #expect(w.snapshot()["brochure.pdf"] == before["brochure.pdf"])
+        // Another option: not the same build.
+        var options = w.options
+        options.scale = 2
+        #expect(!(try Builder(resources: w.resources).build(options).decidedQuickly))
+    }
 }
