@@ -21,6 +21,9 @@ public final class Builder: @unchecked Sendable {
     /// Layout files and composed paragraphs kept from build to build, likewise.
     private let layoutMemo = LayoutMemo()
     private var compositions = CompositionCache()
+    /// The font set's hash at the last build: when the fonts change under a watching
+    /// process, the font set and everything made with it are dropped.
+    private var lastFontHash: String?
 
     public init(resources: Resources) {
         self.resources = resources
@@ -156,6 +159,13 @@ public final class Builder: @unchecked Sendable {
         let oldUserCache = UserCache.read()
         var userCache = oldUserCache
         let fontPrint = FontFingerprint(configPath: resources.fontConfig).compute(cache: &userCache)
+        if let lastFontHash, lastFontHash != fontPrint.hash {
+            fontSet = nil
+            shapingCache.removeAll()
+            compositions = CompositionCache()
+            pageCache.removeAll()
+        }
+        lastFontHash = fontPrint.hash
         PhaseClock.mark("font fingerprint")
         let plan = OutputPlan(options: options, inputs: inputs, fontHash: fontPrint.hash, tool: Builder.toolIdentity, cache: &userCache)
         if userCache != oldUserCache { userCache.write() }
@@ -247,6 +257,9 @@ public final class Builder: @unchecked Sendable {
                                 : try PDFExporter(subsetCache: subsetCache, pageCache: pageCache).export(document)
                             let (temp, record) = try Self.stage(data, out, outDir: outDir)
                             made.append(Staged(temp: temp, final: (outDir as NSString).appendingPathComponent(out.path), record: record))
+                        } catch let error as GraphicsError {
+                            // A font that cannot be embedded: the environment, not the input.
+                            throw StagedFailure(staged: made, error: BuildError.environment(error.description))
                         } catch {
                             throw StagedFailure(staged: made, error: error)
                         }

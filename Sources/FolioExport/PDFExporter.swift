@@ -127,6 +127,14 @@ public final class PDFPageCache: @unchecked Sendable {
         lock.unlock()
     }
 
+    /// Forgets every page (the fonts changed: widths and glyphs may differ).
+    public func removeAll() {
+        lock.lock()
+        pages = [:]
+        used = []
+        lock.unlock()
+    }
+
     /// The number of pages held.
     public var count: Int {
         lock.lock()

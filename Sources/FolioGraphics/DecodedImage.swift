@@ -9,9 +9,27 @@ public struct DecodedImage: Sendable {
 
     /// Decodes a PNG file with Cairo.
     public static func png(path: String) throws -> DecodedImage {
-        guard let surface = cairo_image_surface_create_from_png(path),
-              cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS else {
+        guard let loaded = cairo_image_surface_create_from_png(path),
+              cairo_surface_status(loaded) == CAIRO_STATUS_SUCCESS else {
             throw GraphicsError.image(path: path, reason: "not a readable PNG")
+        }
+        // Cairo 1.17.2 and later load 16-bit PNGs in float formats: paint those into ARGB32.
+        var surface = loaded
+        let format = cairo_image_surface_get_format(loaded)
+        if format != CAIRO_FORMAT_ARGB32 && format != CAIRO_FORMAT_RGB24 {
+            let w = cairo_image_surface_get_width(loaded), h = cairo_image_surface_get_height(loaded)
+            guard let converted = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, w, h) else {
+                cairo_surface_destroy(loaded)
+                throw GraphicsError.image(path: path, reason: "out of memory")
+            }
+            let cr = cairo_create(converted)
+            cairo_set_source_surface(cr, loaded, 0, 0)
+            cairo_set_operator(cr, CAIRO_OPERATOR_SOURCE)
+            cairo_paint(cr)
+            cairo_destroy(cr)
+            cairo_surface_flush(converted)
+            cairo_surface_destroy(loaded)
+            surface = converted
         }
         defer { cairo_surface_destroy(surface) }
         let opaque: UInt32 = cairo_image_surface_get_format(surface) == CAIRO_FORMAT_RGB24 ? 0xFF00_0000 : 0

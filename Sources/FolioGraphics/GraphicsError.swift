@@ -10,6 +10,8 @@ public enum GraphicsError: Error, Hashable, Sendable, CustomStringConvertible {
     case image(path: String, reason: String)
     /// PNG encoding failed.
     case pngEncoding(reason: String)
+    /// A face cannot be embedded in a PDF.
+    case fontEmbedding(path: String, reason: String)
 
     public var description: String {
         switch self {
@@ -26,6 +28,8 @@ public enum GraphicsError: Error, Hashable, Sendable, CustomStringConvertible {
             return "cannot read image \(path): \(reason)"
         case .pngEncoding(let reason):
             return "cannot encode PNG: \(reason)"
+        case .fontEmbedding(let path, let reason):
+            return "cannot embed the font \(path) in the PDF: \(reason)"
         }
     }
 }

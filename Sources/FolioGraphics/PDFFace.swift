@@ -19,6 +19,8 @@ public final class PDFFace: @unchecked Sendable {
     public let italicAngle: Double
     /// Outlines in a `CFF ` table (otherwise TrueType `glyf`).
     public let isCFF: Bool
+    /// A variable font (`fvar`, or outlines in `CFF2`).
+    public let isVariable: Bool
     /// The number of glyphs.
     public let glyphCount: UInt32
 
@@ -32,7 +34,7 @@ public final class PDFFace: @unchecked Sendable {
 
     private init?(ref: FontRef, identity: String) {
         guard let blob = hb_blob_create_from_file_or_fail(ref.file) else { return nil }
-        let face = hb_face_create(blob, UInt32(ref.index))!
+        let face = hb_face_create(blob, UInt32(ref.index & 0xFFFF))!
         guard hb_face_get_glyph_count(face) > 0 else {
             hb_face_destroy(face)
             hb_blob_destroy(blob)
@@ -63,6 +65,7 @@ public final class PDFFace: @unchecked Sendable {
         italicAngle = post.count >= 8
             ? Double(Int32(bitPattern: post[4..<8].reduce(0) { $0 << 8 | UInt32($1) })) / 65536 : 0
         isCFF = Self.tableLength(face, "CFF ") > 0
+        isVariable = Self.tableLength(face, "fvar") > 0 || Self.tableLength(face, "CFF2") > 0
         var length: UInt32 = 128
         var name = [CChar](repeating: 0, count: 128)
         _ = hb_ot_name_get_utf8(face, hb_ot_name_id_t(HB_OT_NAME_ID_POSTSCRIPT_NAME), hb_language_from_string("en", -1), &length, &name)
@@ -84,14 +87,14 @@ public final class PDFFace: @unchecked Sendable {
     public static func face(for ref: FontRef) throws -> PDFFace {
         var st = stat()
         guard stat(ref.file, &st) == 0 else {
-            throw GraphicsError.fontConfig(path: ref.file, reason: "the font file cannot be read")
+            throw GraphicsError.fontEmbedding(path: ref.file, reason: "the font file cannot be read")
         }
         let identity = "\(st.st_dev) \(st.st_ino) \(st.st_size) \(st.st_mtim.tv_sec).\(st.st_mtim.tv_nsec)"
         registryLock.lock()
         defer { registryLock.unlock() }
         if let face = registry[ref], face.identity == identity { return face }
         guard let face = PDFFace(ref: ref, identity: identity) else {
-            throw GraphicsError.fontConfig(path: ref.file, reason: "HarfBuzz cannot read face \(ref.index) of it")
+            throw GraphicsError.fontEmbedding(path: ref.file, reason: "HarfBuzz cannot read face \(ref.index) of it")
         }
         registry[ref] = face
         return face

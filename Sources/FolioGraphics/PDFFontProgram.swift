@@ -53,13 +53,19 @@ public struct PDFFontProgram: Sendable {
     }
 
     private static func subset(_ face: PDFFace, _ kept: [UInt32]) throws -> PDFFontProgram {
-        let fail = { (why: String) in GraphicsError.fontConfig(path: face.ref.file, reason: "cannot embed face \(face.ref.index): \(why)") }
+        let fail = { (why: String) in GraphicsError.fontEmbedding(path: face.ref.file, reason: "face \(face.ref.index): \(why)") }
         guard let input = hb_subset_input_create_or_fail() else { throw fail("HarfBuzz is out of memory") }
         defer { hb_subset_input_destroy(input) }
         let set = hb_subset_input_glyph_set(input)
         for id in kept { hb_set_add(set, id) }
         let drop = hb_subset_input_set(input, HB_SUBSET_SETS_DROP_TABLE_TAG)
         for t in dropped { hb_set_add(drop, t.utf8.reduce(0) { ($0 << 8) | hb_tag_t($1) }) }
+        if face.isVariable {
+            throw fail("it is a variable font (fvar/CFF2), which Folio's PDF writer cannot embed; use a static instance of it")
+        }
+        if face.ref.index > 0xFFFF {
+            throw fail("it is a named instance of a variable font, which Folio's PDF writer cannot embed; use a static font")
+        }
         let cff = face.cffCIDs
         if cff.cidKeyed && !cff.identity {
             throw fail("its CIDs are not its glyph ids, which Folio's PDF writer needs; use another font")

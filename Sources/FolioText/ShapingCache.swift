@@ -68,6 +68,16 @@ public final class ShapingCache: @unchecked Sendable {
         }
     }
 
+    /// Forgets everything (the font set changed).
+    public func removeAll() {
+        lock.withLock {
+            shaped = [:]
+            halves = [:]
+            paragraphs = [:]
+            usedParagraphs = []
+        }
+    }
+
     /// Dictionary word boundaries (UTF-8 offsets) of `text`; empty when no segmenter is available.
     func wordBoundaries(_ text: String) -> [Int] {
         if let hit = lock.withLock({ words[text] }) { return hit }

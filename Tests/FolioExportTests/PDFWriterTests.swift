@@ -112,4 +112,33 @@ struct PDFWriterTests {
         let outline = try PrintFixtures.qpdfJSON(path, keys: ["outlines"])["outlines"] as? [[String: Any]] ?? []
         #expect(outline.compactMap { PrintFixtures.text($0["title"]) }.last == "a (b) 🙂")
     }
+
+    @Test("an image after translucent drawing is painted opaque")
+    func imageAfterTranslucentShape() throws {
+        let red = try RasterImage(fonts: TestSupport.fonts, pixelWidth: 8, pixelHeight: 8, scale: 1, background: Color(red: 1, green: 0, blue: 0))
+        let png = TestSupport.temporaryDirectory("writer-image") + "/red.png"
+        try red.pngData(settings: .libpngDefault).write(to: URL(fileURLWithPath: png))
+        let frame = Rect(x: 100, y: 100, width: 200, height: 200)
+        let page = Page(size: Size(width: 400, height: 400), items: [
+            .shape(Shape(path: .rect(Rect(x: 0, y: 0, width: 50, height: 50)), fill: Color(red: 0, green: 0, blue: 1, alpha: 0.2))),
+            .image(ImageItem(path: png, frame: frame, clip: frame)),
+        ])
+        let path = try PrintFixtures.write(try PDFExporter().export(Self.document([page])), "image-alpha.pdf")
+        let prefix = TestSupport.temporaryDirectory("writer-image") + "/page"
+        _ = try TestSupport.run("pdftoppm", ["-r", "18", "-png", "-singlefile", path, prefix])
+        let pixels = try DecodedImage.png(path: prefix + ".png")
+        // The middle of the image (200, 200 pt at 18 dpi = 50, 50 px): pure red, not red over white at 20 %.
+        let p = pixels.pixels[50 * pixels.width + 50]
+        #expect((p >> 16) & 0xFF > 250 && (p >> 8) & 0xFF < 5 && p & 0xFF < 5, "\(String(p, radix: 16))")
+    }
+
+    @Test("a partial date is written as far as it is known (D:YYYYMM), a whole one at midnight UTC")
+    func dates() throws {
+        for (date, expected) in [("2023-02", "(D:202302)"), ("2023", "(D:2023)"), ("2023-02-01", "(D:20230201000000Z)")] {
+            var document = Self.document([Self.page("日期", label: "1")])
+            document.info.creationDate = date
+            let data = try PDFExporter().export(document)
+            #expect(String(decoding: data, as: UTF8.self).contains("/CreationDate " + expected), "\(date)")
+        }
+    }
 }

@@ -49,7 +49,8 @@ struct PDFBytes {
     /// A real number rounded to 1/1000, trailing zeros dropped.
     mutating func num(_ v: Double) {
         guard v.isFinite else { bytes.append(UInt8(ascii: "0")); return }
-        let scaled = Int((v * 1000).rounded())
+        // Far beyond any page coordinate; keeps the conversion to Int from trapping.
+        let scaled = Int((max(-1e9, min(1e9, v)) * 1000).rounded())
         if scaled == 0 { bytes.append(UInt8(ascii: "0")); return }
         if scaled < 0 { bytes.append(UInt8(ascii: "-")) }
         let m = scaled.magnitude
@@ -121,7 +122,7 @@ struct PDFBytes {
     /// A name, `/…`, with bytes outside the regular characters written as `#xx`.
     mutating func name(_ s: String) {
         bytes.append(UInt8(ascii: "/"))
-        for b in s.utf8 {
+        for b in s.utf8 where b != 0 { // a name may not hold a NUL byte
             let regular = b > 32 && b < 127 && !"()<>[]{}/%#".utf8.contains(b)
             if regular {
                 bytes.append(b)

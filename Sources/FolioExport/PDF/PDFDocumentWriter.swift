@@ -60,7 +60,8 @@ struct PDFDocumentWriter {
         let programs = try PDFFontEmbedder.programs(for: faces.map { ($0, glyphs[$0]!) }, cache: subsetCache)
         let usesOpenType = programs.contains { $0.program.format == .openType }
 
-        out.raw(usesOpenType ? "%PDF-1.6\n%\u{E2}\u{E3}\u{CF}\u{D3}\n" : "%PDF-1.5\n%\u{E2}\u{E3}\u{CF}\u{D3}\n")
+        out.raw(usesOpenType ? "%PDF-1.6\n%" : "%PDF-1.5\n%")
+        out.append([0xE2, 0xE3, 0xCF, 0xD3, 0x0A]) // binary bytes: the file is not text
         let catalog = allocate(), pageTree = allocate(), infoObject = allocate()
         let pageIDs = pages.map { _ in allocate() }
 
@@ -102,14 +103,30 @@ struct PDFDocumentWriter {
             end()
             begin(root)
             out.raw("<< /Type /StructTreeRoot /K "); out.ref(document); out.raw(" /ParentTree "); out.ref(tree)
-            out.raw(" /ParentTreeNextKey "); out.int(pages.count); out.raw(" >>")
+            out.raw(" /ParentTreeNextKey "); out.int(pages.count)
+            // Roles a layout names that PDF does not define are mapped to a span.
+            var roles: Set<String> = []
+            func collect(_ node: TagNode) {
+                roles.insert(node.role)
+                for case .node(let child) in node.kids { collect(child) }
+            }
+            pages.forEach { $0.tags.forEach(collect) }
+            let custom = roles.subtracting(Self.standardRoles).sorted()
+            if !custom.isEmpty {
+                out.raw(" /RoleMap <<")
+                for role in custom { out.space(); out.name(role); out.raw(" /Span") }
+                out.raw(" >>")
+            }
+            out.raw(" >>")
             end()
         }
 
         // Pages.
-        var destinations: [String: (page: Int, x: Double, y: Double)] = [:]
+        // Keyed by the name's bytes: a name tree compares bytes (String equality would
+        // merge composed and decomposed spellings).
+        var destinations: [[UInt8]: (page: Int, x: Double, y: Double)] = [:]
         for (p, page) in pages.enumerated() {
-            for d in page.destinations where destinations[d.name] == nil { destinations[d.name] = (p, d.x, d.y) }
+            for d in page.destinations where destinations[Array(d.name.utf8)] == nil { destinations[Array(d.name.utf8)] = (p, d.x, d.y) }
         }
         for (p, page) in pages.enumerated() {
             let content = allocate()
@@ -156,7 +173,8 @@ struct PDFDocumentWriter {
                 for a in annotations { out.ref(a); out.space() }
                 out.raw("]")
             }
-            if tagged { out.raw(" /StructParents "); out.int(p); out.raw(" /Tabs /S") }
+            if tagged && page.mcidCount > 0 { out.raw(" /StructParents "); out.int(p) }
+            if tagged && !annotations.isEmpty { out.raw(" /Tabs /S") }
             out.raw(" >>")
             end()
         }
@@ -173,9 +191,9 @@ struct PDFDocumentWriter {
             dests = d
             begin(d)
             out.raw("<< /Names [")
-            for name in destinations.keys.sorted(by: { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }) {
+            for name in destinations.keys.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
                 let target = destinations[name]!
-                out.newline(); out.literal(name); out.raw(" ["); out.ref(pageIDs[target.page]); out.raw(" /XYZ ")
+                out.newline(); out.literal(String(decoding: name, as: UTF8.self)); out.raw(" ["); out.ref(pageIDs[target.page]); out.raw(" /XYZ ")
                 out.num(target.x); out.space(); out.num(target.y); out.raw(" 0]")
             }
             out.raw("] >>")
@@ -184,7 +202,9 @@ struct PDFDocumentWriter {
         let outlineRoot = tagged && !outline.isEmpty ? writeOutline(destinations: destinations, pageIDs: pageIDs) : nil
 
         begin(infoObject)
-        let date = "D:" + info.creationDate.filter(\.isNumber) + "000000Z"
+        // D:YYYY[MM[DD]]: a partial date names only what it knows; a whole one adds midnight UTC.
+        let digits = String(info.creationDate.unicodeScalars.filter { ("0"..."9").contains($0) }.map(Character.init))
+        let date = "D:" + digits.prefix(8) + (digits.count >= 8 ? "000000Z" : "")
         out.raw("<< /Title "); out.text(info.title)
         out.raw(" /Author "); out.text(info.author)
         if !info.subject.isEmpty { out.raw(" /Subject "); out.text(info.subject) }
@@ -223,6 +243,14 @@ struct PDFDocumentWriter {
         return out.bytes
     }
 
+    /// The standard structure types of PDF 1.7 (ISO 32000-1, 14.8.4).
+    static let standardRoles: Set<String> = [
+        "Document", "Part", "Art", "Sect", "Div", "BlockQuote", "Caption", "TOC", "TOCI", "Index", "NonStruct", "Private",
+        "P", "H", "H1", "H2", "H3", "H4", "H5", "H6", "L", "LI", "Lbl", "LBody", "Table", "TR", "TH", "TD", "THead", "TBody",
+        "TFoot", "Span", "Quote", "Note", "Reference", "BibEntry", "Code", "Link", "Annot", "Ruby", "RB", "RT", "RP",
+        "Warichu", "WT", "WP", "Figure", "Formula", "Form",
+    ]
+
     // MARK: - Parts
 
     private mutating func writeElement(_ node: TagNode, parent: Int, page: Int, pageIndex: Int, parentTree: inout [[Int]]) -> Int {
@@ -251,7 +279,7 @@ struct PDFDocumentWriter {
         return id
     }
 
-    private mutating func writeOutline(destinations: [String: (page: Int, x: Double, y: Double)], pageIDs: [Int]) -> Int {
+    private mutating func writeOutline(destinations: [[UInt8]: (page: Int, x: Double, y: Double)], pageIDs: [Int]) -> Int {
         let root = allocate()
         func count(_ entries: [OutlineEntry]) -> Int { entries.count }
         func write(_ entries: [OutlineEntry], parent: Int, ids: [Int]) {
@@ -265,7 +293,7 @@ struct PDFDocumentWriter {
                     out.raw(" /First "); out.ref(first); out.raw(" /Last "); out.ref(last)
                     out.raw(" /Count -"); out.int(childIDs.count)
                 }
-                let target = destinations[entry.destination]
+                let target = destinations[Array(entry.destination.utf8)]
                 let page = target?.page ?? min(max(0, entry.pageIndex), pageIDs.count - 1)
                 out.raw(" /Dest ["); out.ref(pageIDs[page]); out.raw(" /XYZ ")
                 out.num(target?.x ?? 0); out.space(); out.num(target?.y ?? pages[page].boxes.media.height); out.raw(" 0] >>")
@@ -288,7 +316,8 @@ struct PDFDocumentWriter {
         let baseFont = PDFFontEmbedder.subsetTag(face, glyphs) + "+" + face.postScriptName
         let scale = 1000 / Double(face.unitsPerEm)
         begin(type0)
-        out.raw("<< /Type /Font /Subtype /Type0 /BaseFont "); out.name(baseFont)
+        out.raw("<< /Type /Font /Subtype /Type0 /BaseFont ")
+        out.name(program.format == .trueType ? baseFont : baseFont + "-Identity-H")
         out.raw(" /Encoding /Identity-H /DescendantFonts ["); out.ref(cidFont); out.raw("] /ToUnicode "); out.ref(toUnicode); out.raw(" >>")
         end()
         begin(cidFont)

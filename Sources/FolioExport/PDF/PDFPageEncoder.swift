@@ -76,6 +76,7 @@ struct PDFPageEncoder {
     private mutating func paint(_ item: Item) throws {
         switch item {
         case .shape(let shape):
+            guard shape.fill != nil || shape.stroke != nil else { return }
             beginContent()
             draw(shape)
         case .text(let run):
@@ -212,6 +213,7 @@ struct PDFPageEncoder {
     private mutating func draw(_ image: ImageItem) throws {
         _ = try PDFImage.load(path: image.path) // an unreadable image fails here, naming the file
         images.insert(image.path)
+        setAlpha(fill: 1, stroke: nil) // an image is painted with the fill alpha: opaque, whatever came before
         save()
         out.nums([image.clip.x, image.clip.y, image.clip.width, image.clip.height]); out.raw(" re W n\n")
         out.nums([image.frame.width, 0, 0, -image.frame.height, image.frame.x, image.frame.maxY]); out.raw(" cm\n")
@@ -269,17 +271,19 @@ struct PDFPageEncoder {
         var result: [Segment] = []
         var byte = 0, glyph = 0
         var pending = "" // text of clusters without glyphs, carried to the next cluster
+        var lastCluster: (glyphs: Range<Int>, text: String)?
         for cluster in run.clusters {
-            let end = min(utf8.count, byte + cluster.byteCount)
+            let end = min(utf8.count, byte + max(0, cluster.byteCount))
             let text = pending + String(decoding: utf8[min(byte, end)..<end], as: UTF8.self)
             byte = end
-            let range = glyph..<min(run.glyphs.count, glyph + cluster.glyphCount)
+            let range = glyph..<min(run.glyphs.count, glyph + max(0, cluster.glyphCount))
             glyph = range.upperBound
             guard !range.isEmpty else {
                 pending = text
                 continue
             }
             pending = ""
+            lastCluster = (range, text)
             let scalars = Array(text.unicodeScalars)
             let ids = run.glyphs[range].map(\.id)
             // A cluster of several glyphs is one the composer joined across a gap it made
@@ -299,6 +303,17 @@ struct PDFPageEncoder {
             }
         }
         if glyph < run.glyphs.count { result.append(Segment(glyphs: glyph..<run.glyphs.count, actualText: pending.isEmpty ? nil : pending)) }
+        if !pending.isEmpty, glyph == run.glyphs.count, let last = lastCluster, let tail = result.last {
+            // Text after the last glyph (clusters without glyphs at the end): spelled out
+            // with the last cluster, so it is not lost.
+            if let actual = tail.actualText, tail.glyphs == last.glyphs {
+                result[result.count - 1].actualText = actual + pending
+            } else {
+                result[result.count - 1].glyphs = tail.glyphs.lowerBound..<last.glyphs.lowerBound
+                if result[result.count - 1].glyphs.isEmpty { result.removeLast() }
+                result.append(Segment(glyphs: last.glyphs, actualText: last.text + pending))
+            }
+        }
         return result
     }
 }
