@@ -108,6 +108,7 @@ public final class Builder: @unchecked Sendable {
     /// With `layout: false`, stops after the data, layouts, fonts and images (no page is
     /// laid out), for quick checks such as fuzzing.
     public func check(_ options: BuildOptions, layout: Bool = true) throws -> [Diagnostic] {
+        defer { shapingCache.sweep() } // a builder that checks case after case keeps only the last one's paragraphs
         let inputs = try load(options)
         var diagnostics = inputs.warnings
         let fonts = try self.fonts()
