@@ -214,6 +214,27 @@ public final class Builder: @unchecked Sendable {
                 try cardLayouts[cardJobs[i].preset!]!.page(report: report, event: events[cardJobs[i].event!]!)
             })
             PhaseClock.mark("cards laid out")
+            // The cards are drawn and encoded on every core from now on; their bytes wait
+            // at the gate until the build knows it may write (see `StagingGate`).
+            let gate = StagingGate()
+            var renderJob: BackgroundJob<[Result<StagingGate.Ticket, Error>]>?
+            if cardSetupError == nil, case .success(let laidOutCards)? = cardLayout, !laidOutCards.isEmpty {
+                PhaseClock.mark("cards: rendering")
+                let exporter = PNGExporter(fonts: fonts)
+                let total = laidOutCards.count, scale = options.scale
+                renderJob = BackgroundJob {
+                    let results = CardRenderQueue.render(laidOutCards, exporter: exporter, scale: scale, write: { i, data in
+                        try gate.pass(i, data) { try Self.stage($0, cardJobs[i], outDir: outDir) }
+                    }, progress: { done in progress(.cardsRendered(done: done, total: total)) })
+                    PhaseClock.mark("cards: rendered")
+                    return results
+                }
+            }
+            /// A failure before anything may be written: the cards' bytes are dropped.
+            func abandonCards() {
+                gate.close()
+                _ = renderJob?.wait()
+            }
             // The brochure's problems come first, as when it was laid out first.
             var document: Document?
             switch brochureJob?.wait() {
@@ -222,29 +243,33 @@ public final class Builder: @unchecked Sendable {
                 pages = laidOut.pages.count
                 progress(.laidOut(pages: pages))
             case .failure(let e as LayoutError)?:
+                abandonCards()
                 throw BuildError.input(diagnostics + e.diagnostics)
             case .failure(let e)?:
+                abandonCards()
                 throw e
             case nil:
                 break
             }
+            // (The cards are drawn only when every card was laid out and set up.)
             if let e = cardSetupError as? LayoutError { throw BuildError.input(diagnostics + e.diagnostics) }
             if let cardSetupError { throw cardSetupError }
-            var cardPages: [Page] = []
-            switch cardLayout {
-            case .success(let pages)?: cardPages = pages
-            case .failure(let failure)?:
+            if case .failure(let failure)? = cardLayout {
                 throw BuildError.input(diagnostics + failure.errors.flatMap { error -> [Diagnostic] in
                     (error as? LayoutError)?.diagnostics ?? [.error("card", at: nil, "\(error)")]
                 })
-            case nil: break
             }
 
             compositions.sweep()
             shapingCache.sweep()
             // Render into temporary files next to their targets: the PDFs on a thread of
             // their own while the cards are drawn and encoded on every core.
-            try prepare(outDir, sweep: true)
+            do {
+                try prepare(outDir, sweep: true)
+            } catch {
+                abandonCards()
+                throw error
+            }
             let subsetCache = UserCache.path.map {
                 FontSubsetCache(directory: (($0 as NSString).deletingLastPathComponent as NSString).appendingPathComponent("subsets"))
             }
@@ -272,15 +297,27 @@ public final class Builder: @unchecked Sendable {
             }
             var firstError: Error?
             var cardResults: [Result<(String, Manifest.Output), Error>] = []
-            if !cardPages.isEmpty {
-                PhaseClock.mark("cards: rendering")
-                // Each worker stages its card's bytes itself: memory stays flat.
-                let exporter = PNGExporter(fonts: fonts)
-                let total = cardPages.count
-                cardResults = CardRenderQueue.render(cardPages, exporter: exporter, scale: options.scale, write: { i, data in
-                    try Self.stage(data, cardJobs[i], outDir: outDir)
-                }, progress: { done in progress(.cardsRendered(done: done, total: total)) })
-                PhaseClock.mark("cards: rendered")
+            if let renderJob {
+                // Cards made while the brochure was laid out are staged now; the rest stage themselves.
+                var early: [Int: Result<(String, Manifest.Output), Error>] = [:]
+                for (i, data) in gate.open() {
+                    early[i] = Result { try Self.stage(data, cardJobs[i], outDir: outDir) }
+                }
+                let tickets: [Result<StagingGate.Ticket, Error>]
+                switch renderJob.wait() {
+                case .success(let t): tickets = t
+                case .failure(let error): tickets = cardJobs.map { _ in .failure(error) }
+                }
+                for (i, ticket) in tickets.enumerated() {
+                    let result: Result<(String, Manifest.Output), Error>
+                    switch ticket {
+                    case .success(.staged(let temp, let record)): result = .success((temp, record))
+                    case .success(.held): result = early[i] ?? .failure(BuildError.io("card \(i + 1) was not written"))
+                    case .success(.dropped): result = .failure(BuildError.io("card \(i + 1) was not written"))
+                    case .failure(let error): result = .failure(error)
+                    }
+                    cardResults.append(result)
+                }
             }
             // Everything staged is recorded (and so removed on failure) before any error is thrown.
             switch pdfJob?.wait() {

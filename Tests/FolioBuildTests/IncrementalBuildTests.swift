@@ -194,4 +194,22 @@ struct IncrementalBuildTests {
         options.scale = 2
         #expect(!(try Builder(resources: w.resources).build(options).decidedQuickly))
     }
+
+    @Test("a brochure that cannot be laid out while the cards are being drawn: nothing is written, no temporary file stays")
+    func brochureFailsWhileCardsRender() throws {
+        let w = try Workspace()
+        try w.build()
+        let before = w.snapshot()
+        // The cover title's frame made too small to hold it, and not allowed to shrink: a
+        // layout error found while the cards (which fit) are already being drawn.
+        try w.edit(w.resources.layoutsDirectory + "/brochure.yaml") {
+            $0.replacingOccurrences(of: "box: [0, 126mm, 150mm, 60mm], content: \"{report.title}\", style: cover-title, fit: shrink",
+                                    with: "box: [0, 126mm, 20mm, 8mm], content: \"{report.title}\", style: cover-title, fit: error")
+        }
+        try w.edit(w.yaml) { $0.replacingOccurrences(of: "钛铁矿具有弱磁性", with: "钛铁矿具有较弱的磁性") }
+        #expect(throws: BuildError.self) { try w.build() }
+        #expect(w.snapshot() == before)
+        let leftovers = (FileManager.default.enumerator(atPath: w.out)?.allObjects as? [String] ?? []).filter { $0.hasSuffix(".tmp") }
+        #expect(leftovers.isEmpty, "\(leftovers)")
+    }
 }
