@@ -21,6 +21,15 @@
 #include <libdeflate.h>
 #include <jpeglib.h>
 
+/* ICU's word break iterator from the Swift toolchain's own ICU (lib_FoundationICU, whose
+   symbols carry a swift_ prefix), declared here rather than through ICU's headers, which
+   would clash with a system ICU's. Linked directly, so a statically linked folio has it. */
+typedef struct folio_ubrk folio_ubrk;
+folio_ubrk *swift_ubrk_open(int32_t type, const char *locale, const uint16_t *text, int32_t textLength, int32_t *status);
+int32_t swift_ubrk_first(folio_ubrk *iterator);
+int32_t swift_ubrk_next(folio_ubrk *iterator);
+void swift_ubrk_close(folio_ubrk *iterator);
+
 /* GObject casts are macros Swift cannot see. */
 static inline PangoFcFontMap *folio_fc_font_map(PangoFontMap *map) { return (PangoFcFontMap *)map; }
 static inline PangoCairoFont *folio_cairo_font(PangoFont *font) { return (PangoCairoFont *)font; }

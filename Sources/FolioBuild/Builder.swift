@@ -31,13 +31,18 @@ public final class Builder: @unchecked Sendable {
 
     /// The tool's identity in manifests: version plus the executable's size and date, so
     /// a rebuilt tool re-makes everything.
-    public static var toolIdentity: String {
-        let exe = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath().path
+    public static var toolIdentity: String { identity }
+
+    /// Computed once: the executable as it was when this process started using it.
+    /// `/proc/self/exe` names it even when it was started through `PATH` by a bare name.
+    private static let identity: String = {
+        let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+            ?? URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath().path
         let attributes = try? FileManager.default.attributesOfItem(atPath: exe)
         let size = (attributes?[.size] as? Int) ?? 0
         let mtime = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
         return "folio \(version) (\(size)-\(Int(mtime)))"
-    }
+    }()
 
     func fonts() throws -> FontSet {
         if let fontSet { return fontSet }
@@ -150,7 +155,11 @@ public final class Builder: @unchecked Sendable {
         if !options.force, outputProblems.isEmpty, let summary = quickNoOp(options, outDir: outDir, started: started) {
             return summary
         }
+        // The raw inputs before and after the build: a record for the quick check is made
+        // only if nothing changed while the build ran.
+        let filesBefore = QuickCheck.fileHashes(reportDirectory: options.reportDirectory, layouts: resources.layoutsDirectory)
         let inputs = try load(options, extra: outputProblems)
+        let imagesBefore = QuickCheck.imageStamps(QuickCheck.imagePaths(inputs.report))
         PhaseClock.mark("loaded report and layouts")
         let report = inputs.report
         let previous = Manifest.read(from: outDir)
@@ -180,6 +189,11 @@ public final class Builder: @unchecked Sendable {
         defer { for s in staged { unlink(s.temp) } }
 
         if !needed.isEmpty {
+            // Whatever happens, what this build did not use is forgotten at its end.
+            defer {
+                compositions.sweep()
+                shapingCache.sweep()
+            }
             let fonts = try self.fonts()
             let composer = Composer(fonts: fonts, cache: shapingCache)
             PhaseClock.mark("font set")
@@ -225,7 +239,7 @@ public final class Builder: @unchecked Sendable {
                 renderJob = BackgroundJob {
                     let results = CardRenderQueue.render(laidOutCards, exporter: exporter, scale: scale, write: { i, data in
                         try gate.pass(i, data) { try Self.stage($0, cardJobs[i], outDir: outDir) }
-                    }, progress: { done in progress(.cardsRendered(done: done, total: total)) })
+                    }, progress: { done in progress(.cardsRendered(done: done, total: total)) }, skip: { gate.isClosed })
                     PhaseClock.mark("cards: rendered")
                     return results
                 }
@@ -260,8 +274,6 @@ public final class Builder: @unchecked Sendable {
                 })
             }
 
-            compositions.sweep()
-            shapingCache.sweep()
             // Render into temporary files next to their targets: the PDFs on a thread of
             // their own while the cards are drawn and encoded on every core.
             do {
@@ -306,7 +318,7 @@ public final class Builder: @unchecked Sendable {
                 let tickets: [Result<StagingGate.Ticket, Error>]
                 switch renderJob.wait() {
                 case .success(let t): tickets = t
-                case .failure(let error): tickets = cardJobs.map { _ in .failure(error) }
+                case .failure(let error): tickets = cardJobs.indices.map { early[$0] != nil ? .success(.held) : .failure(error) }
                 }
                 for (i, ticket) in tickets.enumerated() {
                     let result: Result<(String, Manifest.Output), Error>
@@ -396,11 +408,16 @@ public final class Builder: @unchecked Sendable {
             try? CardIndex.write(outDir: outDir, manifest: manifest)
         }
         PhaseClock.mark("manifest written")
-        cache.quick = diagnostics.isEmpty
-            ? QuickCheck.record(key: QuickCheck.key(options: options, outDir: outDir, fontHash: fontPrint.hash, tool: Builder.toolIdentity,
-                                                    cardsDirectory: cardsDirectory),
-                                reportDirectory: options.reportDirectory, inputs: inputs, outDir: outDir, planned: plan.outputs.map(\.path))
-            : nil // a build with warnings is not decided quickly: its warnings are printed again
+        cache.quick = nil
+        // A build with warnings is not decided quickly: a no-op prints its warnings again.
+        if diagnostics.isEmpty, let files = filesBefore, let images = imagesBefore,
+           QuickCheck.fileHashes(reportDirectory: options.reportDirectory, layouts: resources.layoutsDirectory) == files,
+           QuickCheck.imageStamps(Array(images.keys)) == images,
+           let manifestStat = BuildCache.stat(manifestPath) {
+            cache.quick = QuickCheck(key: QuickCheck.key(options: options, outDir: outDir, fontHash: fontPrint.hash,
+                                                         tool: Builder.toolIdentity, resources: resources),
+                                     files: files, images: images, manifest: manifestStat, planned: plan.outputs.map(\.path))
+        }
         if cache != oldCache { try? cache.write(to: outDir) }
         PhaseClock.mark("committed")
         return BuildSummary(outputDirectory: outDir, written: records.keys.sorted(), unchanged: unchanged.sorted(),
@@ -408,8 +425,6 @@ public final class Builder: @unchecked Sendable {
                             pages: pages, cards: records.values.filter { $0.kind == "card" }.count,
                             seconds: Date().timeIntervalSince(started))
     }
-
-    private var cardsDirectory: String { (resources.layoutsDirectory as NSString).appendingPathComponent("cards") }
 
     /// The summary of a build with nothing to do, decided without reading the report
     /// (see `QuickCheck`), or nil when that cannot be decided so.
@@ -421,8 +436,9 @@ public final class Builder: @unchecked Sendable {
         let fonts = FontFingerprint(configPath: resources.fontConfig).compute(cache: &userCache)
         if userCache != before { userCache.write() }
         let key = QuickCheck.key(options: options, outDir: outDir, fontHash: fonts.hash, tool: Builder.toolIdentity,
-                                 cardsDirectory: cardsDirectory)
-        guard quick.holds(key: key, outDir: outDir, cache: cache) else { return nil }
+                                 resources: resources)
+        guard quick.holds(key: key, reportDirectory: options.reportDirectory, layouts: resources.layoutsDirectory,
+                          outDir: outDir, cache: cache) else { return nil }
         AtomicFile.sweep(outDir) // temporary files of a killed build
         PhaseClock.mark("nothing changed (quick check)")
         return BuildSummary(outputDirectory: outDir, written: [], unchanged: quick.planned.sorted(), removed: [], warnings: [],

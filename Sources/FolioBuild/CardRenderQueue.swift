@@ -30,11 +30,17 @@ enum CardRenderQueue {
 
     /// Renders and encodes every page at `scale` and passes the bytes to `write`; the
     /// results of `write` in page order.
+    /// `skip`: asked before each card; true leaves the rest undrawn (the build failed).
     static func render<R: Sendable>(_ pages: [Page], exporter: PNGExporter, scale: Double,
                                     write: @escaping @Sendable (Int, Data) throws -> R,
-                                    progress: @escaping @Sendable (Int) -> Void) -> [Result<R, Error>] {
+                                    progress: @escaping @Sendable (Int) -> Void,
+                                    skip: @escaping @Sendable () -> Bool = { false }) -> [Result<R, Error>] {
         let slots = Slots<Result<R, Error>>(count: pages.count)
         DispatchQueue.concurrentPerform(iterations: pages.count) { i in
+            if skip() {
+                slots.set(i, .failure(BuildError.io("card \(i + 1) was not drawn: the build stopped")))
+                return
+            }
             let result = Result { try write(i, try exporter.export(pages[i], scale: scale)) }
             progress(slots.set(i, result))
         }

@@ -48,7 +48,7 @@ public struct DecodedImage: Sendable {
     /// Decodes PNG bytes.
     public static func png(data: Data) throws -> DecodedImage {
         let path = NSTemporaryDirectory() + "/folio-decode-\(UUID().uuidString).png"
-        FileManager.default.createFile(atPath: path, contents: data)
+        _ = FileManager.default.createFile(atPath: path, contents: data)
         defer { unlink(path) }
         return try png(path: path)
     }

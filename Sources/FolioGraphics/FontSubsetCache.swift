@@ -74,7 +74,7 @@ public struct FontSubsetCache: Sendable {
         let dated = entries.map { name -> (String, Date) in
             let path = (directory as NSString).appendingPathComponent(name)
             let date = (try? FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date) ?? .distantPast
-            return (path, date ?? .distantPast)
+            return (path, date)
         }
         for (path, _) in dated.sorted(by: { $0.1 < $1.1 }).prefix(entries.count - limit) {
             unlink(path)

@@ -61,12 +61,21 @@ public final class ShapingCache: @unchecked Sendable {
 
     /// Forgets the composed paragraphs not asked for since the last sweep (a watching
     /// process calls it after each build, so memory follows the current text).
+    /// Shaped texts are kept without a record of use; past `shapedLimit` they are all
+    /// dropped at a sweep (they are cheap to make again, and memory stays bounded).
     public func sweep() {
         lock.withLock {
             paragraphs = paragraphs.filter { usedParagraphs.contains($0.key) }
             usedParagraphs = []
+            if shaped.count > Self.shapedLimit {
+                shaped = [:]
+                halves = [:]
+                words = [:]
+            }
         }
     }
+
+    static let shapedLimit = 50_000
 
     /// Forgets everything (the font set changed).
     public func removeAll() {

@@ -212,4 +212,24 @@ struct IncrementalBuildTests {
         let leftovers = (FileManager.default.enumerator(atPath: w.out)?.allObjects as? [String] ?? []).filter { $0.hasSuffix(".tmp") }
         #expect(leftovers.isEmpty, "\(leftovers)")
     }
+
+    @Test("the quick check follows an image's link: a link pointed at another file is a change")
+    func quickCheckFollowsImageLinks() throws {
+        let w = try Workspace()
+        let images = w.report + "/images"
+        try FileManager.default.createDirectory(atPath: images, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: TestSupport.path("docs/images/page-cover.png"), toPath: images + "/a.png")
+        try FileManager.default.copyItem(atPath: TestSupport.path("docs/images/page-event.png"), toPath: images + "/b.png")
+        try FileManager.default.createSymbolicLink(atPath: images + "/cover.png", withDestinationPath: "a.png")
+        try w.edit(w.yaml) { $0.replacingOccurrences(of: "\npublished:", with: "\ncover: images/cover.png\npublished:") }
+        // An image changed less than two seconds ago is not trusted by the quick check.
+        Thread.sleep(forTimeInterval: 2.2)
+        try w.build()
+        #expect(try w.build().decidedQuickly)
+        try FileManager.default.removeItem(atPath: images + "/cover.png")
+        try FileManager.default.createSymbolicLink(atPath: images + "/cover.png", withDestinationPath: "b.png")
+        let summary = try w.build()
+        #expect(!summary.decidedQuickly)
+        #expect(summary.written == ["brochure.pdf"])
+    }
 }

@@ -46,17 +46,18 @@ public struct LayoutLoader {
             let hint = Suggestions.didYouMean(name, in: available).map { "\($0) (\(list))" } ?? list
             return (nil, [.error("unknown-layout", at: requestedAt, "there is no \(what) named \(Quoting.code(name))", hint: hint)])
         }
-        let bytes = memo == nil ? nil : FileManager.default.contents(atPath: path)
-        if let memo, let bytes, let hit = memo.lookup(path: path, card: card, name: name, bytes: bytes) { return hit }
-        let result = read(path: path, name: name, card: card)
-        if let memo, let bytes { memo.store(path: path, card: card, name: name, bytes: bytes, result: result) }
-        return result
-    }
-
-    private func read(path: String, name: String, card: Bool) -> (LayoutSpec?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         guard let source = SourceFile.read(path: path, displayPath: DisplayPath.relative(path), limits: limits,
                                            diagnostics: &diagnostics) else { return (nil, diagnostics) }
+        // The memo is keyed by the very text parsed below (read once: a save in between cannot mix two versions).
+        let key = Data(source.text.utf8)
+        if let memo, diagnostics.isEmpty, let hit = memo.lookup(path: path, card: card, name: name, bytes: key) { return hit }
+        let result = parse(source, diagnostics: diagnostics, name: name, card: card)
+        if let memo, diagnostics.isEmpty { memo.store(path: path, card: card, name: name, bytes: key, result: result) }
+        return result
+    }
+
+    private func parse(_ source: SourceFile, diagnostics: [Diagnostic], name: String, card: Bool) -> (LayoutSpec?, [Diagnostic]) {
         let context = YAMLContext(source: source, limits: limits)
         for d in diagnostics { context.add(d) }
         guard let root = context.parse(), var map = YAMLMapping(root, context: context, what: "the layout") else {
