@@ -31,6 +31,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 SWIFT=${SWIFT:-swift}
+RELEASE_FLAGS=${RELEASE_FLAGS---static-swift-stdlib}
 PEERS=${PEERS:-$ROOT/../shared/peers}
 EVENTS=${EVENTS:-1000}
 RUNS=${RUNS:-10}
@@ -47,8 +48,8 @@ need python3 "apt-get install python3"
 python3 -c 'import typst' 2>/dev/null || { echo "bench: the Typst peer needs its Python module: python3 -m pip install typst" >&2; exit 1; }
 
 echo "== bench: building release" >&2
-$SWIFT build -c release >&2
-BIN=$($SWIFT build -c release --show-bin-path)
+$SWIFT build -c release $RELEASE_FLAGS >&2
+BIN=$($SWIFT build -c release $RELEASE_FLAGS --show-bin-path)
 FOLIO=$BIN/folio
 FB=$BIN/folio-bench
 

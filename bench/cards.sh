@@ -13,6 +13,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SWIFT=${SWIFT:-swift}
+RELEASE_FLAGS=${RELEASE_FLAGS---static-swift-stdlib}
 EVENTS=${EVENTS:-40}
 PRESETS=${PRESETS:-square portrait story wechat-cover og}
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/folio-bench-cards.XXXXXX")
@@ -20,8 +21,8 @@ trap 'rm -rf "$TMP"' EXIT
 
 [ -x /usr/bin/time ] || { echo "bench/cards.sh: GNU time is missing (apt-get install time)" >&2; exit 1; }
 echo "== cards: building release" >&2
-$SWIFT build -c release >&2
-BIN=$($SWIFT build -c release --show-bin-path)
+$SWIFT build -c release $RELEASE_FLAGS >&2
+BIN=$($SWIFT build -c release $RELEASE_FLAGS --show-bin-path)
 FOLIO=$BIN/folio
 BENCH=$BIN/folio-bench
 
