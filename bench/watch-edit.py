@@ -51,7 +51,7 @@ def read():
         wall, phase = float(m.group(1)), m.group(2)
         if phase == "build started":
             started = wall
-        elif phase == "committed" and started is not None:
+        elif phase in ("committed", "nothing changed (quick check)") and started is not None:
             with lock:
                 builds.append((started, wall, summary))
                 lock.notify_all()

@@ -24,6 +24,8 @@ public final class Builder: @unchecked Sendable {
     /// The font set's hash at the last build: when the fonts change under a watching
     /// process, the font set and everything made with it are dropped.
     private var lastFontHash: String?
+    /// Texts found drawable by the current font set.
+    private var coverageMemo = CoverageMemo()
 
     public init(resources: Resources) {
         self.resources = resources
@@ -50,6 +52,7 @@ public final class Builder: @unchecked Sendable {
             let set = try FontSet(configFile: resources.fontConfig)
             fontSet = set
             compositions = CompositionCache() // composed with another font set
+            coverageMemo = CoverageMemo()
             return set
         } catch {
             throw BuildError.environment("\(error)")
@@ -197,7 +200,8 @@ public final class Builder: @unchecked Sendable {
             let fonts = try self.fonts()
             let composer = Composer(fonts: fonts, cache: shapingCache)
             PhaseClock.mark("font set")
-            let coverage = CoverageCheck(fonts: fonts, layout: inputs.layout).check(report) + ImageCheck().check(report)
+            let coverage = CoverageCheck(fonts: fonts, layout: inputs.layout, memo: coverageMemo).check(report)
+                + ImageCheck().check(report)
             PhaseClock.mark("coverage check")
             diagnostics += coverage
             if coverage.hasErrors { throw BuildError.input(diagnostics) }
@@ -402,7 +406,9 @@ public final class Builder: @unchecked Sendable {
         let manifestData = try manifest.encoded()
         let manifestPath = (outDir as NSString).appendingPathComponent(Manifest.fileName)
         if FileManager.default.contents(atPath: manifestPath) != manifestData {
-            try AtomicFile.write(manifestData, to: manifestPath)
+            // Not flushed, like the outputs it lists: after a crash a lost or torn manifest
+            // (or output) only means those outputs are made again.
+            try AtomicFile.write(manifestData, to: manifestPath, sync: false)
         }
         if !records.isEmpty || !removed.isEmpty {
             try? CardIndex.write(outDir: outDir, manifest: manifest)

@@ -1,3 +1,4 @@
+import Foundation
 import FolioGraphics
 import FolioLayout
 import FolioModel
@@ -7,13 +8,18 @@ import FolioModel
 struct CoverageCheck {
     let fonts: FontSet
     let layout: LayoutSpec
+    /// Texts already found drawable with this font set (a watching process checks only
+    /// the text that changed).
+    var memo: CoverageMemo?
 
     func check(_ report: Report) -> [Diagnostic] {
         let role = layout.fonts["serif"] ?? layout.fonts.values.sorted { $0.family < $1.family }.first
         let spec = FontSpec(family: role?.family ?? "Noto Serif CJK SC", weight: role?.weight ?? 400, size: 10)
         var out: [Diagnostic] = []
         for f in ReportTexts.fields(of: report) {
+            if let memo, memo.isClean(f.text, spec) { continue }
             var seen: Set<Unicode.Scalar> = []
+            defer { if seen.isEmpty { memo?.markClean(f.text, spec) } }
             for m in fonts.missingCharacters(in: f.text, font: spec) where seen.insert(m.scalar).inserted {
                 let code = String(format: "U+%04X", m.scalar.value)
                 out.append(.error("missing-glyph", at: f.location,
@@ -22,5 +28,29 @@ struct CoverageCheck {
             }
         }
         return out
+    }
+}
+
+/// Texts a font set draws completely, by font (thread-safe, bounded).
+final class CoverageMemo: @unchecked Sendable {
+    private struct Key: Hashable {
+        var text: String
+        var font: FontSpec
+    }
+
+    private var clean: Set<Key> = []
+    private let lock = NSLock()
+
+    func isClean(_ text: String, _ font: FontSpec) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return clean.contains(Key(text: text, font: font))
+    }
+
+    func markClean(_ text: String, _ font: FontSpec) {
+        lock.lock()
+        if clean.count > 100_000 { clean = [] }
+        clean.insert(Key(text: text, font: font))
+        lock.unlock()
     }
 }

@@ -98,8 +98,20 @@ public final class PDFPageCache: @unchecked Sendable {
         var options: PDFExporter.Options
     }
 
-    private var pages: [Key: EncodedPage] = [:]
-    private var used: Set<Key> = []
+    /// An entry and the sweep it was last used in (a reference, so marking it used does
+    /// not hash the page again).
+    private final class Entry {
+        let page: EncodedPage
+        var generation: Int
+
+        init(_ page: EncodedPage, generation: Int) {
+            self.page = page
+            self.generation = generation
+        }
+    }
+
+    private var pages: [Key: Entry] = [:]
+    private var generation = 0
     private let lock = NSLock()
 
     public init() {}
@@ -107,23 +119,22 @@ public final class PDFPageCache: @unchecked Sendable {
     func page(for key: Key) -> EncodedPage? {
         lock.lock()
         defer { lock.unlock() }
-        guard let page = pages[key] else { return nil }
-        used.insert(key)
-        return page
+        guard let entry = pages[key] else { return nil }
+        entry.generation = generation
+        return entry.page
     }
 
     func store(_ page: EncodedPage, for key: Key) {
         lock.lock()
-        pages[key] = page
-        used.insert(key)
+        pages[key] = Entry(page, generation: generation)
         lock.unlock()
     }
 
     /// Forgets the pages no export used since the last call (call after each build).
     public func sweep() {
         lock.lock()
-        pages = pages.filter { used.contains($0.key) }
-        used = []
+        pages = pages.filter { $0.value.generation == generation }
+        generation += 1
         lock.unlock()
     }
 
@@ -131,7 +142,6 @@ public final class PDFPageCache: @unchecked Sendable {
     public func removeAll() {
         lock.lock()
         pages = [:]
-        used = []
         lock.unlock()
     }
 

@@ -30,7 +30,8 @@ public final class PDFFace: @unchecked Sendable {
     private let lock = NSLock()
     private var reverse: [UInt32: UInt32]?
     private var cffKind: (cidKeyed: Bool, identity: Bool)?
-    private let identity: String
+    /// The font file's identity when it was read (device, inode, size, modification time).
+    public let identity: String
 
     private init?(ref: FontRef, identity: String) {
         guard let blob = hb_blob_create_from_file_or_fail(ref.file) else { return nil }

@@ -146,9 +146,18 @@ func fnv64(_ s: String) -> UInt64 {
     return hash
 }
 
+/// An FNV-style hash of `bytes` taken eight bytes at a time (the file ID: a pure
+/// function of the content, and fast on a megabyte).
 func fnv64(_ bytes: [UInt8], seed: UInt64 = 0xcbf2_9ce4_8422_2325) -> UInt64 {
     var hash = seed
-    for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+    bytes.withUnsafeBytes { raw in
+        let words = raw.count / 8
+        for i in 0..<words {
+            hash = (hash ^ raw.loadUnaligned(fromByteOffset: i * 8, as: UInt64.self)) &* 0x100_0000_01b3
+            hash ^= hash >> 29
+        }
+        for i in (words * 8)..<raw.count { hash = (hash ^ UInt64(raw[i])) &* 0x100_0000_01b3 }
+    }
     return hash
 }
 

@@ -355,8 +355,13 @@ struct PDFDocumentWriter {
         case .openType: stream(file, dictionary: " /Subtype /OpenType /Filter /FlateDecode", data: program.compressed)
         case .trueType: stream(file, dictionary: " /Length1 \(program.length) /Filter /FlateDecode", data: program.compressed)
         }
-        let cmap = PDFFontEmbedder.toUnicode(face, glyphs: glyphs, fallback: fallback)
-        stream(toUnicode, dictionary: " /Filter /FlateDecode", data: cmap.withUnsafeBytes { Deflate.zlib($0) })
+        let key = PDFFontEmbedder.Memo<[UInt8]>.Key(ref: face.ref, identity: face.identity, glyphs: glyphs, extra: fallback)
+        let cmap = PDFFontEmbedder.toUnicodeStreams.value(for: key) ?? {
+            let made = Deflate.zlib(PDFFontEmbedder.toUnicode(face, glyphs: glyphs, fallback: fallback))
+            PDFFontEmbedder.toUnicodeStreams.store(made, for: key)
+            return made
+        }()
+        stream(toUnicode, dictionary: " /Filter /FlateDecode", data: cmap)
         return type0
     }
 

@@ -17,11 +17,46 @@ enum PDFFontEmbedder {
         DispatchQueue.concurrentPerform(iterations: faces.count) { i in
             slots.set(i, Result {
                 let face = try PDFFace.face(for: faces[i].0)
-                return Embedded(face: face, program: try PDFFontProgram.make(face, glyphs: faces[i].1, cache: cache))
+                let key = Memo<PDFFontProgram>.Key(ref: faces[i].0, identity: face.identity, glyphs: faces[i].1)
+                if let program = programs.value(for: key) { return Embedded(face: face, program: program) }
+                let program = try PDFFontProgram.make(face, glyphs: faces[i].1, cache: cache)
+                programs.store(program, for: key)
+                return Embedded(face: face, program: program)
             })
         }
         return try slots.values.map { try $0!.get() }
     }
+
+    /// Values made for recent documents (a watching process embeds the same fonts build
+    /// after build): a bounded, thread-safe memo.
+    final class Memo<Value>: @unchecked Sendable {
+        struct Key: Hashable {
+            var ref: FontRef
+            var identity: String
+            var glyphs: Set<UInt32>
+            var extra: [UInt32: String] = [:]
+        }
+
+        private var values: [Key: Value] = [:]
+        private let lock = NSLock()
+        let limit = 24
+
+        func value(for key: Key) -> Value? {
+            lock.lock()
+            defer { lock.unlock() }
+            return values[key]
+        }
+
+        func store(_ value: Value, for key: Key) {
+            lock.lock()
+            if values.count >= limit { values = [:] }
+            values[key] = value
+            lock.unlock()
+        }
+    }
+
+    private static let programs = Memo<PDFFontProgram>()
+    static let toUnicodeStreams = Memo<[UInt8]>()
 
     /// Six capital letters naming a subset, from a hash of the face and its glyphs.
     static func subsetTag(_ face: PDFFace, _ glyphs: Set<UInt32>) -> String {

@@ -17,11 +17,12 @@ public struct BrochureLayout: Sendable {
     /// stop changing.
     public func document(for report: Report) throws -> Document {
         var numbers: [String: Int] = [:]
-        var result = try pass(report, numbers: numbers)
+        let sections = SectionMemo()
+        var result = try pass(report, numbers: numbers, sections: sections)
         for _ in 0..<4 {
             if result.destinations == numbers { break }
             numbers = result.destinations
-            result = try pass(report, numbers: numbers)
+            result = try pass(report, numbers: numbers, sections: sections)
         }
         let info = DocumentInfo(title: report.title, author: report.publisher,
                                 subject: [report.subtitle, "\(report.edition)年度"].compactMap { $0 }.joined(separator: " · "),
@@ -35,7 +36,26 @@ public struct BrochureLayout: Sendable {
         var outline: [OutlineEntry] = []
     }
 
-    private func pass(_ report: Report, numbers: [String: Int]) throws -> Pass {
+    /// Sections laid out by an earlier pass of the same document. Passes differ only in
+    /// the page numbers the contents shows, so a section that shows none and starts on
+    /// the same page comes out the same: it is taken from here instead of laid out again.
+    final class SectionMemo {
+        struct Key: Hashable {
+            var template: String
+            var destination: String
+            var firstIndex: Int
+        }
+
+        struct Made {
+            var pages: [Page]
+            var destinations: [String: Int]
+            var outline: OutlineEntry?
+        }
+
+        var made: [Key: Made] = [:]
+    }
+
+    private func pass(_ report: Report, numbers: [String: Int], sections: SectionMemo) throws -> Pass {
         var p = Pass()
         var errors: [Diagnostic] = []
         let contents = contentsEntries(report)
@@ -52,12 +72,12 @@ public struct BrochureLayout: Sendable {
                         let dest = "event-\(event.id)"
                         let title = String(format: "%02d ", event.rank) + event.title
                         try append(&p, template: "event", scope: scope, destination: dest, outlineTitle: title,
-                                   numbers: numbers, contents: contents)
+                                   numbers: numbers, contents: contents, sections: sections)
                     }
                 } else {
                     let scope = TemplateScope(report: report, section: spec.templates[section]?.title)
                     try append(&p, template: section, scope: scope, destination: section,
-                               outlineTitle: spec.templates[section]?.title, numbers: numbers, contents: contents)
+                               outlineTitle: spec.templates[section]?.title, numbers: numbers, contents: contents, sections: sections)
                 }
             } catch let error as LayoutError {
                 errors += error.diagnostics
@@ -94,8 +114,26 @@ public struct BrochureLayout: Sendable {
     }
 
     private func append(_ p: inout Pass, template name: String, scope: TemplateScope, destination: String,
-                        outlineTitle: String?, numbers: [String: Int], contents: [ContentsEntry]) throws {
+                        outlineTitle: String?, numbers: [String: Int], contents: [ContentsEntry], sections: SectionMemo) throws {
         guard let template = spec.templates[name] else { return }
+        let key = SectionMemo.Key(template: name, destination: destination, firstIndex: p.pages.count)
+        let showsNumbers = template.flow?.blocks.contains { $0.kind == .contents } ?? false
+        if !showsNumbers, let made = sections.made[key] {
+            p.pages += made.pages
+            p.destinations.merge(made.destinations) { _, new in new }
+            if let entry = made.outline { p.outline.append(entry) }
+            return
+        }
+        let before = (pages: p.pages.count, destinations: p.destinations, outline: p.outline.count)
+        try layOut(&p, template: template, name: name, scope: scope, destination: destination, outlineTitle: outlineTitle,
+                   numbers: numbers, contents: contents)
+        sections.made[key] = SectionMemo.Made(pages: Array(p.pages[before.pages...]),
+                                              destinations: p.destinations.filter { before.destinations[$0.key] != $0.value },
+                                              outline: p.outline.count > before.outline ? p.outline.last : nil)
+    }
+
+    private func layOut(_ p: inout Pass, template: TemplateSpec, name: String, scope: TemplateScope, destination: String,
+                        outlineTitle: String?, numbers: [String: Int], contents: [ContentsEntry]) throws {
         let firstIndex = p.pages.count
         let first = firstIndex + 1
         var flowPages: [[Item]] = [[]]

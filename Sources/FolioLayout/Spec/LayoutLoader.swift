@@ -47,13 +47,17 @@ public struct LayoutLoader {
             return (nil, [.error("unknown-layout", at: requestedAt, "there is no \(what) named \(Quoting.code(name))", hint: hint)])
         }
         var diagnostics: [Diagnostic] = []
-        guard let source = SourceFile.read(path: path, displayPath: DisplayPath.relative(path), limits: limits,
-                                           diagnostics: &diagnostics) else { return (nil, diagnostics) }
-        // The memo is keyed by the very text parsed below (read once: a save in between cannot mix two versions).
-        let key = Data(source.text.utf8)
-        if let memo, diagnostics.isEmpty, let hit = memo.lookup(path: path, card: card, name: name, bytes: key) { return hit }
+        let display = DisplayPath.relative(path)
+        guard let bytes = SourceFile.readBytes(path: path, displayPath: display, limits: limits, diagnostics: &diagnostics) else {
+            return (nil, diagnostics)
+        }
+        // The memo is keyed by the very bytes parsed below (read once: a save in between cannot mix two versions).
+        if let memo, let hit = memo.lookup(path: path, card: card, name: name, bytes: bytes) { return hit }
+        guard let source = SourceFile.decode(data: bytes, displayPath: display, diagnostics: &diagnostics) else {
+            return (nil, diagnostics)
+        }
         let result = parse(source, diagnostics: diagnostics, name: name, card: card)
-        if let memo, diagnostics.isEmpty { memo.store(path: path, card: card, name: name, bytes: key, result: result) }
+        memo?.store(path: path, card: card, name: name, bytes: bytes, result: result)
         return result
     }
 

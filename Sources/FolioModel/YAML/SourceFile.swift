@@ -60,6 +60,16 @@ public struct SourceFile: Sendable {
     /// are appended to `diagnostics`; nil when the file cannot be used at all.
     public static func read(path: String, displayPath: String, limits: InputLimits,
                             diagnostics: inout [Diagnostic]) -> SourceFile? {
+        guard let data = readBytes(path: path, displayPath: displayPath, limits: limits, diagnostics: &diagnostics) else {
+            return nil
+        }
+        return decode(data: data, displayPath: displayPath, diagnostics: &diagnostics)
+    }
+
+    /// The bytes of the file at `path`, with the checks of `read` (a regular file within
+    /// the size limit), not yet decoded.
+    public static func readBytes(path: String, displayPath: String, limits: InputLimits,
+                                 diagnostics: inout [Diagnostic]) -> Data? {
         // Follow links: a link to a device or a huge file is judged by what it points to.
         let real = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
         guard let attributes = try? FileManager.default.attributesOfItem(atPath: real) else {
@@ -96,7 +106,7 @@ public struct SourceFile: Sendable {
             diagnostics.append(tooLarge("has more than \(limits.maxFileBytes) bytes", displayPath: displayPath, limits: limits))
             return nil
         }
-        return decode(data: data, displayPath: displayPath, diagnostics: &diagnostics)
+        return data
     }
 
     private static func tooLarge(_ size: String, displayPath: String, limits: InputLimits) -> Diagnostic {
