@@ -1,3 +1,4 @@
+import FolioCore
 import FolioModel
 import Foundation
 
@@ -33,13 +34,8 @@ struct QuickCheck: Codable, Equatable {
         /// seconds ago (a same-size save within the clock's tick could go unseen).
         init?(path: String) {
             target = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
-            var st = stat()
-            guard stat(target, &st) == 0 else { return nil }
-            let mtime = Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec)
-            let ctime = Int64(st.st_ctim.tv_sec) * 1_000_000_000 + Int64(st.st_ctim.tv_nsec)
-            let now = Int64(Date().timeIntervalSince1970 * 1e9)
-            guard now - max(mtime, ctime) > 2_000_000_000 else { return nil }
-            identity = "\(st.st_dev) \(st.st_ino) \(st.st_size) \(mtime) \(ctime)"
+            guard let file = FileIdentity(path: target), file.isSettled() else { return nil }
+            identity = file.description
         }
     }
 

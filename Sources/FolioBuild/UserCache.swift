@@ -1,3 +1,4 @@
+import FolioCore
 import Foundation
 
 /// Content hashes Folio has already computed, remembered per user in
@@ -73,18 +74,14 @@ struct UserCache: Codable, Equatable {
     /// (nanoseconds since 1970, default the clock) decides whether the file is old enough
     /// to be remembered.
     mutating func sha256(file path: String, now: Int64? = nil) -> String? {
-        var st = stat()
-        guard stat(path, &st) == 0 else { return nil }
-        let key = FileEntry(device: UInt64(st.st_dev), inode: UInt64(st.st_ino), size: Int64(st.st_size),
-                            mtime: Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec),
-                            ctime: Int64(st.st_ctim.tv_sec) * 1_000_000_000 + Int64(st.st_ctim.tv_nsec), sha256: "")
+        guard let file = FileIdentity(path: path) else { return nil }
+        let key = FileEntry(device: file.device, inode: file.inode, size: file.size, mtime: file.mtime, ctime: file.ctime, sha256: "")
         if let entry = files[path], entry.device == key.device, entry.inode == key.inode, entry.size == key.size,
            entry.mtime == key.mtime, entry.ctime == key.ctime {
             return entry.sha256
         }
         guard let sha = Fingerprint.sha256(file: path) else { return nil }
-        let nowNs = now ?? Self.clock()
-        if max(key.mtime, key.ctime) < nowNs - 2_000_000_000 {
+        if file.isSettled(now: now ?? FileIdentity.clock()) {
             var entry = key
             entry.sha256 = sha
             files[path] = entry
@@ -92,11 +89,5 @@ struct UserCache: Codable, Equatable {
             files[path] = nil
         }
         return sha
-    }
-
-    private static func clock() -> Int64 {
-        var t = timespec()
-        clock_gettime(CLOCK_REALTIME, &t)
-        return Int64(t.tv_sec) * 1_000_000_000 + Int64(t.tv_nsec)
     }
 }

@@ -1,4 +1,5 @@
 import CPangoCairo
+import FolioCore
 import Foundation
 
 /// Subset font programs made for earlier PDFs, kept in a folder (Folio's per-user cache)
@@ -25,14 +26,9 @@ public struct FontSubsetCache: Sendable {
     /// The header that names an entry, or nil when the file cannot be identified (or
     /// changed too recently to be trusted).
     static func header(file: String, index: Int, glyphs: [UInt32], recipe: String) -> String? {
-        var st = stat()
-        guard stat(file, &st) == 0 else { return nil }
-        let mtime = Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec)
-        let ctime = Int64(st.st_ctim.tv_sec) * 1_000_000_000 + Int64(st.st_ctim.tv_nsec)
-        let now = Int64(Date().timeIntervalSince1970 * 1e9)
-        guard now - max(mtime, ctime) > 2_000_000_000 else { return nil }
+        guard let identity = FileIdentity(path: file), identity.isSettled() else { return nil }
         let version = String(cString: hb_version_string())
-        return "folio-subset 1\n\(file)\n\(st.st_dev) \(st.st_ino) \(st.st_size) \(mtime) \(ctime)\n\(index)\n"
+        return "folio-subset 1\n\(file)\n\(identity)\n\(index)\n"
             + "harfbuzz \(version) \(recipe)\n" + glyphs.map(String.init).joined(separator: " ") + "\n\n"
     }
 

@@ -86,11 +86,10 @@ public final class PDFFace: @unchecked Sendable {
 
     /// The face for `ref`, read once per process (again when the file changed).
     public static func face(for ref: FontRef) throws -> PDFFace {
-        var st = stat()
-        guard stat(ref.file, &st) == 0 else {
+        guard let file = FileIdentity(path: ref.file) else {
             throw GraphicsError.fontEmbedding(path: ref.file, reason: "the font file cannot be read")
         }
-        let identity = "\(st.st_dev) \(st.st_ino) \(st.st_size) \(st.st_mtim.tv_sec).\(st.st_mtim.tv_nsec)"
+        let identity = file.description
         registryLock.lock()
         defer { registryLock.unlock() }
         if let face = registry[ref], face.identity == identity { return face }

@@ -1,4 +1,5 @@
 import CPangoCairo
+import FolioCore
 import Foundation
 
 /// An image file's pixels as a PDF image XObject takes them: a JPEG's own bytes
@@ -21,8 +22,7 @@ public struct PDFImage: Sendable {
 
     /// The image at `path`, read once per process while the file stays the same.
     public static func load(path: String) throws -> PDFImage {
-        var st = stat()
-        let identity = stat(path, &st) == 0 ? "\(st.st_ino) \(st.st_size) \(st.st_mtim.tv_sec).\(st.st_mtim.tv_nsec)" : ""
+        let identity = FileIdentity(path: path)?.description ?? ""
         lock.lock()
         if let hit = loaded[path], hit.identity == identity, !identity.isEmpty {
             lock.unlock()
