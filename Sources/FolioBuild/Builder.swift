@@ -18,9 +18,9 @@ public final class Builder: @unchecked Sendable {
     /// Encoded PDF pages kept from build to build (a watching process re-encodes only
     /// the pages that changed).
     private let pageCache = PDFPageCache()
-    /// Layout files and composed paragraphs kept from build to build, likewise.
+    /// Layout files kept from build to build, likewise (composed paragraphs are kept by
+    /// the shaping cache).
     private let layoutMemo = LayoutMemo()
-    private var compositions = CompositionCache()
     /// The font set's hash at the last build: when the fonts change under a watching
     /// process, the font set and everything made with it are dropped.
     private var lastFontHash: String?
@@ -51,7 +51,7 @@ public final class Builder: @unchecked Sendable {
         do {
             let set = try FontSet(configFile: resources.fontConfig)
             fontSet = set
-            compositions = CompositionCache() // composed with another font set
+            shapingCache.removeAll() // shaped and composed with another font set
             coverageMemo = CoverageMemo()
             return set
         } catch {
@@ -173,9 +173,7 @@ public final class Builder: @unchecked Sendable {
         var userCache = oldUserCache
         let fontPrint = FontFingerprint(configPath: resources.fontConfig).compute(cache: &userCache)
         if let lastFontHash, lastFontHash != fontPrint.hash {
-            fontSet = nil
-            shapingCache.removeAll()
-            compositions = CompositionCache()
+            fontSet = nil // the next fonts() makes a new set and forgets what the old one made
             pageCache.removeAll()
         }
         lastFontHash = fontPrint.hash
@@ -193,10 +191,7 @@ public final class Builder: @unchecked Sendable {
 
         if !needed.isEmpty {
             // Whatever happens, what this build did not use is forgotten at its end.
-            defer {
-                compositions.sweep()
-                shapingCache.sweep()
-            }
+            defer { shapingCache.sweep() }
             let fonts = try self.fonts()
             let composer = Composer(fonts: fonts, cache: shapingCache)
             PhaseClock.mark("font set")
@@ -208,8 +203,8 @@ public final class Builder: @unchecked Sendable {
             // Lay out everything first: input problems surface before any file is touched.
             // The brochure is laid out on a thread of its own while the cards are laid out.
             let brochureJob: BackgroundJob<Document>? = needed.contains(where: { $0.kind == "brochure" || $0.kind == "print" })
-                ? BackgroundJob { [composer, compositions] in
-                    let document = try BrochureLayout(typesetter: try Typesetter(spec: inputs.layout, composer: composer, cache: compositions))
+                ? BackgroundJob { [composer] in
+                    let document = try BrochureLayout(typesetter: try Typesetter(spec: inputs.layout, composer: composer))
                         .document(for: report)
                     PhaseClock.mark("brochure laid out")
                     return document
@@ -220,7 +215,7 @@ public final class Builder: @unchecked Sendable {
             var cardSetupError: Error?
             for spec in inputs.cards where needed.contains(where: { $0.kind == "card" && $0.preset == spec.name }) {
                 do {
-                    cardLayouts[spec.name] = CardLayout(typesetter: try Typesetter(spec: spec, composer: composer, cache: compositions))
+                    cardLayouts[spec.name] = CardLayout(typesetter: try Typesetter(spec: spec, composer: composer))
                 } catch {
                     cardSetupError = error
                     break

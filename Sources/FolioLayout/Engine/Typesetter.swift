@@ -8,19 +8,15 @@ import FolioText
 public struct Typesetter: Sendable {
     public let spec: LayoutSpec
     public let composer: Composer
-    /// Composed paragraphs by input: the contents pass and card fitting lay the same
-    /// text out again and again, and a watching process lays out mostly the same text
-    /// from build to build.
-    let cache: CompositionCache
+    /// Font metrics by font. (Composed paragraphs are remembered by the composer's
+    /// `ShapingCache`, shared by every typesetter of a build and kept from build to build.)
+    let cache = MetricsCache()
 
     /// Resolves the layout's font roles; a family missing from the font set is an error
     /// naming it (never a silent fallback).
-    /// `cache`: composed paragraphs to share with other typesetters and later builds
-    /// (a fresh one when nil).
-    public init(spec: LayoutSpec, composer: Composer, cache: CompositionCache? = nil) throws {
+    public init(spec: LayoutSpec, composer: Composer) throws {
         self.spec = spec
         self.composer = composer
-        self.cache = cache ?? CompositionCache()
         var diagnostics: [Diagnostic] = []
         for (role, font) in spec.fonts.sorted(by: { $0.key < $1.key }) {
             do {
@@ -71,7 +67,7 @@ public struct Typesetter: Sendable {
         let spec = ParagraphSpec(spans: [TextSpan(text, style: characterStyle(style, size: size))], width: width,
                                  firstLineIndent: firstLine ? style.indent * size : 0,
                                  alignment: alignment ?? style.alignment, settings: self.spec.text, balanced: style.balanced)
-        let paragraph = cache.paragraph(spec) { composer.compose($0) }
+        let paragraph = composer.compose(spec)
         let metrics = cache.metrics(font(style, size: size)) { composer.fonts.metrics(for: $0) }
         return TextBox(paragraph: paragraph, leading: style.leading * scale, ascent: metrics.ascent, descent: metrics.descent,
                        size: size, grid: style.grid)
@@ -122,47 +118,10 @@ public struct TextBox: Hashable, Sendable {
     }
 }
 
-/// Remembers composed paragraphs and font metrics (thread-safe). A composed paragraph
-/// depends only on its input (text, styles, width) and the font set it was composed
-/// with: keep one cache per font set.
-public final class CompositionCache: @unchecked Sendable {
-    private var paragraphs: [ParagraphSpec: ComposedParagraph] = [:]
-    private var used: Set<ParagraphSpec> = []
+/// Remembers font metrics (thread-safe).
+final class MetricsCache: @unchecked Sendable {
     private var fontMetrics: [FontSpec: FontMetrics] = [:]
     private let lock = NSLock()
-
-    public init() {}
-
-    func paragraph(_ spec: ParagraphSpec, compose: (ParagraphSpec) -> ComposedParagraph) -> ComposedParagraph {
-        lock.lock()
-        if let hit = paragraphs[spec] {
-            used.insert(spec)
-            lock.unlock()
-            return hit
-        }
-        lock.unlock()
-        let result = compose(spec)
-        lock.lock()
-        paragraphs[spec] = result
-        used.insert(spec)
-        lock.unlock()
-        return result
-    }
-
-    /// Forgets the paragraphs not asked for since the last sweep (call after a build).
-    public func sweep() {
-        lock.lock()
-        paragraphs = paragraphs.filter { used.contains($0.key) }
-        used = []
-        lock.unlock()
-    }
-
-    /// The number of paragraphs held.
-    public var count: Int {
-        lock.lock()
-        defer { lock.unlock() }
-        return paragraphs.count
-    }
 
     func metrics(_ font: FontSpec, compute: (FontSpec) -> FontMetrics) -> FontMetrics {
         lock.lock()
