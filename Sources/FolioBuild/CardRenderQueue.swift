@@ -52,30 +52,3 @@ enum CardRenderQueue {
         var errors: [Error]
     }
 }
-
-/// Thread-safe result slots, filled in any order.
-final class Slots<T: Sendable>: @unchecked Sendable {
-    private var slots: [T?]
-    private var done = 0
-    private let lock = NSLock()
-
-    init(count: Int) {
-        slots = Array(repeating: nil, count: count)
-    }
-
-    /// Stores slot `i`; returns how many slots are filled.
-    @discardableResult
-    func set(_ i: Int, _ value: T) -> Int {
-        lock.lock()
-        defer { lock.unlock() }
-        slots[i] = value
-        done += 1
-        return done
-    }
-
-    var all: [T?] {
-        lock.lock()
-        defer { lock.unlock() }
-        return slots
-    }
-}

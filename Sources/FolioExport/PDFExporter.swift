@@ -69,7 +69,7 @@ public struct PDFExporter: Sendable {
         DispatchQueue.concurrentPerform(iterations: pages.count) { i in
             slots.set(i, Result { try encode(pages[i], options) })
         }
-        let encoded = try slots.values.map { try $0!.get() }
+        let encoded = try slots.all.map { try $0!.get() }
         var writer = PDFDocumentWriter(info: document.info, pages: encoded, outline: document.outline,
                                        tagged: options.links, subsetCache: subsetCache)
         return Data(try writer.write())

@@ -24,7 +24,7 @@ enum PDFFontEmbedder {
                 return Embedded(face: face, program: program)
             })
         }
-        return try slots.values.map { try $0!.get() }
+        return try slots.all.map { try $0!.get() }
     }
 
     /// Values made for recent documents (a watching process embeds the same fonts build
@@ -110,21 +110,5 @@ enum PDFFontEmbedder {
         }
         out.raw("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n")
         return out.bytes
-    }
-}
-
-/// Results filled in from several threads.
-final class Slots<T>: @unchecked Sendable {
-    private(set) var values: [T?]
-    private let lock = NSLock()
-
-    init(count: Int) {
-        values = Array(repeating: nil, count: count)
-    }
-
-    func set(_ i: Int, _ value: T) {
-        lock.lock()
-        values[i] = value
-        lock.unlock()
     }
 }
