@@ -7,7 +7,6 @@
 #include <stdint.h>
 #include <setjmp.h>
 #include <cairo.h>
-#include <cairo-pdf.h>
 #include <cairo-ft.h>
 #include <fontconfig/fontconfig.h>
 #include <pango/pango.h>

@@ -1,24 +1,21 @@
 import CPangoCairo
 import Foundation
 
-/// A decoded image as a Cairo surface; JPEGs keep their original bytes attached so the
-/// PDF embeds them without re-encoding.
+/// A decoded image as a Cairo surface, for drawing on a raster canvas (the PDF embeds
+/// image files itself: `PDFImage`).
 final class LoadedImage {
     let surface: OpaquePointer
     let width: Int
     let height: Int
-    let jpegBytes: UnsafeMutableRawPointer?
 
-    init(surface: OpaquePointer, width: Int, height: Int, jpegBytes: UnsafeMutableRawPointer?) {
+    init(surface: OpaquePointer, width: Int, height: Int) {
         self.surface = surface
         self.width = width
         self.height = height
-        self.jpegBytes = jpegBytes
     }
 
     deinit {
         cairo_surface_destroy(surface)
-        // The JPEG bytes are released by Cairo's mime-data destroy callback.
     }
 }
 
@@ -80,7 +77,7 @@ final class ImageStore {
                   cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS else {
                 throw GraphicsError.image(path: path, reason: "the PNG could not be decoded")
             }
-            image = LoadedImage(surface: surface, width: info.width, height: info.height, jpegBytes: nil)
+            image = LoadedImage(surface: surface, width: info.width, height: info.height)
         case .jpeg:
             guard let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(info.width), Int32(info.height)) else {
                 throw GraphicsError.image(path: path, reason: "out of memory")
@@ -96,17 +93,7 @@ final class ImageStore {
                 throw GraphicsError.image(path: path, reason: "the JPEG could not be decoded")
             }
             cairo_surface_mark_dirty(surface)
-            // Attach the original bytes: the PDF surface embeds them as DCTDecode as-is.
-            let copy = malloc(data.count)!
-            data.withUnsafeBytes { raw in copy.copyMemory(from: raw.baseAddress!, byteCount: raw.count) }
-            cairo_surface_set_mime_data(surface, CAIRO_MIME_TYPE_JPEG, copy.assumingMemoryBound(to: UInt8.self),
-                                        UInt(data.count), { free($0) }, copy)
-            let uid = Array(path.utf8)
-            let uidCopy = malloc(uid.count)!
-            uid.withUnsafeBytes { uidCopy.copyMemory(from: $0.baseAddress!, byteCount: uid.count) }
-            cairo_surface_set_mime_data(surface, CAIRO_MIME_TYPE_UNIQUE_ID, uidCopy.assumingMemoryBound(to: UInt8.self),
-                                        UInt(uid.count), { free($0) }, uidCopy)
-            image = LoadedImage(surface: surface, width: info.width, height: info.height, jpegBytes: copy)
+            image = LoadedImage(surface: surface, width: info.width, height: info.height)
         }
         loaded[path] = image
         return image

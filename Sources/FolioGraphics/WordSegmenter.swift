@@ -7,11 +7,8 @@ import Foundation
 /// (declared in the C shim), so a statically linked `folio` has it too. Lives here, in
 /// the one module that talks to C.
 public enum WordSegmenter {
-    /// Whether dictionary segmentation is available here (always, since it is linked).
-    public static var isAvailable: Bool { true }
-
     /// UTF-8 offsets of the word boundaries inside `text` (not 0 or the end); empty when
-    /// segmentation is unavailable.
+    /// ICU cannot open a word break iterator.
     public static func boundaries(_ text: String) -> [Int] {
         guard !text.isEmpty else { return [] }
         let utf16 = Array(text.utf16)

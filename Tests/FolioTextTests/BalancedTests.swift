@@ -13,8 +13,7 @@ struct BalancedTests {
         (fixture ?? title).lines(text, width: width, alignment: .left, balanced: true)
     }
 
-    @Test("a year, a place and a count: no word is split (not 2022年度宁波科 / 技创新…)",
-          .enabled(if: WordSegmenter.isAvailable))
+    @Test("a year, a place and a count: no word is split (not 2022年度宁波科 / 技创新…)")
     func yearTitle() {
         #expect(lines("2022年度宁波科技创新10件大事", width: 288) == ["2022年度宁波科技", "创新10件大事"])
         // The cover: 30 pt in 150 mm.
