@@ -1,7 +1,8 @@
+import FolioModel
 import Foundation
 
 /// Staging: every output is written to a temporary file next to its target first, and
-/// renamed only when the whole build has succeeded.
+/// renamed only when the whole build has succeeded; the output folder and its checks.
 extension Builder {
     /// A file written next to its target, waiting for the commit.
     struct Staged: Sendable {
@@ -25,5 +26,55 @@ extension Builder {
         try AtomicFile.writeTemporary(data, to: temp)
         return (temp, Manifest.Output(path: out.path, kind: out.kind, event: out.event, preset: out.preset, inputs: out.inputs,
                                       sha256: Fingerprint.sha256(data), size: data.count))
+    }
+
+    /// The output folder (`--out`, else `out/<report folder name>`), and what is wrong
+    /// with it: it may not be the report folder or inside it, nor one of Folio's own
+    /// folders, nor a file. Nothing is created here.
+    public func outputDirectory(_ options: BuildOptions) -> (String, [Diagnostic]) {
+        func real(_ path: String) -> String { URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path }
+        let reportDir = real(options.reportDirectory)
+        let name = URL(fileURLWithPath: reportDir).lastPathComponent
+        let dir = real(options.outputDirectory ?? "out/\(name)")
+        let shown = DisplayPath.relative(dir)
+        let hint = "write the outputs elsewhere, e.g. --out out/\(name)"
+        if dir == reportDir {
+            return (dir, [.error("bad-output", at: nil, "the output folder \(shown) is the report folder", hint: hint)])
+        }
+        if dir.hasPrefix(reportDir + "/") {
+            return (dir, [.error("bad-output", at: nil, "the output folder \(shown) is inside the report folder", hint: hint)])
+        }
+        let root = real(resources.root)
+        if dir == root || dir == "/" {
+            return (dir, [.error("bad-output", at: nil, "the output folder \(shown) is Folio's own folder", hint: hint)])
+        }
+        for folder in ["Sources", "Layouts", "Fonts", "Reports", "Tests", "docs", ".git", ".build"] {
+            let f = real((resources.root as NSString).appendingPathComponent(folder))
+            if dir == f || dir.hasPrefix(f + "/") {
+                return (dir, [.error("bad-output", at: nil, "the output folder \(shown) is inside Folio's \(folder) folder", hint: hint)])
+            }
+        }
+        var isDir: ObjCBool = false
+        if FileManager.default.fileExists(atPath: dir, isDirectory: &isDir), !isDir.boolValue {
+            return (dir, [.error("bad-output", at: nil, "the output folder \(shown) is a file",
+                                 hint: "remove the file or choose another folder with --out")])
+        }
+        return (dir, [])
+    }
+
+    /// Creates the output folder and (before anything is staged) clears temporary files a
+    /// killed build left there; called only once the inputs are known to be good.
+    func prepare(_ dir: String, sweep: Bool) throws {
+        // mkdir -p, so that a failure names the system's reason ("Permission denied").
+        var path = ""
+        for part in dir.split(separator: "/") {
+            path += "/" + part
+            var isDir: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue { continue }
+            if mkdir(path, 0o755) != 0 && errno != EEXIST {
+                throw BuildError.io("cannot create the output folder \(DisplayPath.relative(dir)): \(String(cString: strerror(errno)))")
+            }
+        }
+        if sweep { AtomicFile.sweep(dir) }
     }
 }

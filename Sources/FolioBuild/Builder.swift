@@ -409,41 +409,17 @@ public final class Builder: @unchecked Sendable {
             try? CardIndex.write(outDir: outDir, manifest: manifest)
         }
         PhaseClock.mark("manifest written")
-        cache.quick = nil
         // A build with warnings is not decided quickly: a no-op prints its warnings again.
-        if diagnostics.isEmpty, let files = filesBefore, let images = imagesBefore,
-           QuickCheck.fileHashes(reportDirectory: options.reportDirectory, layouts: resources.layoutsDirectory) == files,
-           QuickCheck.imageStamps(Array(images.keys)) == images,
-           let manifestStat = BuildCache.stat(manifestPath) {
-            cache.quick = QuickCheck(key: QuickCheck.key(options: options, outDir: outDir, fontHash: fontPrint.hash,
-                                                         tool: Builder.toolIdentity, resources: resources),
-                                     files: files, images: images, manifest: manifestStat, planned: plan.outputs.map(\.path))
-        }
+        cache.quick = diagnostics.isEmpty
+            ? quickRecord(options, outDir: outDir, fontHash: fontPrint.hash, planned: plan.outputs.map(\.path),
+                          filesBefore: filesBefore, imagesBefore: imagesBefore)
+            : nil
         if cache != oldCache { try? cache.write(to: outDir) }
         PhaseClock.mark("committed")
         return BuildSummary(outputDirectory: outDir, written: records.keys.sorted(), unchanged: unchanged.sorted(),
                             removed: removed.sorted(), warnings: diagnostics.filter { $0.severity == .warning },
                             pages: pages, cards: records.values.filter { $0.kind == "card" }.count,
                             seconds: Date().timeIntervalSince(started))
-    }
-
-    /// The summary of a build with nothing to do, decided without reading the report
-    /// (see `QuickCheck`), or nil when that cannot be decided so.
-    private func quickNoOp(_ options: BuildOptions, outDir: String, started: Date) -> BuildSummary? {
-        let cache = BuildCache.read(from: outDir)
-        guard let quick = cache.quick else { return nil }
-        var userCache = UserCache.read()
-        let before = userCache
-        let fonts = FontFingerprint(configPath: resources.fontConfig).compute(cache: &userCache)
-        if userCache != before { userCache.write() }
-        let key = QuickCheck.key(options: options, outDir: outDir, fontHash: fonts.hash, tool: Builder.toolIdentity,
-                                 resources: resources)
-        guard quick.holds(key: key, reportDirectory: options.reportDirectory, layouts: resources.layoutsDirectory,
-                          outDir: outDir, cache: cache) else { return nil }
-        AtomicFile.sweep(outDir) // temporary files of a killed build
-        PhaseClock.mark("nothing changed (quick check)")
-        return BuildSummary(outputDirectory: outDir, written: [], unchanged: quick.planned.sorted(), removed: [], warnings: [],
-                            pages: 0, cards: 0, seconds: Date().timeIntervalSince(started), decidedQuickly: true)
     }
 
     /// Whether an output exists with the content the manifest recorded for these inputs.
@@ -456,55 +432,5 @@ public final class Builder: @unchecked Sendable {
         guard Fingerprint.sha256(file: path) == record.sha256 else { return false }
         cache.outputs[out.path] = stat
         return true
-    }
-
-    /// The output folder (`--out`, else `out/<report folder name>`), and what is wrong
-    /// with it: it may not be the report folder or inside it, nor one of Folio's own
-    /// folders, nor a file. Nothing is created here.
-    public func outputDirectory(_ options: BuildOptions) -> (String, [Diagnostic]) {
-        func real(_ path: String) -> String { URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path }
-        let reportDir = real(options.reportDirectory)
-        let name = URL(fileURLWithPath: reportDir).lastPathComponent
-        let dir = real(options.outputDirectory ?? "out/\(name)")
-        let shown = DisplayPath.relative(dir)
-        let hint = "write the outputs elsewhere, e.g. --out out/\(name)"
-        if dir == reportDir {
-            return (dir, [.error("bad-output", at: nil, "the output folder \(shown) is the report folder", hint: hint)])
-        }
-        if dir.hasPrefix(reportDir + "/") {
-            return (dir, [.error("bad-output", at: nil, "the output folder \(shown) is inside the report folder", hint: hint)])
-        }
-        let root = real(resources.root)
-        if dir == root || dir == "/" {
-            return (dir, [.error("bad-output", at: nil, "the output folder \(shown) is Folio's own folder", hint: hint)])
-        }
-        for folder in ["Sources", "Layouts", "Fonts", "Reports", "Tests", "docs", ".git", ".build"] {
-            let f = real((resources.root as NSString).appendingPathComponent(folder))
-            if dir == f || dir.hasPrefix(f + "/") {
-                return (dir, [.error("bad-output", at: nil, "the output folder \(shown) is inside Folio's \(folder) folder", hint: hint)])
-            }
-        }
-        var isDir: ObjCBool = false
-        if FileManager.default.fileExists(atPath: dir, isDirectory: &isDir), !isDir.boolValue {
-            return (dir, [.error("bad-output", at: nil, "the output folder \(shown) is a file",
-                                 hint: "remove the file or choose another folder with --out")])
-        }
-        return (dir, [])
-    }
-
-    /// Creates the output folder and (before anything is staged) clears temporary files a
-    /// killed build left there; called only once the inputs are known to be good.
-    private func prepare(_ dir: String, sweep: Bool) throws {
-        // mkdir -p, so that a failure names the system's reason ("Permission denied").
-        var path = ""
-        for part in dir.split(separator: "/") {
-            path += "/" + part
-            var isDir: ObjCBool = false
-            if FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue { continue }
-            if mkdir(path, 0o755) != 0 && errno != EEXIST {
-                throw BuildError.io("cannot create the output folder \(DisplayPath.relative(dir)): \(String(cString: strerror(errno)))")
-            }
-        }
-        if sweep { AtomicFile.sweep(dir) }
     }
 }
