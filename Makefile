@@ -17,6 +17,12 @@ FUZZ_WORKERS ?= $(shell nproc 2>/dev/null || echo 2)
 # Debian packages the build, the tools and the tests need.
 APT_PACKAGES := libcairo2-dev libpango1.0-dev libharfbuzz-dev libpng-dev libdeflate-dev libjpeg62-turbo-dev fonts-noto-cjk \
 	poppler-utils qpdf ghostscript libgs-common icc-profiles-free pkg-config
+# What the checkers of `make test` need: colour (ArgyllCMS, LittleCMS), a second and third
+# PDF reader (MuPDF; PDFium comes from PyPI), a real browser for the preview test.
+TEST_APT_PACKAGES := argyll liblcms2-dev liblcms2-utils mupdf-tools chromium
+# PyPI modules of the tests: PDF/UA checkers, PDFium, spreadsheets, the browser driver.
+# (Playwright is pointed at Debian's chromium; it never downloads a browser of its own.)
+TEST_PIP_PACKAGES := pdfua outloud pypdfium2 openpyxl playwright
 BENCH_PACKAGES := hyperfine time
 
 # Installs the Debian packages of $(1) that are not installed yet.
@@ -31,7 +37,19 @@ if [ -n "$$missing" ]; then \
 fi
 endef
 
-.PHONY: all deps bench-deps build render test bench bench-cards fuzz docs-images completions clean
+# Installs the PyPI modules of $(1) whose import fails ($(2): the import names, same order).
+define pip_missing
+missing=""; set -- $(2); for p in $(1); do m="$$1"; shift; \
+  python3 -c "import $$m" 2>/dev/null || missing="$$missing $$p"; \
+done; \
+if [ -n "$$missing" ]; then \
+  echo "installing from PyPI:$$missing"; \
+  python3 -m pip install -q $$missing 2>/dev/null || python3 -m pip install -q --user $$missing || \
+  { echo "make: cannot install the PyPI modules$$missing (python3 -m pip install$$missing)" >&2; exit 1; }; \
+fi
+endef
+
+.PHONY: all deps test-deps bench-deps build render test bench bench-cards fuzz docs-images completions clean
 
 all: deps build render
 
@@ -44,7 +62,12 @@ build: deps
 render: build
 	./.build/release/folio build $(REPORT) --out $(OUT)
 
-test: deps
+# The checkers the tests run: Debian packages and PyPI modules.
+test-deps: deps
+	@$(call install_missing,$(TEST_APT_PACKAGES))
+	@$(call pip_missing,$(TEST_PIP_PACKAGES),pdfua outloud pypdfium2 openpyxl playwright)
+
+test: test-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
