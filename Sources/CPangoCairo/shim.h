@@ -247,7 +247,8 @@ static inline int folio_jpeg_decode(const unsigned char *data, unsigned long len
                                     unsigned char *pixels, int width, int height, int stride) {
     struct jpeg_decompress_struct info;
     folio_jpeg_error error;
-    unsigned char *line = NULL;
+    /* volatile: assigned after setjmp and read after a longjmp back to it (C11 7.13.2.1). */
+    unsigned char *volatile line = NULL;
     info.err = jpeg_std_error(&error.base);
     error.base.error_exit = folio_jpeg_fail;
     error.base.emit_message = folio_jpeg_silence;

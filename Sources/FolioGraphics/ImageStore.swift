@@ -73,8 +73,12 @@ final class ImageStore {
         let image: LoadedImage
         switch info.kind {
         case .png:
-            guard let surface = cairo_image_surface_create_from_png(path),
-                  cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS else {
+            // Cairo returns an error surface (never nil) on failure; it must still be destroyed.
+            guard let surface = cairo_image_surface_create_from_png(path) else {
+                throw GraphicsError.image(path: path, reason: "the PNG could not be decoded")
+            }
+            guard cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS else {
+                cairo_surface_destroy(surface)
                 throw GraphicsError.image(path: path, reason: "the PNG could not be decoded")
             }
             image = LoadedImage(surface: surface, width: info.width, height: info.height)
@@ -82,11 +86,18 @@ final class ImageStore {
             guard let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(info.width), Int32(info.height)) else {
                 throw GraphicsError.image(path: path, reason: "out of memory")
             }
+            // A size Cairo cannot hold (over 32767 px a side, or no memory) gives an error
+            // surface without pixels: decoding into it would write through a null pointer.
+            guard cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS, let pixels = cairo_image_surface_get_data(surface) else {
+                let status = String(cString: cairo_status_to_string(cairo_surface_status(surface)))
+                cairo_surface_destroy(surface)
+                throw GraphicsError.image(path: path, reason: "a \(info.width)×\(info.height) image cannot be held in memory (\(status))")
+            }
             cairo_surface_flush(surface)
             let stride = cairo_image_surface_get_stride(surface)
             let ok = data.withUnsafeBytes { raw in
                 folio_jpeg_decode(raw.bindMemory(to: UInt8.self).baseAddress, UInt(raw.count),
-                                  cairo_image_surface_get_data(surface), Int32(info.width), Int32(info.height), stride)
+                                  pixels, Int32(info.width), Int32(info.height), stride)
             }
             guard ok == 0 else {
                 cairo_surface_destroy(surface)
