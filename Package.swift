@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "Folio",
-    platforms: [.macOS(.v13)],
+    // Linux only (Debian's Pango, Cairo, HarfBuzz; inotify, st_mtim): no Apple platform is claimed.
     products: [
         .executable(name: "folio", targets: ["folio"]),
     ],
@@ -30,12 +30,14 @@ let package = Package(
         // Chart specs + data → vector display-list items.
         .target(name: "FolioCharts", dependencies: ["FolioCore", "FolioModel", "FolioText"]),
         // Layout specs, composition and pagination → Document.
-        .target(name: "FolioLayout", dependencies: ["FolioCore", "FolioModel", "FolioText", "FolioCharts", "FolioGraphics"]),
-        // Document → PDF / PNG bytes; page boxes and PDF/X through qpdf and Ghostscript.
+        .target(name: "FolioLayout", dependencies: [
+            "FolioCore", "FolioModel", "FolioText", "FolioCharts", "FolioGraphics", .product(name: "Yams", package: "Yams"),
+        ]),
+        // Document → PDF (Folio's own writer) / PNG bytes (Cairo); PDF/X through Ghostscript.
         .target(name: "FolioExport", dependencies: ["FolioCore", "FolioGraphics"]),
         // The build graph: hashes, manifest, atomic writes, watching.
         .target(name: "FolioBuild", dependencies: [
-            "FolioCore", "FolioModel", "FolioLayout", "FolioExport", "FolioGraphics",
+            "FolioCore", "FolioModel", "FolioText", "FolioLayout", "FolioExport", "FolioGraphics",
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .executableTarget(name: "folio", dependencies: [
@@ -54,7 +56,8 @@ let package = Package(
         .testTarget(name: "FolioTextTests", dependencies: ["FolioText", "FolioGraphics", "FolioCore", "FolioExport", "FolioTestSupport"]),
         .testTarget(name: "FolioChartsTests", dependencies: ["FolioCharts", "FolioText", "FolioModel", "FolioCore", "FolioTestSupport",
                                                          "FolioLayout", "FolioExport", "FolioGraphics"]),
-        .testTarget(name: "FolioLayoutTests", dependencies: ["FolioLayout", "FolioModel", "FolioText", "FolioCore", "FolioTestSupport"],
+        .testTarget(name: "FolioLayoutTests", dependencies: ["FolioLayout", "FolioModel", "FolioText", "FolioCore", "FolioExport", "FolioGraphics",
+                                                         "FolioTestSupport"],
                     exclude: ["Golden"]),  // golden page images, read from disk by GoldenPageTests
         .testTarget(name: "FolioExportTests", dependencies: ["FolioExport", "FolioLayout", "FolioModel", "FolioText", "FolioCore", "FolioGraphics", "FolioTestSupport"]),
         .testTarget(name: "FolioCardsTests", dependencies: [
