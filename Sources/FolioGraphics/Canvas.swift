@@ -44,7 +44,7 @@ public struct Canvas {
         cairo_new_path(cr)
     }
 
-    /// Draws glyphs at their positions, with their text and cluster map (searchable PDF).
+    /// Draws glyphs at their positions (the PNG side: Cairo needs no text or cluster map).
     public func draw(_ run: GlyphRun) {
         guard !run.glyphs.isEmpty else { return }
         guard let font = fonts.scaledFont(run.font, size: run.size) else { return }

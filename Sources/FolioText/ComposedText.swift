@@ -1,7 +1,8 @@
 import FolioCore
 import FolioGraphics
 
-/// Where one character (shaping cluster) of a line was set: for tests and checks.
+/// Where one character (shaping cluster) of a line was set: the line's extent comes from
+/// these, and tests and checks read them.
 public struct Placement: Hashable, Sendable {
     /// The character(s).
     public var text: String

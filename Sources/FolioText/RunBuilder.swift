@@ -8,7 +8,7 @@ import FolioGraphics
 /// gap between two glyphs is wide (justification, Han–Latin space) it inserts a space
 /// (poppler from about 0.4 em), and where two glyphs overlap by half an em or more
 /// (compressed punctuation) it may take them out of order. Such neighbours are put in
-/// one cluster, which Cairo writes as one ActualText span, so the reader takes its text
+/// one cluster, which Folio's PDF writer writes as one ActualText span, so the reader takes its text
 /// as one piece. Small gaps keep one cluster per character (plain ToUnicode text).
 ///
 /// Readers drop a drawn U+0020 and find spaces by geometry instead, so a real space next
