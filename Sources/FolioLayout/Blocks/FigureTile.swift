@@ -21,6 +21,15 @@ struct FigureTile {
         figure.derived ? figure.label + "（推算）" : figure.label
     }
 
+    /// The alternate text of a row of tiles, as a sentence: 「关键数字：高新技术企业总数为
+    /// 5300+家；较2021年增长为36.4%。」 Derived values say so.
+    static func alternateText(_ figures: [Figure]) -> String {
+        let clauses = figures.map { f in
+            f.label + "为" + f.value + (f.unit ?? "") + (f.derived ? "（推算值）" : "")
+        }
+        return "关键数字：" + clauses.joined(separator: "；") + "。"
+    }
+
     /// Draws the tile into `rect` (fill optional).
     func draw(_ figure: Figure, in rect: Rect, fill: Color?, valueSize: Double? = nil) -> [Item] {
         var items: [Item] = []
