@@ -71,7 +71,9 @@ extension PDFDocumentWriter {
         out.raw("<< /Type /StructElem /S "); out.name(node.role); out.raw(" /P "); out.ref(parent)
         out.raw(" /Pg "); out.ref(pageIDs[p])
         if let alt = node.alt { out.raw(" /Alt "); out.text(alt) }
-        out.raw(" /K [")
+        // A single kid is written as itself, not as an array of one (ISO 32000-1, 14.7.2
+        // allows both; some checkers only follow the first form).
+        out.raw(kids.count == 1 ? " /K " : " /K [")
         for kid in kids {
             switch kid {
             case .mcid(let m): out.int(m)
@@ -80,7 +82,7 @@ extension PDFDocumentWriter {
             }
             out.space()
         }
-        out.raw("] >>")
+        out.raw(kids.count == 1 ? ">>" : "] >>")
         end()
         return id
     }
