@@ -1,4 +1,5 @@
 import FolioCore
+import FolioGraphics
 
 /// The page encoder's tagged-PDF side: marked-content sequences, structure elements,
 /// artifacts and the `Link` elements of link annotations.
@@ -8,7 +9,8 @@ import FolioCore
 /// artifact. A link annotation becomes a kid of the element around it; when that element
 /// closes, its content and annotations move into a `Link` child (PDF/UA-1 7.18.5: every
 /// link annotation sits in a `Link` element, referred to by an OBJR). A link outside any
-/// element gets a `Link` element of its own, named by its description.
+/// element gets a `Link` element of its own, named by its description. Glyphs the face
+/// does not map to a character get their text for the ToUnicode map here too.
 extension PDFPageEncoder {
     /// Opens a marked-content sequence for drawing, if none is open: the innermost
     /// element's next content, or an artifact outside any element.
@@ -65,6 +67,19 @@ extension PDFPageEncoder {
             roots.append(TagNode(role: "Link", alt: description, kids: [.annotation(index)]))
         } else {
             open[open.count - 1].kids.append(.annotation(index))
+        }
+    }
+
+    /// Gives every glyph of a spelled-out cluster that the face's character map does not
+    /// reach a Unicode value for the ToUnicode map (PDF/UA-1 7.21.7: every glyph shown
+    /// maps to text): glyph by character when the cluster has as many of each (the
+    /// letter-spaced 「10」 of 「TOP 10」, drawn as proportional figures), else the
+    /// cluster's text.
+    mutating func noteFallback(_ ids: [UInt32], scalars: [Unicode.Scalar], text: String, font: FontRef, face: PDFFace) {
+        for (k, id) in ids.enumerated() where face.character(for: id) == nil && fallbackText[font]?[id] == nil {
+            let value = ids.count == scalars.count ? String(Character(scalars[k])) : text
+            guard !value.isEmpty else { continue }
+            fallbackText[font, default: [:]][id] = value
         }
     }
 }

@@ -293,21 +293,6 @@ struct PDFPageEncoder {
     }
 }
 
-extension PDFPageEncoder {
-    /// Gives every glyph of a spelled-out cluster that the face's character map does not
-    /// reach a Unicode value for the ToUnicode map (PDF/UA-1 7.21.7: every glyph shown
-    /// maps to text): glyph by character when the cluster has as many of each (the
-    /// letter-spaced 「10」 of 「TOP 10」, drawn as proportional figures), else the
-    /// cluster's text.
-    mutating func noteFallback(_ ids: [UInt32], scalars: [Unicode.Scalar], text: String, font: FontRef, face: PDFFace) {
-        for (k, id) in ids.enumerated() where face.character(for: id) == nil && fallbackText[font]?[id] == nil {
-            let value = ids.count == scalars.count ? String(Character(scalars[k])) : text
-            guard !value.isEmpty else { continue }
-            fallbackText[font, default: [:]][id] = value
-        }
-    }
-}
-
 /// Writes glyphs as `Tm` and `TJ`: a new text matrix where the baseline moves, else
 /// position adjustments from where the previous glyph's advance left the pen.
 private struct TextWriter {
