@@ -140,16 +140,27 @@ public struct StructureTag: Hashable, Sendable {
         self.role = role
         self.alt = alt
     }
+
+    /// Content that is not part of the document's text: decoration, running heads,
+    /// folios. Drawn as an artifact, outside the structure tree.
+    public static let artifact = StructureTag("Artifact")
+
+    /// Whether the items are an artifact rather than an element.
+    public var isArtifact: Bool { role.lowercased() == "artifact" }
 }
 
 /// A clickable area that jumps to a named destination.
 public struct LinkItem: Hashable, Sendable {
     public var rect: Rect
     public var destination: String
+    /// Where the link goes, in words ("01 甬江科创区启动，第5页"): the annotation's
+    /// `/Contents` for assistive technology. Nil: the text of the element around it.
+    public var description: String?
 
-    public init(rect: Rect, destination: String) {
+    public init(rect: Rect, destination: String, description: String? = nil) {
         self.rect = rect
         self.destination = destination
+        self.description = description
     }
 }
 

@@ -48,12 +48,17 @@ struct TagNode: Hashable, Sendable {
 indirect enum TagKid: Hashable, Sendable {
     case content(Int)
     case node(TagNode)
+    /// A link annotation of the page (an index into `EncodedPage.links`), referred to by
+    /// an object reference (OBJR) from its `Link` element.
+    case annotation(Int)
 }
 
 /// A link annotation: its rectangle in PDF user space and the named destination.
 struct PageLink: Hashable, Sendable {
     var rect: [Double]
     var destination: String
+    /// The annotation's `/Contents`: where the link goes, in words.
+    var description: String
 }
 
 /// A named destination at a point of the page, in PDF user space.

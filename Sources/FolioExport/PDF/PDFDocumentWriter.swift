@@ -12,7 +12,7 @@ struct PDFDocumentWriter {
     let tagged: Bool
     let subsetCache: FontSubsetCache?
 
-    private var out = PDFBytes(capacity: 1 << 20)
+    var out = PDFBytes(capacity: 1 << 20)
     private var offsets: [Int: Int] = [:]
     private var next = 1
 
@@ -24,17 +24,17 @@ struct PDFDocumentWriter {
         self.subsetCache = subsetCache
     }
 
-    private mutating func allocate() -> Int {
+    mutating func allocate() -> Int {
         defer { next += 1 }
         return next
     }
 
-    private mutating func begin(_ n: Int) {
+    mutating func begin(_ n: Int) {
         offsets[n] = out.count
         out.int(n); out.raw(" 0 obj\n")
     }
 
-    private mutating func end() {
+    mutating func end() {
         out.raw("\nendobj\n")
     }
 
@@ -74,18 +74,16 @@ struct PDFDocumentWriter {
             imageIDs[path] = try writeImage(path)
         }
 
+        // Link annotations are numbered before the structure that refers to them.
+        let annotationIDs: [[Int]] = pages.map { page in tagged ? page.links.map { _ in allocate() } : [] }
+
         // Structure: elements first (their numbers go into the pages' parent tree).
         var structRoot: Int?
-        var parentTree: [[Int]] = pages.map { Array(repeating: 0, count: $0.mcidCount) }
+        var parentTree = ParentTree(pages: pages, annotationIDs: annotationIDs)
         if tagged {
             let root = allocate(), document = allocate()
             structRoot = root
-            var kids: [Int] = []
-            for (p, page) in pages.enumerated() {
-                for node in page.tags {
-                    kids.append(writeElement(node, parent: document, page: pageIDs[p], pageIndex: p, parentTree: &parentTree))
-                }
-            }
+            let kids = writeStructure(parent: document, pageIDs: pageIDs, annotationIDs: annotationIDs, parentTree: &parentTree)
             begin(document)
             out.raw("<< /Type /StructElem /S /Document /P "); out.ref(root); out.raw(" /K [")
             for k in kids { out.ref(k); out.space() }
@@ -94,16 +92,19 @@ struct PDFDocumentWriter {
             let tree = allocate()
             begin(tree)
             out.raw("<< /Nums [")
-            for (p, owners) in parentTree.enumerated() where !owners.isEmpty {
+            for (p, owners) in parentTree.contents.enumerated() where !owners.isEmpty {
                 out.int(p); out.raw(" [")
                 for o in owners { out.ref(o); out.space() }
                 out.raw("] ")
+            }
+            for (key, owner) in parentTree.annotationOwners.sorted(by: { $0.key < $1.key }) {
+                out.int(key); out.space(); out.ref(owner); out.space()
             }
             out.raw("] >>")
             end()
             begin(root)
             out.raw("<< /Type /StructTreeRoot /K "); out.ref(document); out.raw(" /ParentTree "); out.ref(tree)
-            out.raw(" /ParentTreeNextKey "); out.int(pages.count)
+            out.raw(" /ParentTreeNextKey "); out.int(parentTree.nextKey)
             // Roles a layout names that PDF does not define are mapped to a span.
             var roles: Set<String> = []
             func collect(_ node: TagNode) {
@@ -132,11 +133,14 @@ struct PDFDocumentWriter {
             let content = allocate()
             stream(content, dictionary: " /Filter /FlateDecode", data: page.content)
             var annotations: [Int] = []
-            for link in page.links where tagged {
-                let a = allocate()
+            for (k, link) in page.links.enumerated() where tagged {
+                let a = annotationIDs[p][k]
                 begin(a)
                 out.raw("<< /Type /Annot /Subtype /Link /Rect ["); out.nums(link.rect)
-                out.raw("] /Border [0 0 0] /F 4 /Dest "); out.literal(link.destination); out.raw(" >>")
+                out.raw("] /Border [0 0 0] /F 4 /Contents "); out.text(link.description)
+                out.raw(" /StructParent "); out.int(parentTree.key(page: p, link: k))
+                out.raw(" /P "); out.ref(pageIDs[p])
+                out.raw(" /Dest "); out.literal(link.destination); out.raw(" >>")
                 end()
                 annotations.append(a)
             }
@@ -214,8 +218,14 @@ struct PDFDocumentWriter {
         out.raw(" /CreationDate "); out.literal(date); out.raw(" /ModDate "); out.literal(date); out.raw(" >>")
         end()
 
+        // XMP metadata: the information again, with the PDF/UA claim of a tagged file.
+        var xmp = XMPMetadata(info, language: Self.language)
+        if tagged { xmp.pdfUAPart = 1 }
+        let metadata = allocate()
+        stream(metadata, dictionary: " /Type /Metadata /Subtype /XML", data: Array(xmp.packet.utf8))
+
         begin(catalog)
-        out.raw("<< /Type /Catalog /Pages "); out.ref(pageTree)
+        out.raw("<< /Type /Catalog /Pages "); out.ref(pageTree); out.raw(" /Metadata "); out.ref(metadata)
         out.raw(" /PageLabels << /Nums [")
         for (p, page) in pages.enumerated() {
             out.int(p); out.raw(" << /P "); out.text(page.label ?? String(p + 1)); out.raw(" >> ")
@@ -226,7 +236,7 @@ struct PDFDocumentWriter {
         if let structRoot {
             out.raw(" /StructTreeRoot "); out.ref(structRoot); out.raw(" /MarkInfo << /Marked true >>")
         }
-        out.raw(" /Lang (zh-CN) /ViewerPreferences << /DisplayDocTitle true >> >>")
+        out.raw(" /Lang "); out.literal(Self.language); out.raw(" /ViewerPreferences << /DisplayDocTitle true >> >>")
         end()
 
         // Cross-reference table and trailer; the ID is a hash of everything before it.
@@ -243,6 +253,9 @@ struct PDFDocumentWriter {
         return out.bytes
     }
 
+    /// The language of the content (the catalog's `/Lang`, XMP `dc:language`).
+    static let language = "zh-CN"
+
     /// The standard structure types of PDF 1.7 (ISO 32000-1, 14.8.4).
     static let standardRoles: Set<String> = [
         "Document", "Part", "Art", "Sect", "Div", "BlockQuote", "Caption", "TOC", "TOCI", "Index", "NonStruct", "Private",
@@ -252,32 +265,6 @@ struct PDFDocumentWriter {
     ]
 
     // MARK: - Parts
-
-    private mutating func writeElement(_ node: TagNode, parent: Int, page: Int, pageIndex: Int, parentTree: inout [[Int]]) -> Int {
-        let id = allocate()
-        var kids: [(mcid: Int?, ref: Int?)] = []
-        for kid in node.kids {
-            switch kid {
-            case .content(let m):
-                parentTree[pageIndex][m] = id
-                kids.append((m, nil))
-            case .node(let child):
-                kids.append((nil, writeElement(child, parent: id, page: page, pageIndex: pageIndex, parentTree: &parentTree)))
-            }
-        }
-        begin(id)
-        out.raw("<< /Type /StructElem /S "); out.name(node.role); out.raw(" /P "); out.ref(parent)
-        out.raw(" /Pg "); out.ref(page)
-        if let alt = node.alt { out.raw(" /Alt "); out.text(alt) }
-        out.raw(" /K [")
-        for kid in kids {
-            if let m = kid.mcid { out.int(m) } else if let r = kid.ref { out.ref(r) }
-            out.space()
-        }
-        out.raw("] >>")
-        end()
-        return id
-    }
 
     private mutating func writeOutline(destinations: [[UInt8]: (page: Int, x: Double, y: Double)], pageIDs: [Int]) -> Int {
         let root = allocate()

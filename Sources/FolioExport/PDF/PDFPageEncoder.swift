@@ -29,23 +29,23 @@ struct PDFPageEncoder {
         var roundCaps = false
     }
 
-    private let options: Options
-    private var out = PDFBytes(capacity: 1 << 16)
+    let options: Options
+    var out = PDFBytes(capacity: 1 << 16)
     private var state = GraphicsState()
     private var saved: [GraphicsState] = []
     private var faces: [FontRef: PDFFace] = [:]
     private var glyphs: [FontRef: Set<UInt32>] = [:]
-    private var fallbackText: [FontRef: [UInt32: String]] = [:]
+    var fallbackText: [FontRef: [UInt32: String]] = [:]
     private var alphas: Set<AlphaKey> = []
     private var images: Set<String> = []
-    private var links: [PageLink] = []
+    var links: [PageLink] = []
     private var destinations: [PageDestination] = []
-    private var mcid = 0
+    var mcid = 0
     /// Structure elements being filled, innermost last.
-    private var open: [TagNode] = []
-    private var roots: [TagNode] = []
+    var open: [TagNode] = []
+    var roots: [TagNode] = []
     /// Whether a marked-content sequence is open (an artifact or an element's content).
-    private var sequenceOpen = false
+    var sequenceOpen = false
 
     private init(options: Options) {
         self.options = options
@@ -69,7 +69,7 @@ struct PDFPageEncoder {
 
     // MARK: - Items and structure
 
-    private mutating func paint(_ items: [Item]) throws {
+    mutating func paint(_ items: [Item]) throws {
         for item in items { try paint(item) }
     }
 
@@ -88,8 +88,7 @@ struct PDFPageEncoder {
             try draw(image)
         case .link(let link):
             guard options.interactive else { return }
-            let a = user(Point(x: link.rect.minX, y: link.rect.maxY)), b = user(Point(x: link.rect.maxX, y: link.rect.minY))
-            links.append(PageLink(rect: [a.x, a.y, b.x, b.y], destination: link.destination))
+            addLink(link)
         case .destination(let name, let point):
             guard options.interactive else { return }
             let p = user(point)
@@ -103,36 +102,14 @@ struct PDFPageEncoder {
             restore()
         case .tagged(let tag, let children):
             guard options.interactive else { return try paint(children) }
-            closeSequence()
-            open.append(TagNode(role: tag.role, alt: tag.alt, kids: []))
+            guard !tag.isArtifact else { return try paintArtifact(children) }
+            openElement(tag)
             try paint(children)
-            closeSequence()
-            let node = open.removeLast()
-            if open.isEmpty { roots.append(node) } else { open[open.count - 1].kids.append(.node(node)) }
+            closeElement()
         }
     }
 
-    /// Opens a marked-content sequence for drawing, if none is open: the innermost
-    /// element's next content, or an artifact outside any element.
-    private mutating func beginContent() {
-        guard options.interactive, !sequenceOpen else { return }
-        sequenceOpen = true
-        if let node = open.last {
-            out.name(node.role); out.raw(" <</MCID "); out.int(mcid); out.raw(">> BDC\n")
-            open[open.count - 1].kids.append(.content(mcid))
-            mcid += 1
-        } else {
-            out.raw("/Artifact BMC\n")
-        }
-    }
-
-    private mutating func closeSequence() {
-        guard sequenceOpen else { return }
-        out.raw("EMC\n")
-        sequenceOpen = false
-    }
-
-    private func user(_ p: Point) -> Point {
+    func user(_ p: Point) -> Point {
         Point(x: options.origin + p.x, y: options.media.height - options.origin - p.y)
     }
 
@@ -296,9 +273,7 @@ struct PDFPageEncoder {
                     result.append(Segment(glyphs: range, actualText: nil))
                 }
             } else {
-                if ids.count == 1, face.character(for: ids[0]) == nil, fallbackText[run.font]?[ids[0]] == nil {
-                    fallbackText[run.font, default: [:]][ids[0]] = text
-                }
+                noteFallback(ids, scalars: scalars, text: text, font: run.font, face: face)
                 result.append(Segment(glyphs: range, actualText: text))
             }
         }

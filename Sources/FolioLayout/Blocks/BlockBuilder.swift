@@ -130,7 +130,7 @@ struct BlockBuilder {
         if !row.isEmpty { rows.append(row) }
         for (r, figuresInRow) in rows.enumerated() {
             let h = max(block.height ?? 0, figuresInRow.map { tile.height($0, width: w) }.max() ?? 0)
-            let alt = figuresInRow.map { "\($0.value)\($0.unit ?? "") \($0.label)" }.joined(separator: "；")
+            let alt = FigureTile.alternateText(figuresInRow)
             out.append(.box(BoxItem(height: h, role: "Figure", alt: alt,
                                     spaceBefore: r == 0 ? block.spaceBefore : gap,
                                     spaceAfter: r == rows.count - 1 ? block.spaceAfter : 0, span: block.span,
@@ -153,7 +153,7 @@ struct BlockBuilder {
         let w = width(block)
         let size = sizes[index]
         let h = tile.height(f, width: w, valueSize: size)
-        return [.box(BoxItem(height: h, role: "Figure", alt: "\(f.value)\(f.unit ?? "") \(f.label)",
+        return [.box(BoxItem(height: h, role: "Figure", alt: FigureTile.alternateText([f]),
                              spaceBefore: block.spaceBefore, spaceAfter: block.spaceAfter, floats: false, span: block.span,
                              origin: DataOrigin(owner: owner, field: "figures", location: location("figures"))) { rect in
             tile.draw(f, in: rect, fill: block.fill.map { typesetter.color($0) }, valueSize: size)
@@ -195,14 +195,15 @@ struct BlockBuilder {
             // read: a card too small for the chart then drops it instead of an empty panel.
             let minimum = row.map { renderer.minimumHeight($0, width: w, theme: theme) }.max() ?? 0
             let h = natural.allSatisfy { $0 != nil } ? natural.compactMap { $0 }.max() ?? 0 : max(block.height ?? 150, minimum)
-            let alt = row.map(\.title).joined(separator: "；")
-            out.append(.box(BoxItem(height: h, role: "Figure", alt: alt, spaceBefore: first ? block.spaceBefore : rowGap,
+            // Each chart is a figure of its own, with its data in words as alternate text.
+            out.append(.box(BoxItem(height: h, spaceBefore: first ? block.spaceBefore : rowGap,
                                     spaceAfter: last ? block.spaceAfter : 0, span: block.span,
                                     origin: DataOrigin(owner: owner, field: "charts", location: location("charts"))) { rect in
                 var items: [Item] = []
                 for (i, chart) in row.enumerated() {
                     let box = Rect(x: rect.minX + Double(i) * (w + gap), y: rect.minY, width: w, height: h)
-                    items += renderer.render(chart, in: box, theme: theme)
+                    items.append(.tagged(StructureTag("Figure", alt: ChartAltText.describe(chart)),
+                                         renderer.render(chart, in: box, theme: theme)))
                 }
                 return items
             }))
@@ -223,7 +224,8 @@ struct BlockBuilder {
         let caption = captionText.isEmpty ? nil : typesetter.compose(captionText, style: captionStyle, width: w)
         let total = h + (caption.map { $0.height + 4 } ?? 0)
         let placed = try ImageFit.item(image, in: Rect(x: 0, y: 0, width: w, height: h))
-        return [.box(BoxItem(height: total, role: "Figure", alt: image.caption ?? image.path, spaceBefore: block.spaceBefore,
+        let alt = ImageFit.alternateText(image, of: scope.event?.title ?? scope.report.title)
+        return [.box(BoxItem(height: total, role: "Figure", alt: alt, spaceBefore: block.spaceBefore,
                              spaceAfter: block.spaceAfter, span: block.span,
                              origin: DataOrigin(owner: owner, field: "image", location: location("image"))) { rect in
             ImageFit.items(placed, height: h, caption: caption, gap: 4, in: rect)
@@ -271,7 +273,9 @@ struct BlockBuilder {
                     items.append(.shape(Shape(path: .line(from: Point(x: leaderStart, y: y), to: Point(x: leaderEnd, y: y)),
                                               stroke: Stroke(color: leaderColor, width: 1, dash: [0.01, 4], roundCaps: true))))
                 }
-                items.append(.link(LinkItem(rect: rect, destination: entry.destination)))
+                let target = [entry.rank, entry.title].compactMap { $0 }.joined(separator: " ")
+                items.append(.link(LinkItem(rect: rect, destination: entry.destination,
+                                            description: "\(target)，第\(pageNumber)页")))
                 return items
             }))
         }

@@ -21,6 +21,21 @@ struct FigureTile {
         figure.derived ? figure.label + "（推算）" : figure.label
     }
 
+    /// The alternate text of a row of tiles, as a sentence: 「关键数字有两项：一是高新技术企业
+    /// 总数，5300+家；二是较2021年增长，36.4%。」 Each label and its value are joined by a
+    /// comma, not a verb, so a label that is itself a change (「较2020年提升」) keeps its
+    /// meaning. Derived values say so.
+    static func alternateText(_ figures: [Figure]) -> String {
+        let numerals = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
+        func ordinal(_ n: Int) -> String { (1...10).contains(n) ? numerals[n - 1] : String(n) }
+        func count(_ n: Int) -> String { n == 2 ? "两" : ordinal(n) }
+        let clauses = figures.enumerated().map { k, f in
+            (figures.count > 1 ? ordinal(k + 1) + "是" : "") + f.label + "，" + f.value + (f.unit ?? "")
+                + (f.derived ? "（推算值）" : "")
+        }
+        return "关键数字有\(count(figures.count))项：" + clauses.joined(separator: "；") + "。"
+    }
+
     /// Draws the tile into `rect` (fill optional).
     func draw(_ figure: Figure, in rect: Rect, fill: Color?, valueSize: Double? = nil) -> [Item] {
         var items: [Item] = []

@@ -26,6 +26,13 @@ enum ImageFit {
         }
     }
 
+    /// An image's alternate text: its caption and credit, or, without a caption, what it
+    /// illustrates ("配图：甬江科创区启动") — never the file's name.
+    static func alternateText(_ image: ImageRef, of subject: String) -> String {
+        let what = image.caption ?? "配图：\(subject)"
+        return [what, image.credit.map { "摄影/来源：\($0)" }].compactMap { $0 }.joined(separator: "。")
+    }
+
     /// The items of an image block placed at `rect`: the image fitted at the block's top
     /// (`placed`, laid out at the origin, `height` high) and its caption `gap` below it.
     static func items(_ placed: ImageItem, height: Double, caption: TextBox?, gap: Double, in rect: Rect) -> [Item] {

@@ -185,7 +185,7 @@ public struct BrochureLayout: Sendable {
             if let masterName = pageTemplate.master, let master = spec.masters[masterName] {
                 var frames = master.all + (pageNumber % 2 == 1 ? master.odd : master.even)
                 if !pageTemplate.folio { frames.removeAll { $0.content.contains { $0.contains("{page}") } } }
-                items += try renderer.render(frames)
+                items += try renderer.render(frames, furniture: true)
             }
             if k == 0 {
                 items.append(.destination(name: destination, at: Point(x: 0, y: 0)))
@@ -219,9 +219,10 @@ public struct BrochureLayout: Sendable {
                 let scope = TemplateScope(report: report, page: number, section: notes.title)
                 let renderer = FrameRenderer(typesetter: typesetter, page: spec.page, scope: scope, pageNumber: number, template: "notes")
                 if let m = notes.master, let master = spec.masters[m] {
-                    items += (try? renderer.render(master.all + (number % 2 == 1 ? master.odd : master.even))) ?? []
+                    items += (try? renderer.render(master.all + (number % 2 == 1 ? master.odd : master.even), furniture: true)) ?? []
                 }
-                items += (try? renderer.render(notes.frames)) ?? []
+                // A notes page is blank paper: its heading and rules are furniture.
+                items += (try? renderer.render(notes.frames, furniture: true)) ?? []
             }
             p.pages.append(Page(size: spec.page.size, bleed: spec.page.bleed, items: items, label: String(number), role: "notes"))
         }

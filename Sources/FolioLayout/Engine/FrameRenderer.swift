@@ -29,12 +29,15 @@ struct FrameRenderer {
         }
     }
 
-    func render(_ frames: [FrameSpec]) throws -> [Item] {
+    /// The items of `frames`. Text without a `role` is the page's content (`P`), except
+    /// on `furniture` (masters: running heads, folios; blank notes pages), where it is an
+    /// artifact; `role: Artifact` makes any frame's text one.
+    func render(_ frames: [FrameSpec], furniture: Bool = false) throws -> [Item] {
         var items: [Item] = []
         var errors: [Diagnostic] = []
         for frame in frames where applies(frame) {
             do {
-                let drawn = try render(frame)
+                let drawn = try render(frame, furniture: furniture)
                 if frame.bleed {
                     let bleedBox = Rect(x: -page.bleed, y: -page.bleed, width: page.size.width + 2 * page.bleed,
                                         height: page.size.height + 2 * page.bleed)
@@ -61,7 +64,7 @@ struct FrameRenderer {
         return r
     }
 
-    private func render(_ frame: FrameSpec) throws -> [Item] {
+    private func render(_ frame: FrameSpec, furniture: Bool) throws -> [Item] {
         let r = box(frame)
         switch frame.kind {
         case .rect:
@@ -80,12 +83,13 @@ struct FrameRenderer {
                 : .line(from: Point(x: r.midX, y: r.minY), to: Point(x: r.midX, y: r.maxY))
             return [.shape(Shape(path: path, stroke: Stroke(color: color.fading(frame.opacity), width: frame.strokeWidth)))]
         case .text:
-            return try text(frame, in: r)
+            return try text(frame, in: r, furniture: furniture)
         case .image:
             let image = frame.content.first == "report.cover" || scope.event == nil ? scope.report.cover : scope.event?.image
             guard let image else { return [] }
             do {
-                return [.tagged(StructureTag("Figure", alt: image.caption ?? image.path), [.image(try ImageFit.item(image, in: r))])]
+                let alt = ImageFit.alternateText(image, of: scope.event?.title ?? scope.report.title)
+                return [.tagged(StructureTag("Figure", alt: alt), [.image(try ImageFit.item(image, in: r))])]
             } catch {
                 throw LayoutError(.error("bad-image", at: scope.event?.fieldLocations["image"] ?? scope.report.locations["cover"],
                                          "\(scope.event?.label ?? "the report"): \(error)"))
@@ -94,15 +98,16 @@ struct FrameRenderer {
             guard let figures = scope.event?.figures, frame.index < figures.count else { return [] }
             let tile = FigureTile(typesetter: typesetter, valueStyle: typesetter.style(frame.style ?? "figure-value"),
                                   unitStyle: typesetter.style("figure-unit"), labelStyle: typesetter.style("figure-label"), padding: 0)
-            return [.tagged(StructureTag("Figure"), tile.draw(figures[frame.index], in: r, fill: nil))]
+            return [.tagged(StructureTag("Figure", alt: FigureTile.alternateText([figures[frame.index]])),
+                            tile.draw(figures[frame.index], in: r, fill: nil))]
         case .chart:
             guard let ids = scope.event?.charts, frame.index < ids.count, let chart = scope.report.chart(ids[frame.index]) else { return [] }
             let renderer = ChartRenderer(composer: typesetter.composer)
-            return [.tagged(StructureTag("Figure", alt: chart.title), renderer.render(chart, in: r, theme: typesetter.chartTheme(grouping: frame.separator)))]
+            return [.tagged(StructureTag("Figure", alt: ChartAltText.describe(chart)), renderer.render(chart, in: r, theme: typesetter.chartTheme(grouping: frame.separator)))]
         }
     }
 
-    private func text(_ frame: FrameSpec, in r: Rect) throws -> [Item] {
+    private func text(_ frame: FrameSpec, in r: Rect, furniture: Bool) throws -> [Item] {
         guard let text = TemplateText.render(parts: frame.content, separator: frame.separator, scope: scope) else {
             return []
         }
@@ -124,12 +129,10 @@ struct FrameRenderer {
         }
         var items: [Item] = box.runs(lines: 0..<box.lineCount, x: r.minX, top: top).map(Item.text)
         if let link = frame.link {
-            items.append(.link(LinkItem(rect: r, destination: link)))
+            items.append(.link(LinkItem(rect: r, destination: link, description: text)))
         }
-        if let role = frame.role {
-            return [.tagged(StructureTag(role), items)]
-        }
-        return items
+        guard let role = frame.role ?? (furniture ? nil : "P") else { return items }
+        return [.tagged(StructureTag(role), items)]
     }
 
     private func overflow(_ frame: FrameSpec, box: TextBox, height: Double) -> LayoutError {

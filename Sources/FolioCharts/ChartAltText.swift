@@ -1,0 +1,84 @@
+import FolioModel
+
+/// A chart's alternate text in words: what kind of chart it is, its title and unit, and
+/// every value it shows, so a reader who cannot see it hears the numbers
+/// (「柱状图，标题为「高新技术企业总数」，数值的单位是家。2021年的数值为3886家，这是推算值；
+/// 2022年的数值为5300家。图中的目标线表示2025年目标 10000家。」). Values the data marks
+/// as derived say so; a target line is read after the values, and the chart's note when it
+/// is prose (a note that is mostly arithmetic is left to the page: each derived value
+/// already says it is one).
+public enum ChartAltText {
+    /// The alternate text of `chart`.
+    public static func describe(_ chart: Chart) -> String {
+        let unit = chart.unit ?? ""
+        var text = kindName(chart) + "，标题为「\(chart.title)」"
+        if !unit.isEmpty { text += "，数值的单位是\(unit)" }
+        text += "。"
+        let values = chart.kind == .kpi ? kpi(chart, unit: unit) : series(chart, unit: unit)
+        text += values.isEmpty ? "图中没有数据。" : values + "。"
+        if let target = chart.target {
+            text += "图中的目标线表示\(target.label)。"
+        }
+        if let note = chart.note, isProse(note) {
+            text += "说明：" + note + (note.hasSuffix("。") ? "" : "。")
+        }
+        return text
+    }
+
+    /// Whether at least half of `text`'s characters are letters (not digits, signs, marks).
+    static func isProse(_ text: String) -> Bool {
+        let letters = text.unicodeScalars.filter {
+            switch $0.properties.generalCategory {
+            case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter: return true
+            default: return false
+            }
+        }.count
+        return !text.isEmpty && Double(letters) >= Double(text.unicodeScalars.count) / 2
+    }
+
+    static func kindName(_ chart: Chart) -> String {
+        switch chart.kind {
+        case .bar: return chart.orientation == .horizontal ? "条形图" : "柱状图"
+        case .line: return "折线图"
+        case .donut: return "环形图"
+        case .kpi: return "关键指标"
+        }
+    }
+
+    /// "2021年为3886家（推算值），2022年为5300家"; one clause per series when there are several.
+    static func series(_ chart: Chart, unit: String) -> String {
+        var clauses: [String] = []
+        let total = chart.kind == .donut ? chart.series.first?.values.compactMap { $0 }.reduce(0, +) : nil
+        for s in chart.series {
+            var points: [String] = []
+            for (i, name) in chart.categories.enumerated() {
+                guard i < s.values.count, let v = s.values[i] else { continue }
+                var point = "\(category(name))的数值为\(chart.prefix ?? "")\(number(v))\(unit)"
+                if let total, total > 0 { point += "，占全部的\(ChineseNumber.percent(v / total * 100))" }
+                if chart.isDerived(i) { point += "，这是推算值" }
+                points.append(point)
+            }
+            guard !points.isEmpty else { continue }
+            let list = points.joined(separator: "；")
+            clauses.append(chart.series.count > 1 ? "\(s.name)：\(list)" : list)
+        }
+        if let total, total > 0 { clauses.append("合计为\(number(total))\(unit)") }
+        return clauses.joined(separator: "；")
+    }
+
+    static func kpi(_ chart: Chart, unit: String) -> String {
+        chart.series.compactMap { s in
+            s.values.compactMap { $0 }.first.map { "\(s.name)的数值为\(chart.prefix ?? "")\(number($0))\(unit)" }
+        }.joined(separator: "；")
+    }
+
+    /// A category as read: a bare year gets 年 ("2021" → "2021年").
+    static func category(_ c: String) -> String {
+        c.count == 4 && c.allSatisfy(\.isASCII) && c.allSatisfy(\.isNumber) ? c + "年" : c
+    }
+
+    /// Values as the chart prints them: 3886, 26万, 12.5.
+    static func number(_ v: Double) -> String {
+        ChineseNumber.format(v, maxFractionDigits: 2)
+    }
+}
