@@ -17,7 +17,7 @@ let package = Package(
         .systemLibrary(
             name: "CPangoCairo",
             pkgConfig: "pangocairo",
-            providers: [.apt(["libpango1.0-dev", "libcairo2-dev", "libharfbuzz-dev", "libpng-dev", "libdeflate-dev", "libjpeg62-turbo-dev"])]
+            providers: [.apt(["libpango1.0-dev", "libcairo2-dev", "libharfbuzz-dev", "libpng-dev", "libdeflate-dev", "libjpeg62-turbo-dev", "liblcms2-dev"])]
         ),
         // Geometry, colours and the display list: plain Swift values.
         .target(name: "FolioCore"),

@@ -15,6 +15,9 @@ public struct BuildOptions: Hashable, Sendable {
     public var print: Bool
     /// Crop and registration marks on the print file.
     public var marks: Bool
+    /// The print file's printing condition (`fogra39`, `fogra29`, `gracol`, `swop`; nil:
+    /// the layout's `page: condition:`, else FOGRA39).
+    public var condition: String? = nil
     public var brochure: Bool
     public var cards: Bool
 

@@ -290,7 +290,8 @@ public final class Builder: @unchecked Sendable {
                     for out in needed where out.kind == "brochure" || out.kind == "print" {
                         do {
                             let data = out.kind == "print"
-                                ? try PrintPDF(subsetCache: subsetCache, pageCache: pageCache).make(document, marks: options.marks)
+                                ? try PrintPDF(subsetCache: subsetCache, pageCache: pageCache, profilesDirectory: self.resources.profilesDirectory)
+                                    .make(document, marks: options.marks, condition: Self.condition(options, inputs.layout))
                                 : try PDFExporter(subsetCache: subsetCache, pageCache: pageCache).export(document)
                             let (temp, record) = try Self.stage(data, out, outDir: outDir)
                             made.append(Staged(temp: temp, final: (outDir as NSString).appendingPathComponent(out.path), record: record))

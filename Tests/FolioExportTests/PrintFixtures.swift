@@ -28,14 +28,17 @@ enum PrintFixtures {
         return try write(data, "brochure.pdf")
     }
 
-    /// The print exporter's output before Ghostscript.
-    static let printInput: Result<Data, Error> = Result {
-        try PDFExporter().export(document.get(), options: .print(marks: false))
+    /// Folio's ICC profiles of the printing conditions.
+    static let profiles = TestSupport.path("Profiles")
+
+    /// The print options for `condition`.
+    static func printOptions(marks: Bool = false, condition: OutputCondition = .fogra39) -> PDFExporter.Options {
+        .print(marks: marks, condition: condition, profilesDirectory: profiles)
     }
 
-    /// `brochure-print.pdf`: the PDF/X-3 file.
+    /// `brochure-print.pdf`: the PDF/X-4 file (FOGRA39).
     static let print: Result<String, Error> = Result {
-        let data = try PDFXConverter().convert(printInput.get(), info: document.get().info)
+        let data = try PDFExporter().export(document.get(), options: printOptions())
         return try write(data, "brochure-print.pdf")
     }
 

@@ -11,34 +11,38 @@ struct PDFDocumentWriter {
     let outline: [OutlineEntry]
     let tagged: Bool
     let subsetCache: FontSubsetCache?
+    /// The print file's condition and colour conversion (PDF/X-4); nil for the screen file.
+    let print: PrintSetup?
 
-    private var out = PDFBytes(capacity: 1 << 20)
+    var out = PDFBytes(capacity: 1 << 20)
     private var offsets: [Int: Int] = [:]
     private var next = 1
 
-    init(info: DocumentInfo, pages: [EncodedPage], outline: [OutlineEntry], tagged: Bool, subsetCache: FontSubsetCache?) {
+    init(info: DocumentInfo, pages: [EncodedPage], outline: [OutlineEntry], tagged: Bool, subsetCache: FontSubsetCache?,
+         print: PrintSetup? = nil) {
         self.info = info
         self.pages = pages
         self.outline = outline
         self.tagged = tagged
         self.subsetCache = subsetCache
+        self.print = print
     }
 
-    private mutating func allocate() -> Int {
+    mutating func allocate() -> Int {
         defer { next += 1 }
         return next
     }
 
-    private mutating func begin(_ n: Int) {
+    mutating func begin(_ n: Int) {
         offsets[n] = out.count
         out.int(n); out.raw(" 0 obj\n")
     }
 
-    private mutating func end() {
+    mutating func end() {
         out.raw("\nendobj\n")
     }
 
-    private mutating func stream(_ n: Int, dictionary: String, data: [UInt8]) {
+    mutating func stream(_ n: Int, dictionary: String, data: [UInt8]) {
         begin(n)
         out.raw("<<"); out.raw(dictionary); out.raw(" /Length "); out.int(data.count); out.raw(" >>\nstream\n")
         out.append(data)
@@ -60,7 +64,7 @@ struct PDFDocumentWriter {
         let programs = try PDFFontEmbedder.programs(for: faces.map { ($0, glyphs[$0]!) }, cache: subsetCache)
         let usesOpenType = programs.contains { $0.program.format == .openType }
 
-        out.raw(usesOpenType ? "%PDF-1.6\n%" : "%PDF-1.5\n%")
+        out.raw(usesOpenType || print != nil ? "%PDF-1.6\n%" : "%PDF-1.5\n%")
         out.append([0xE2, 0xE3, 0xCF, 0xD3, 0x0A]) // binary bytes: the file is not text
         let catalog = allocate(), pageTree = allocate(), infoObject = allocate()
         let pageIDs = pages.map { _ in allocate() }
@@ -71,7 +75,7 @@ struct PDFDocumentWriter {
         }
         var imageIDs: [String: Int] = [:]
         for path in Set(pages.flatMap(\.images)).sorted() {
-            imageIDs[path] = try writeImage(path)
+            imageIDs[path] = try print.map { try writePrintImage(path, $0) } ?? writeImage(path)
         }
 
         // Structure: elements first (their numbers go into the pages' parent tree).
@@ -154,14 +158,16 @@ struct PDFDocumentWriter {
                 for ref in page.glyphs.keys.sorted() { out.space(); out.name(ResourceName.font(ref)); out.space(); out.ref(fontIDs[ref]!) }
                 out.raw(" >>")
             }
-            if !page.alphas.isEmpty {
+            if !page.alphas.isEmpty || page.print.overprint {
                 out.raw(" /ExtGState <<")
                 for key in page.alphas.sorted() {
                     out.space(); out.name(key.name); out.raw(" << /Type /ExtGState /ca "); out.num(Double(key.fill) / 1000)
                     out.raw(" /CA "); out.num(Double(key.stroke) / 1000); out.raw(" >>")
                 }
+                if page.print.overprint { out.raw(ColorOperators.overprintStates) }
                 out.raw(" >>")
             }
+            if page.print.registration { out.raw(" /ColorSpace <<" + ColorOperators.registrationColorSpace + " >>") }
             if !page.images.isEmpty {
                 out.raw(" /XObject <<")
                 for path in page.images.sorted() { out.space(); out.name(ResourceName.image(path)); out.space(); out.ref(imageIDs[path]!) }
@@ -175,6 +181,9 @@ struct PDFDocumentWriter {
             }
             if tagged && page.mcidCount > 0 { out.raw(" /StructParents "); out.int(p) }
             if tagged && !annotations.isEmpty { out.raw(" /Tabs /S") }
+            if print != nil && page.alphas.contains(where: { $0 != .opaque }) {
+                out.raw(" /Group << /Type /Group /S /Transparency /CS /DeviceCMYK >>")
+            }
             out.raw(" >>")
             end()
         }
@@ -211,9 +220,12 @@ struct PDFDocumentWriter {
         if !info.keywords.isEmpty { out.raw(" /Keywords "); out.text(info.keywords.joined(separator: ", ")) }
         out.raw(" /Creator "); out.text(info.creator)
         out.raw(" /Producer "); out.text("Folio")
-        out.raw(" /CreationDate "); out.literal(date); out.raw(" /ModDate "); out.literal(date); out.raw(" >>")
+        out.raw(" /CreationDate "); out.literal(date); out.raw(" /ModDate "); out.literal(date)
+        if print != nil { out.raw(" /Trapped /False /GTS_PDFXVersion (PDF/X-4)") }
+        out.raw(" >>")
         end()
 
+        let printEntries = print.map { writePrintObjects($0) } // output intent and XMP, for the catalog
         begin(catalog)
         out.raw("<< /Type /Catalog /Pages "); out.ref(pageTree)
         out.raw(" /PageLabels << /Nums [")
@@ -226,6 +238,7 @@ struct PDFDocumentWriter {
         if let structRoot {
             out.raw(" /StructTreeRoot "); out.ref(structRoot); out.raw(" /MarkInfo << /Marked true >>")
         }
+        if let printEntries { out.raw(printEntries) }
         out.raw(" /Lang (zh-CN) /ViewerPreferences << /DisplayDocTitle true >> >>")
         end()
 
