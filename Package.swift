@@ -33,13 +33,15 @@ let package = Package(
         .target(name: "FolioLayout", dependencies: ["FolioCore", "FolioModel", "FolioText", "FolioCharts", "FolioGraphics"]),
         // Document → PDF / PNG bytes; page boxes and PDF/X through qpdf and Ghostscript.
         .target(name: "FolioExport", dependencies: ["FolioCore", "FolioGraphics"]),
+        // Prepress checks of any PDF (`folio preflight`) through qpdf, poppler and Ghostscript.
+        .target(name: "FolioPreflight"),
         // The build graph: hashes, manifest, atomic writes, watching.
         .target(name: "FolioBuild", dependencies: [
             "FolioCore", "FolioModel", "FolioLayout", "FolioExport", "FolioGraphics",
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .executableTarget(name: "folio", dependencies: [
-            "FolioBuild", "FolioModel", "FolioLayout", "FolioGraphics",
+            "FolioBuild", "FolioModel", "FolioLayout", "FolioGraphics", "FolioPreflight",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Measurements for `make bench` (bench/cards.sh): PNG encoder settings, card throughput.
@@ -56,7 +58,8 @@ let package = Package(
                                                          "FolioLayout", "FolioExport", "FolioGraphics"]),
         .testTarget(name: "FolioLayoutTests", dependencies: ["FolioLayout", "FolioModel", "FolioText", "FolioCore", "FolioTestSupport"],
                     exclude: ["Golden"]),  // golden page images, read from disk by GoldenPageTests
-        .testTarget(name: "FolioExportTests", dependencies: ["FolioExport", "FolioLayout", "FolioModel", "FolioText", "FolioCore", "FolioGraphics", "FolioTestSupport"]),
+        .testTarget(name: "FolioExportTests", dependencies: ["FolioExport", "FolioLayout", "FolioModel", "FolioText", "FolioCore", "FolioGraphics", "FolioTestSupport",
+                                                          "FolioPreflight"]),
         .testTarget(name: "FolioCardsTests", dependencies: [
             "FolioLayout", "FolioModel", "FolioText", "FolioCore", "FolioExport", "FolioGraphics", "FolioBuild", "FolioTestSupport",
         ]),
