@@ -74,7 +74,8 @@ public final class PrintColorConverter: @unchecked Sendable {
         let limit = use == .textOrStroke ? Self.neutralChromaForLines : Self.neutralChroma
         guard chroma <= limit else { return profile.cmyk(red: color.red, green: color.green, blue: color.blue) }
         if lab.l <= Self.solidBlackLightness { return .solidBlack }
-        if lab.l >= 99.5 { return CMYK(cyan: 0, magenta: 0, yellow: 0, black: 0) }
+        // As light as paper (L* 97 and up: under 3 % K, which would print as scattered dots): no ink.
+        if lab.l >= 97 { return CMYK(cyan: 0, magenta: 0, yellow: 0, black: 0) }
         // sRGB's lightness range [0, 100] mapped onto the press's [solid K, paper].
         let paper = profile.paperLightness, solid = profile.solidBlackLightness
         let target = solid + lab.l / 100 * (paper - solid)
