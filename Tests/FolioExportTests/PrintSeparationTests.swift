@@ -1,6 +1,8 @@
 import FolioCore
 @testable import FolioExport
 import FolioGraphics
+import FolioLayout
+import FolioText
 import FolioPreflight
 import FolioTestSupport
 import Foundation
@@ -158,5 +160,44 @@ struct PrintSeparationTests {
         let profile = try #require(FileManager.default.contents(atPath: condition.profilePath(in: PrintFixtures.profiles)))
         #expect(CMYKProfile(data: profile) != nil)
         #expect(Preflight.inkLimit(forCondition: condition.identifier) == condition.inkLimit)
+    }
+}
+
+/// Colours a layout gives both ways, `{rgb: …, cmyk: […]}`.
+@Suite("Print colours from the layout", .serialized)
+struct PrintLayoutColourTests {
+    /// The default layout with `primary` given in CMYK too, in a folder of its own.
+    static func layoutFolder(primary: String) throws -> String {
+        let dir = TestSupport.temporaryDirectory("print-layout")
+        var yaml = try String(contentsOfFile: TestSupport.path("Layouts/brochure.yaml"), encoding: .utf8)
+        yaml = yaml.replacingOccurrences(of: "  primary: \"#0B3D91\"", with: "  primary: \(primary)")
+        try yaml.write(toFile: (dir as NSString).appendingPathComponent("brochure.yaml"), atomically: true, encoding: .utf8)
+        return dir
+    }
+
+    @Test("a colour given in CMYK is printed with exactly those values; the screen file keeps its sRGB")
+    func cmykKept() throws {
+        let dir = try Self.layoutFolder(primary: "{rgb: \"#0B3D91\", cmyk: [100, 70, 0, 20]}")
+        let (loaded, diagnostics) = LayoutLoader(directory: dir).load(name: "brochure", card: false)
+        let spec = try #require(loaded, "\(diagnostics)")
+        #expect(spec.colors["primary"]?.cmyk == CMYK(percent: [100, 70, 0, 20]))
+        #expect(spec.colors["primary"]?.hex == "#0B3D91")
+        let document = try BrochureLayout(typesetter: Typesetter(spec: spec, composer: Composer(fonts: TestSupport.fonts)))
+            .document(for: TestSupport.defaultReport)
+        let short = Document(info: document.info, pages: Array(document.pages.prefix(2)), outline: [])
+        let print = try PrintPDFTests.qdf(try PrintFixtures.write(try PDFExporter().export(short, options: PrintFixtures.printOptions()), "given-cmyk.pdf"))
+        #expect(print.contains("\n1 0.7 0 0.2 k\n"))
+        #expect(!print.contains("\n0.91 0.682 0 0.208 k\n"), "the profile's conversion of #0B3D91 is still used")
+        let screen = try PrintPDFTests.qdf(try PrintFixtures.write(try PDFExporter().export(short), "given-cmyk-screen.pdf"))
+        #expect(screen.contains(" rg\n") && !screen.contains("1 0.7 0 0.2 k"))
+    }
+
+    @Test("a bad cmyk value is an error at its line")
+    func badCMYK() throws {
+        let dir = try Self.layoutFolder(primary: "{rgb: \"#0B3D91\", cmyk: [100, 70, 0]}")
+        let (_, diagnostics) = LayoutLoader(directory: dir).load(name: "brochure", card: false)
+        let error = diagnostics.first { $0.severity == .error }
+        #expect(error?.message.contains("four percentages") == true, "\(diagnostics)")
+        #expect(error?.location?.line != nil)
     }
 }

@@ -63,6 +63,10 @@ struct LayoutReader {
         var colors: [String: Color] = [:]
         if let node = map.value("colors"), var m = YAMLMapping(node, context: context, what: "'colors'") {
             for key in m.keys {
+                if let node = m.value(key), case .mapping = node {
+                    if let c = readDualColor(node, name: key) { colors[key] = c }
+                    continue
+                }
                 guard let v = m.string(key) else { continue }
                 if let c = Color(hex: v) { colors[key] = c } else {
                     context.error("bad-value", m.value(key), "colour '\(key)' is '\(v)', not #RRGGBB",
