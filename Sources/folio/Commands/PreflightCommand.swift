@@ -44,12 +44,19 @@ struct PreflightCommand: ParsableCommand {
     }
 
     /// Runs the checks on `path`, prints the table (errors go to standard error even when
-    /// quiet) and returns the exit status: 0 clean, 1 problems, 2 environment.
-    static func preflight(_ path: String, options: Preflight.Options, console: Console) -> Int32 {
+    /// quiet; `brief`: a clean file gets its last line only, the table with --verbose) and
+    /// returns the exit status: 0 clean, 1 problems, 2 environment.
+    static func preflight(_ path: String, options: Preflight.Options, console: Console, brief: Bool = false) -> Int32 {
         do {
             let report = try Preflight(options: options).check(path, displayName: DisplayPath.relative(path))
             if report.passed {
-                console.info(report.rendered())
+                let table = report.rendered()
+                if brief {
+                    console.verbose(table)
+                    console.info(table.split(separator: "\n").last.map(String.init) ?? "")
+                } else {
+                    console.info(table)
+                }
                 return 0
             }
             console.error(report.rendered())
@@ -64,7 +71,7 @@ struct PreflightCommand: ParsableCommand {
     static func afterBuild(_ summary: BuildSummary, console: Console) throws {
         guard summary.written.contains("brochure-print.pdf") else { return }
         let path = (summary.outputDirectory as NSString).appendingPathComponent("brochure-print.pdf")
-        let code = preflight(path, options: .init(), console: console)
+        let code = preflight(path, options: .init(), console: console, brief: true)
         if code != 0 { throw ExitCode(code) }
     }
 }
