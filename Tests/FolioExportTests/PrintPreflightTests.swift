@@ -1,4 +1,6 @@
 import FolioCore
+import FolioLayout
+import FolioModel
 @testable import FolioExport
 import FolioPreflight
 import FolioTestSupport
@@ -98,5 +100,29 @@ struct PrintPreflightTests {
         for o in offsets { out += String(format: "%010d 00000 n \n", o) }
         out += "trailer\n<< /Size \(objects.count + 1) /Root 1 0 R >>\nstartxref\n\(xref)\n%%EOF\n"
         return Data(out.utf8)
+    }
+}
+
+/// Images in the print file: converted to CMYK, never left RGB, their resolution checked.
+@Suite("Print images", .serialized)
+struct PrintImageTests {
+    @Test("photos become DeviceCMYK at their own pixel size, a PNG's alpha stays a soft mask; preflight locates the low-resolution ones")
+    func imagesInPrint() throws {
+        let directory = TestSupport.path("Tests/Fixtures/with-images")
+        let report = try #require(ReportLoader().load(directory: directory).report)
+        let document = try BrochureLayout(typesetter: PrintFixtures.typesetter()).document(for: report)
+        let path = try PrintFixtures.write(try PDFExporter().export(document, options: PrintFixtures.printOptions()), "with-images-print.pdf")
+        let rows = try TestSupport.run("pdfimages", ["-list", path]).stdout.split(separator: "\n").dropFirst(2)
+            .map { $0.split(separator: " ", omittingEmptySubsequences: true).map(String.init) }
+        let images = rows.filter { $0.count > 5 && $0[2] == "image" }
+        #expect(!images.isEmpty)
+        #expect(images.allSatisfy { $0[5] == "cmyk" || $0[5] == "gray" }, "\(images)")
+        #expect(rows.contains { $0.count > 5 && $0[2] == "smask" })
+        let preflight = try Preflight().check(path)
+        #expect(preflight.check("colour")?.severity == .ok, "\(preflight.rendered())")
+        // The fixture's pictures are small (480 px wide across the page): under 150 ppi, on their pages.
+        let imagePages = Set(images.compactMap { Int($0[0]) })
+        #expect(Set(preflight.check("images")?.findings.compactMap(\.page) ?? []) == imagePages)
+        #expect(preflight.check("images")?.severity == .error)
     }
 }
