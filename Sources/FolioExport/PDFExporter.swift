@@ -36,7 +36,7 @@ public struct PDFExporter: Sendable {
         /// Crop and registration marks outside the bleed (the MediaBox grows to hold them).
         public var marks: Bool
         /// Links, named destinations, the outline and structure tags (off for the print
-        /// file: PDF/X-3 allows no link annotations, and Ghostscript drops the tags).
+        /// file: PDF/X forbids link annotations, and a press has no use for the tags).
         public var links: Bool
         /// Replace translucent colours by opaque ones where the backdrop is one colour
         /// (see `TransparencyFlattener`).
