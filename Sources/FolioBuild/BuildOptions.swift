@@ -53,6 +53,9 @@ public struct BuildSummary: Sendable {
     /// Whether the build was found to have nothing to do from the bytes of its input
     /// files alone, without parsing them (`QuickCheck`).
     public var decidedQuickly = false
+    /// The page count the layout pads to (`pad-to`; 4 for saddle stitching): preflight
+    /// checks the print file's page count against it.
+    public var pageMultiple = 1
 }
 
 import FolioModel

@@ -417,10 +417,12 @@ public final class Builder: @unchecked Sendable {
             : nil
         if cache != oldCache { try? cache.write(to: outDir) }
         PhaseClock.mark("committed")
-        return BuildSummary(outputDirectory: outDir, written: records.keys.sorted(), unchanged: unchanged.sorted(),
-                            removed: removed.sorted(), warnings: diagnostics.filter { $0.severity == .warning },
-                            pages: pages, cards: records.values.filter { $0.kind == "card" }.count,
-                            seconds: Date().timeIntervalSince(started))
+        var summary = BuildSummary(outputDirectory: outDir, written: records.keys.sorted(), unchanged: unchanged.sorted(),
+                                   removed: removed.sorted(), warnings: diagnostics.filter { $0.severity == .warning },
+                                   pages: pages, cards: records.values.filter { $0.kind == "card" }.count,
+                                   seconds: Date().timeIntervalSince(started))
+        summary.pageMultiple = inputs.layout.page.padTo
+        return summary
     }
 
     /// Whether an output exists with the content the manifest recorded for these inputs.

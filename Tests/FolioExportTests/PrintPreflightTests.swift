@@ -68,6 +68,13 @@ struct PrintPreflightTests {
         let bad = try TestSupport.run(folio, ["preflight", try PrintFixtures.write(Self.badPDF(), "bad-cli.pdf")])
         #expect(bad.status == 1)
         #expect(bad.stderr.contains("page 1: error: black text not on K only"))
+        // A --print build runs it too, checking the page count against the layout's pad-to.
+        let out = (PrintFixtures.directory as NSString).appendingPathComponent("cli-16k")
+        let build = try TestSupport.run(folio, ["build", TestSupport.path("Reports/ningbo-2022"), "--out", out, "--layout", "brochure-16k",
+                                                "--print", "--no-cards", "--verbose"], cwd: TestSupport.root)
+        #expect(build.status == 0, "\(build.stdout)\(build.stderr)")
+        #expect(build.stdout.contains("pages, a multiple of 4"), "\(build.stdout)")
+        #expect(build.stdout.contains("brochure-print.pdf: fit to print"))
     }
 
     /// A two-page PDF with what print shops reject: no output intent, a TrimBox equal to

@@ -52,8 +52,9 @@ struct PreflightCommand: ParsableCommand {
             if report.passed {
                 let table = report.rendered()
                 if brief {
-                    console.verbose(table)
-                    console.info(table.split(separator: "\n").last.map(String.init) ?? "")
+                    let lines = table.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+                    console.verbose(lines.dropLast().joined(separator: "\n"))
+                    console.info(lines.last ?? "")
                 } else {
                     console.info(table)
                 }
@@ -71,7 +72,7 @@ struct PreflightCommand: ParsableCommand {
     static func afterBuild(_ summary: BuildSummary, console: Console) throws {
         guard summary.written.contains("brochure-print.pdf") else { return }
         let path = (summary.outputDirectory as NSString).appendingPathComponent("brochure-print.pdf")
-        let code = preflight(path, options: .init(), console: console, brief: true)
+        let code = preflight(path, options: .init(pageMultiple: summary.pageMultiple), console: console, brief: true)
         if code != 0 { throw ExitCode(code) }
     }
 }
