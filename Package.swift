@@ -17,7 +17,7 @@ let package = Package(
         .systemLibrary(
             name: "CPangoCairo",
             pkgConfig: "pangocairo",
-            providers: [.apt(["libpango1.0-dev", "libcairo2-dev", "libharfbuzz-dev", "libpng-dev", "libdeflate-dev", "libjpeg62-turbo-dev"])]
+            providers: [.apt(["libpango1.0-dev", "libcairo2-dev", "libharfbuzz-dev", "libpng-dev", "libdeflate-dev", "libjpeg62-turbo-dev", "liblcms2-dev"])]
         ),
         // Geometry, colours and the display list: plain Swift values.
         .target(name: "FolioCore"),
@@ -35,13 +35,15 @@ let package = Package(
         ]),
         // Document → PDF (Folio's own writer) / PNG bytes (Cairo); PDF/X through Ghostscript.
         .target(name: "FolioExport", dependencies: ["FolioCore", "FolioGraphics"]),
+        // Prepress checks of any PDF (`folio preflight`) through qpdf, poppler and Ghostscript.
+        .target(name: "FolioPreflight"),
         // The build graph: hashes, manifest, atomic writes, watching.
         .target(name: "FolioBuild", dependencies: [
             "FolioCore", "FolioModel", "FolioText", "FolioLayout", "FolioExport", "FolioGraphics",
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .executableTarget(name: "folio", dependencies: [
-            "FolioBuild", "FolioModel", "FolioLayout", "FolioGraphics",
+            "FolioBuild", "FolioModel", "FolioLayout", "FolioGraphics", "FolioPreflight",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Measurements for `make bench` (bench/cards.sh): PNG encoder settings, card throughput.
@@ -59,7 +61,8 @@ let package = Package(
         .testTarget(name: "FolioLayoutTests", dependencies: ["FolioLayout", "FolioModel", "FolioText", "FolioCore", "FolioExport", "FolioGraphics",
                                                          "FolioTestSupport"],
                     exclude: ["Golden"]),  // golden page images, read from disk by GoldenPageTests
-        .testTarget(name: "FolioExportTests", dependencies: ["FolioExport", "FolioLayout", "FolioModel", "FolioText", "FolioCore", "FolioGraphics", "FolioTestSupport"]),
+        .testTarget(name: "FolioExportTests", dependencies: ["FolioExport", "FolioLayout", "FolioModel", "FolioText", "FolioCore", "FolioGraphics", "FolioTestSupport",
+                                                          "FolioPreflight"]),
         .testTarget(name: "FolioCardsTests", dependencies: [
             "FolioLayout", "FolioModel", "FolioText", "FolioCore", "FolioExport", "FolioGraphics", "FolioBuild", "FolioTestSupport",
         ]),

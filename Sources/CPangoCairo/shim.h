@@ -19,6 +19,14 @@
 #include <png.h>
 #include <libdeflate.h>
 #include <jpeglib.h>
+#include <lcms2.h>
+
+/* LittleCMS pixel formats are function-like macros Swift cannot see. */
+static inline cmsUInt32Number folio_lcms_rgb_8(void) { return TYPE_RGB_8; }
+static inline cmsUInt32Number folio_lcms_cmyk_8(void) { return TYPE_CMYK_8; }
+static inline cmsUInt32Number folio_lcms_rgb_dbl(void) { return TYPE_RGB_DBL; }
+static inline cmsUInt32Number folio_lcms_cmyk_dbl(void) { return TYPE_CMYK_DBL; }
+static inline cmsUInt32Number folio_lcms_lab_dbl(void) { return TYPE_Lab_DBL; }
 
 /* ICU's word break iterator from the Swift toolchain's own ICU (lib_FoundationICU, whose
    symbols carry a swift_ prefix), declared here rather than through ICU's headers, which

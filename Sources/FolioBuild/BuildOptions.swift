@@ -15,6 +15,9 @@ public struct BuildOptions: Hashable, Sendable {
     public var print: Bool
     /// Crop and registration marks on the print file.
     public var marks: Bool
+    /// The print file's printing condition (`fogra39`, `fogra29`, `gracol`, `swop`; nil:
+    /// the layout's `page: condition:`, else FOGRA39).
+    public var condition: String? = nil
     public var brochure: Bool
     public var cards: Bool
 
@@ -50,6 +53,9 @@ public struct BuildSummary: Sendable {
     /// Whether the build was found to have nothing to do from the bytes of its input
     /// files alone, without parsing them (`QuickCheck`).
     public var decidedQuickly = false
+    /// The page count the layout pads to (`pad-to`; 4 for saddle stitching): preflight
+    /// checks the print file's page count against it.
+    public var pageMultiple = 1
 }
 
 import FolioModel

@@ -290,7 +290,8 @@ public final class Builder: @unchecked Sendable {
                     for out in needed where out.kind == "brochure" || out.kind == "print" {
                         do {
                             let data = out.kind == "print"
-                                ? try PrintPDF(subsetCache: subsetCache, pageCache: pageCache).make(document, marks: options.marks)
+                                ? try PrintPDF(subsetCache: subsetCache, pageCache: pageCache, profilesDirectory: self.resources.profilesDirectory)
+                                    .make(document, marks: options.marks, condition: Self.condition(options, inputs.layout))
                                 : try PDFExporter(subsetCache: subsetCache, pageCache: pageCache).export(document)
                             let (temp, record) = try Self.stage(data, out, outDir: outDir)
                             made.append(Staged(temp: temp, final: (outDir as NSString).appendingPathComponent(out.path), record: record))
@@ -416,10 +417,12 @@ public final class Builder: @unchecked Sendable {
             : nil
         if cache != oldCache { try? cache.write(to: outDir) }
         PhaseClock.mark("committed")
-        return BuildSummary(outputDirectory: outDir, written: records.keys.sorted(), unchanged: unchanged.sorted(),
-                            removed: removed.sorted(), warnings: diagnostics.filter { $0.severity == .warning },
-                            pages: pages, cards: records.values.filter { $0.kind == "card" }.count,
-                            seconds: Date().timeIntervalSince(started))
+        var summary = BuildSummary(outputDirectory: outDir, written: records.keys.sorted(), unchanged: unchanged.sorted(),
+                                   removed: removed.sorted(), warnings: diagnostics.filter { $0.severity == .warning },
+                                   pages: pages, cards: records.values.filter { $0.kind == "card" }.count,
+                                   seconds: Date().timeIntervalSince(started))
+        summary.pageMultiple = inputs.layout.page.padTo
+        return summary
     }
 
     /// Whether an output exists with the content the manifest recorded for these inputs.

@@ -36,6 +36,7 @@ struct OutputPlan {
                 var p = Fingerprint()
                 p.add("base", base)
                 p.add("marks", String(options.marks))
+                p.add("condition", Builder.condition(options, inputs.layout).name)
                 outputs.append(PlannedOutput(path: "brochure-print.pdf", kind: "print", inputs: p.hex))
             }
         }

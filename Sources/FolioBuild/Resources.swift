@@ -12,6 +12,8 @@ public struct Resources: Hashable, Sendable {
     public var layoutsDirectory: String { (root as NSString).appendingPathComponent("Layouts") }
     public var fontConfig: String { (root as NSString).appendingPathComponent("Fonts/fonts.conf") }
     public var fontsDirectory: String { (root as NSString).appendingPathComponent("Fonts") }
+    /// The ICC profiles of the print file's printing conditions.
+    public var profilesDirectory: String { (root as NSString).appendingPathComponent("Profiles") }
 
     /// Finds the resources, or nil with the places looked at.
     public static func locate() -> Result<Resources, LocateError> {

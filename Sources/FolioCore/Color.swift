@@ -6,12 +6,16 @@ public struct Color: Hashable, Sendable, Codable {
     public var green: Double
     public var blue: Double
     public var alpha: Double
+    /// The ink values the layout gives for print (`{rgb: …, cmyk: […]}`); nil: the print
+    /// file converts the sRGB value through its output profile.
+    public var cmyk: CMYK?
 
-    public init(red: Double, green: Double, blue: Double, alpha: Double = 1) {
+    public init(red: Double, green: Double, blue: Double, alpha: Double = 1, cmyk: CMYK? = nil) {
         self.red = red
         self.green = green
         self.blue = blue
         self.alpha = alpha
+        self.cmyk = cmyk
     }
 
     /// Parses `#RGB`, `#RRGGBB` or `#RRGGBBAA`; nil when the text is not such a colour.
@@ -44,7 +48,7 @@ public struct Color: Hashable, Sendable, Codable {
 
     /// The same colour with another alpha.
     public func withAlpha(_ alpha: Double) -> Color {
-        Color(red: red, green: green, blue: blue, alpha: alpha)
+        Color(red: red, green: green, blue: blue, alpha: alpha, cmyk: cmyk)
     }
 
     /// The colour with its alpha multiplied by `opacity`.

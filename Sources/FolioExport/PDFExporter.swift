@@ -15,8 +15,11 @@ import Foundation
 /// instead of being drawn again; see docs/benchmarks.md for the measurements.
 ///
 /// The screen file carries the navigation. The print variant (`Options.print`) has none
-/// of it, may carry printer's marks, and has its translucent colours flattened for
-/// PDF/X-3.
+/// of it and is PDF/X-4 in DeviceCMYK for a named printing condition: neutrals on the
+/// black plate, solid black text overprinting, other colours and images through the
+/// condition's ICC profile (LittleCMS), the profile embedded as the output intent, XMP
+/// metadata, translucent colours over a flat backdrop flattened and any other
+/// transparency kept live, printer's marks in registration colour when asked for.
 public struct PDFExporter: Sendable {
     /// Where subset font programs made for earlier PDFs are kept (nil: always subset afresh).
     public var subsetCache: FontSubsetCache?
@@ -33,7 +36,7 @@ public struct PDFExporter: Sendable {
         /// Crop and registration marks outside the bleed (the MediaBox grows to hold them).
         public var marks: Bool
         /// Links, named destinations, the outline and structure tags (off for the print
-        /// file: PDF/X-3 allows no link annotations, and Ghostscript drops the tags).
+        /// file: PDF/X forbids link annotations, and a press has no use for the tags).
         public var links: Bool
         /// Replace translucent colours by opaque ones where the backdrop is one colour
         /// (see `TransparencyFlattener`).
@@ -41,17 +44,25 @@ public struct PDFExporter: Sendable {
         /// Set each page's CropBox to its TrimBox so viewers show the finished page
         /// without the bleed (the screen file).
         public var cropToTrim: Bool
+        /// The printing condition of the PDF/X-4 print file (nil: the sRGB screen file).
+        public var condition: OutputCondition?
+        /// Where the conditions' ICC profiles are (Folio's `Profiles/`).
+        public var profilesDirectory: String?
 
-        public init(marks: Bool = false, links: Bool = true, flattenTransparency: Bool = false, cropToTrim: Bool = true) {
+        public init(marks: Bool = false, links: Bool = true, flattenTransparency: Bool = false, cropToTrim: Bool = true,
+                    condition: OutputCondition? = nil, profilesDirectory: String? = nil) {
             self.marks = marks
             self.links = links
             self.flattenTransparency = flattenTransparency
             self.cropToTrim = cropToTrim
+            self.condition = condition
+            self.profilesDirectory = profilesDirectory
         }
 
-        /// The input of the PDF/X print file.
-        public static func print(marks: Bool) -> Options {
-            Options(marks: marks, links: false, flattenTransparency: true, cropToTrim: false)
+        /// The PDF/X-4 print file for `condition`, with the profiles in `profilesDirectory`.
+        public static func print(marks: Bool, condition: OutputCondition = .fogra39, profilesDirectory: String) -> Options {
+            Options(marks: marks, links: false, flattenTransparency: true, cropToTrim: false,
+                    condition: condition, profilesDirectory: profilesDirectory)
         }
     }
 
@@ -64,18 +75,19 @@ public struct PDFExporter: Sendable {
             throw GraphicsError.cairo(operation: "write a PDF", status: "the document has no pages")
         }
         let pages = document.pages
+        let print = try options.condition.map { try PrintSetup(condition: $0, profilesDirectory: options.profilesDirectory ?? "Profiles") }
         let slots = Slots<Result<EncodedPage, Error>>(count: pages.count)
         // Pages are independent: encode them on every core (cached ones cost a lookup).
         DispatchQueue.concurrentPerform(iterations: pages.count) { i in
-            slots.set(i, Result { try encode(pages[i], options) })
+            slots.set(i, Result { try encode(pages[i], options, print) })
         }
         let encoded = try slots.all.map { try $0!.get() }
         var writer = PDFDocumentWriter(info: document.info, pages: encoded, outline: document.outline,
-                                       tagged: options.links, subsetCache: subsetCache)
+                                       tagged: options.links, subsetCache: subsetCache, print: print)
         return Data(try writer.write())
     }
 
-    private func encode(_ original: Page, _ options: Options) throws -> EncodedPage {
+    private func encode(_ original: Page, _ options: Options, _ print: PrintSetup?) throws -> EncodedPage {
         let key = PDFPageCache.Key(page: original, options: options)
         if let hit = pageCache?.page(for: key) { return hit }
         let page = options.flattenTransparency ? TransparencyFlattener.flatten(original).page : original
@@ -83,7 +95,8 @@ public struct PDFExporter: Sendable {
         let offset = margin + page.bleed
         let media = Size(width: page.size.width + 2 * offset, height: page.size.height + 2 * offset)
         let boxes = PageBoxes(media: media, trimOrigin: offset, trim: page.size, bleed: page.bleed, cropToTrim: options.cropToTrim)
-        let encoded = try PDFPageEncoder.encode(page, options: .init(origin: offset, media: media, interactive: options.links),
+        let encoded = try PDFPageEncoder.encode(page, options: .init(origin: offset, media: media, interactive: options.links,
+                                                                         print: print?.converter),
                                                 boxes: boxes, extra: options.marks ? PrinterMarks.items(for: page) : [])
         pageCache?.store(encoded, for: key)
         return encoded

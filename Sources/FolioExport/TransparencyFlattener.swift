@@ -3,10 +3,12 @@ import FolioCore
 /// Replaces translucent colours by the opaque colour they make over what lies beneath,
 /// wherever that is one flat colour (a page or frame background, or the paper).
 ///
-/// PDF/X-3 has no transparency: given a page with any, Ghostscript paints the whole page
-/// into one 720 dpi CMYK image, text included (measured: ~5 s and no fonts left on the
-/// cover). Flattening here keeps every page vector. Blending is the PDF "Normal" blend
-/// in sRGB, `a·colour + (1 − a)·backdrop`, so the print file looks like the screen file.
+/// The print file (PDF/X-4) may keep transparency live, but fewer transparency groups
+/// mean fewer surprises in a print shop's RIP, and a translucent black over white
+/// becomes a grey that can go on the K plate alone. (Under PDF/X-3, through Ghostscript,
+/// any transparency left made it paint the whole page as one CMYK image.) Blending is the
+/// PDF "Normal" blend in sRGB, `a·colour + (1 − a)·backdrop`, so the print file looks
+/// like the screen file.
 ///
 /// The backdrop of an item is the topmost opaque, axis-aligned filled rectangle painted
 /// before it that holds all of the item's visible area. Earlier translucent items are

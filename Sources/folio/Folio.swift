@@ -21,7 +21,7 @@ struct Folio: ParsableCommand {
         """,
         version: "folio 0.1.0",
         subcommands: [InitCommand.self, BuildCommand.self, CheckCommand.self, WatchCommand.self,
-                      FontsCommand.self, LayoutsCommand.self]
+                      FontsCommand.self, LayoutsCommand.self, PreflightCommand.self]
     )
 
     /// Runs the command, mapping usage errors to exit status 2.

@@ -84,7 +84,7 @@ struct BleedAndMarksTests {
         let bleedBox = Rect(x: -bleed, y: -bleed, width: size.width + 2 * bleed, height: size.height + 2 * bleed)
         let dark = Page(size: size, bleed: bleed, items: [.clipped(bleedBox, [.shape(Shape(path: .rect(bleedBox), fill: .black))])], label: "2")
         let document = Document(info: DocumentInfo(title: "marks", author: "Folio", creationDate: "2023-02-01"), pages: [blank, dark])
-        let data = try PDFExporter().export(document, options: .print(marks: true))
+        let data = try PDFExporter().export(document, options: PrintFixtures.printOptions(marks: true))
         let path = try PrintFixtures.write(data, "marks.pdf")
         let m = PDFExporter.marksMargin
         let boxes = try PrintFixtures.boxes(path, pages: 2)
@@ -120,17 +120,48 @@ struct BleedAndMarksTests {
         #expect(darkPage.darkness(darkPage.width / 2, darkPage.height / 2) < 60)
     }
 
-    @Test("the print file with marks keeps the grown MediaBox and the trim through Ghostscript")
+    @Test("the print file with marks keeps the grown MediaBox and the trim, and is still PDF/X-4")
     func marksInPrintFile() throws {
         let document = try PrintFixtures.document.get()
         let short = Document(info: document.info, pages: Array(document.pages.prefix(2)), outline: [])
-        let input = try PDFExporter().export(short, options: .print(marks: true))
-        let path = try PrintFixtures.write(try PDFXConverter().convert(input, info: short.info), "print-marks.pdf")
+        let path = try PrintFixtures.write(try PDFExporter().export(short, options: PrintFixtures.printOptions(marks: true)), "print-marks.pdf")
         let m = PDFExporter.marksMargin, bleed = 3 * mm, w = 210 * mm, h = 297 * mm
         let boxes = try PrintFixtures.boxes(path, pages: 2)
         PrintPDFTests.expect(boxes[2]?["MediaBox"], [0, 0, w + 2 * (bleed + m), h + 2 * (bleed + m)], "MediaBox")
         PrintPDFTests.expect(boxes[2]?["TrimBox"], [bleed + m, bleed + m, bleed + m + w, bleed + m + h], "TrimBox")
         PrintPDFTests.expect(boxes[2]?["BleedBox"], [m, m, m + w + 2 * bleed, m + h + 2 * bleed], "BleedBox")
-        #expect(try TestSupport.run("pdfinfo", [path]).stdout.contains("PDF/X-3:2002"))
+        #expect(try PrintPDFTests.qdf(path).contains("/GTS_PDFXVersion (PDF/X-4)"))
+    }
+
+    @Test("marks are in registration colour: on every plate, the same pixels on each, 0.25 pt, on every page")
+    func marksOnEveryPlate() throws {
+        let document = try PrintFixtures.document.get()
+        let short = Document(info: document.info, pages: Array(document.pages.prefix(3)), outline: [])
+        let path = try PrintFixtures.write(try PDFExporter().export(short, options: PrintFixtures.printOptions(marks: true)), "plates-marks.pdf")
+        let raw = String(decoding: try Data(contentsOf: URL(fileURLWithPath: path)), as: UTF8.self)
+        #expect(raw.contains("/All [/Separation /All /DeviceCMYK"))
+        let plates = try Plates.render(path, dpi: 72)
+        let m = PDFExporter.marksMargin
+        let right = m + short.pages[0].bleedBox.width, bottom = m + short.pages[0].bleedBox.height
+        for page in 1...3 {
+            guard let cyan = plates[page]?["Cyan"], let magenta = plates[page]?["Magenta"],
+                  let yellow = plates[page]?["Yellow"], let black = plates[page]?["Black"] else {
+                Issue.record("page \(page): no separations")
+                continue
+            }
+            // The margin outside the bleed box: only marks are drawn there.
+            var marked = 0, mismatched = 0
+            for y in 0..<black.height {
+                for x in 0..<black.width where Double(x) < m - 1 || Double(y) < m - 1 || Double(x) > right + 1 || Double(y) > bottom + 1 {
+                    let inks = [cyan, magenta, yellow, black].map { $0.ink(x, y) > 0 }
+                    if inks.allSatisfy({ $0 }) { marked += 1 } else if inks.contains(true) { mismatched += 1 }
+                }
+            }
+            #expect(marked > 200, "page \(page): \(marked) mark pixels on all four plates")
+            #expect(mismatched == 0, "page \(page): \(mismatched) mark pixels on some plates only")
+        }
+        // Every stroke of the marks is 0.25 pt.
+        let marks = PrinterMarks.items(for: short.pages[0])
+        #expect(marks.allSatisfy { if case .shape(let s) = $0 { return s.stroke?.width == 0.25 } else { return false } })
     }
 }

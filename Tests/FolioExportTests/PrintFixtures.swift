@@ -9,8 +9,8 @@ import Foundation
 /// The default brochure laid out once, and its screen and print files written once, for
 /// the suites that read them back with poppler, qpdf and Ghostscript.
 enum PrintFixtures {
-    static func typesetter(padTo: Int? = nil) throws -> Typesetter {
-        let (loaded, diagnostics) = LayoutLoader(directory: TestSupport.path("Layouts")).load(name: "brochure", card: false)
+    static func typesetter(padTo: Int? = nil, layout: String = "brochure") throws -> Typesetter {
+        let (loaded, diagnostics) = LayoutLoader(directory: TestSupport.path("Layouts")).load(name: layout, card: false)
         guard var spec = loaded else { throw LayoutError(diagnostics) }
         if let padTo { spec.page.padTo = padTo }
         return try Typesetter(spec: spec, composer: Composer(fonts: TestSupport.fonts))
@@ -18,6 +18,17 @@ enum PrintFixtures {
 
     static let document: Result<Document, Error> = Result {
         try BrochureLayout(typesetter: typesetter()).document(for: TestSupport.defaultReport)
+    }
+
+    /// The default report in the 16K layout (its cover has translucent type).
+    static let document16k: Result<Document, Error> = Result {
+        try BrochureLayout(typesetter: typesetter(layout: "brochure-16k")).document(for: TestSupport.defaultReport)
+    }
+
+    /// `brochure-print.pdf` of the 16K layout.
+    static let print16k: Result<String, Error> = Result {
+        let data = try PDFExporter().export(document16k.get(), options: printOptions())
+        return try write(data, "brochure-16k-print.pdf")
     }
 
     static let directory = TestSupport.temporaryDirectory("print-fixtures")
@@ -28,14 +39,17 @@ enum PrintFixtures {
         return try write(data, "brochure.pdf")
     }
 
-    /// The print exporter's output before Ghostscript.
-    static let printInput: Result<Data, Error> = Result {
-        try PDFExporter().export(document.get(), options: .print(marks: false))
+    /// Folio's ICC profiles of the printing conditions.
+    static let profiles = TestSupport.path("Profiles")
+
+    /// The print options for `condition`.
+    static func printOptions(marks: Bool = false, condition: OutputCondition = .fogra39) -> PDFExporter.Options {
+        .print(marks: marks, condition: condition, profilesDirectory: profiles)
     }
 
-    /// `brochure-print.pdf`: the PDF/X-3 file.
+    /// `brochure-print.pdf`: the PDF/X-4 file (FOGRA39).
     static let print: Result<String, Error> = Result {
-        let data = try PDFXConverter().convert(printInput.get(), info: document.get().info)
+        let data = try PDFExporter().export(document.get(), options: printOptions())
         return try write(data, "brochure-print.pdf")
     }
 

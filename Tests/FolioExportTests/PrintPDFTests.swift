@@ -2,54 +2,59 @@ import FolioCore
 @testable import FolioExport
 import FolioTestSupport
 import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 import Testing
 
-/// The PDF/X print file read back: standard, output intent, colour, boxes, annotations,
+/// The PDF/X-4 print file read back: standard, output intent, colour, boxes, annotations,
 /// fonts, its look against the screen file, and its bytes from build to build.
 @Suite("Print PDF", .serialized)
 struct PrintPDFTests {
     let mm = pointsPerMillimetre
 
-    @Test("PDF/X-3 with an output intent carrying Ghostscript's CMYK profile byte for byte")
+    @Test("PDF/X-4: XMP and Info name the version; the output intent is FOGRA39 with Folio's profile embedded byte for byte")
     func outputIntent() throws {
         let path = try PrintFixtures.print.get()
-        let info = try TestSupport.run("pdfinfo", [path]).stdout
-        #expect(info.contains("PDF subtype:    PDF/X-3:2002"))
         let objects = try PrintFixtures.objects(path)
         let dicts = objects.values.compactMap { $0 as? [String: Any] }
         let docInfo = dicts.first { $0["/GTS_PDFXVersion"] != nil }
-        #expect(PrintFixtures.text(docInfo?["/GTS_PDFXVersion"]) == "PDF/X-3:2002")
+        #expect(PrintFixtures.text(docInfo?["/GTS_PDFXVersion"]) == "PDF/X-4")
         #expect(PrintFixtures.text(docInfo?["/Title"]) == TestSupport.defaultReport.title)
         #expect(docInfo?["/Trapped"] as? String == "/False")
         let catalog = dicts.first { ($0["/Type"] as? String) == "/Catalog" }
-        let intents = catalog?["/OutputIntents"] as? [String] ?? []
+        let intents = catalog?["/OutputIntents"] as? [Any] ?? []
         #expect(intents.count == 1)
-        guard let intentRef = intents.first, let intent = objects["obj:" + intentRef] as? [String: Any],
-              let profileRef = intent["/DestOutputProfile"] as? String else {
-            Issue.record("no output intent with a profile")
+        guard let intent = intents.first as? [String: Any], let profileRef = intent["/DestOutputProfile"] as? String,
+              let metadataRef = catalog?["/Metadata"] as? String else {
+            Issue.record("no output intent with a profile, or no metadata")
             return
         }
         #expect(intent["/S"] as? String == "/GTS_PDFX")
-        #expect(PrintFixtures.text(intent["/OutputConditionIdentifier"]) == OutputProfile.ghostscriptCMYK.conditionIdentifier)
+        #expect(PrintFixtures.text(intent["/OutputConditionIdentifier"]) == "FOGRA39")
+        #expect(PrintFixtures.text(intent["/RegistryName"]) == "http://www.color.org")
         #expect((objects["obj:" + profileRef] as? [String: Any])?["/N"] as? Int == 4)
-        // The embedded profile is the ICC file itself.
-        let id = profileRef.split(separator: " ").first.map(String.init) ?? ""
-        let stream = (PrintFixtures.directory as NSString).appendingPathComponent("profile.icc")
-        try TestSupport.run("sh", ["-c", "qpdf --show-object=\(id) --filtered-stream-data '\(path)' > '\(stream)'"])
-        let embedded = try TestSupport.run("cmp", [stream, OutputProfile.ghostscriptCMYK.path])
-        #expect(embedded.status == 0, "the embedded profile differs from \(OutputProfile.ghostscriptCMYK.path)")
+        // The embedded profile is Profiles/FOGRA39.icc itself.
+        let embedded = try Self.stream(profileRef, of: path)
+        #expect(embedded == FileManager.default.contents(atPath: TestSupport.path("Profiles/FOGRA39.icc")))
+        let xmp = String(decoding: try Self.stream(metadataRef, of: path), as: UTF8.self)
+        #expect(xmp.contains("<pdfxid:GTS_PDFXVersion>PDF/X-4</pdfxid:GTS_PDFXVersion>"))
+        #expect(xmp.contains("<xmp:CreateDate>2023-02-01T00:00:00Z</xmp:CreateDate>"))
+        #expect(xmp.contains("<pdf:Trapped>False</pdf:Trapped>"))
+        #expect(xmp.contains(TestSupport.defaultReport.title))
+        // Well-formed XML (the packet's processing instructions included).
+        #expect(XMLParser(data: Data(xmp.utf8)).parse())
+        #expect(String(decoding: (try Data(contentsOf: URL(fileURLWithPath: path))).prefix(8), as: UTF8.self) == "%PDF-1.6")
     }
 
-    @Test("all colour is CMYK; no transparency, no annotations; fonts embedded; qpdf clean")
+    @Test("all colour is DeviceCMYK; no annotations; no page painted as a picture; fonts embedded; qpdf clean")
     func content() throws {
         let path = try PrintFixtures.print.get()
-        let qdf = (PrintFixtures.directory as NSString).appendingPathComponent("print-qdf.pdf")
-        #expect(try TestSupport.run("qpdf", ["--qdf", "--object-streams=disable", path, qdf]).status == 0)
-        let text = String(decoding: FileManager.default.contents(atPath: qdf) ?? Data(), as: UTF8.self)
+        let text = try Self.qdf(path)
         let lines = text.split(separator: "\n")
         #expect(!lines.contains { $0.hasSuffix(" rg") || $0.hasSuffix(" RG") }, "RGB colour operators left")
         #expect(lines.contains { $0.hasSuffix(" k") })
-        for banned in ["/DeviceRGB", "/SMask", "/Annots", "/CA ", "/ca "] {
+        for banned in ["/DeviceRGB", "/Annots", "/ICCBased", "/Lab"] {
             #expect(!text.contains(banned), "\(banned) in the print file")
         }
         // Nothing was painted as a picture: every page keeps its text as text.
@@ -113,22 +118,15 @@ struct PrintPDFTests {
         }
     }
 
-    @Test("the print file's bytes are the same from run to run, dates and ID from the data")
+    @Test("the print file's bytes are the same from export to export, dates from the data")
     func deterministic() throws {
         let document = try PrintFixtures.document.get()
         let first = try Data(contentsOf: URL(fileURLWithPath: PrintFixtures.print.get()))
-        // A second export and conversion, without SOURCE_DATE_EPOCH: the in-place stamp
-        // alone must give the same bytes, although Ghostscript now reads the clock.
-        let input = try PDFExporter().export(document, options: .print(marks: false))
-        #expect(input == (try PrintFixtures.printInput.get()))
-        var converter = try PDFXConverter()
-        converter.setsSourceDateEpoch = false
-        let second = try converter.convert(input, info: document.info)
+        let second = try PDFExporter().export(document, options: PrintFixtures.printOptions())
         #expect(first == second)
         let info = try TestSupport.run("pdfinfo", ["-isodates", PrintFixtures.print.get()]).stdout
         #expect(info.contains("CreationDate:    \(document.info.creationDate)T00:00:00Z"))
         #expect(info.contains("ModDate:         \(document.info.creationDate)T00:00:00Z"))
-        #expect(String(decoding: first.suffix(300), as: UTF8.self).contains("/ID [<\(PDFXConverter.fileID(input))>"))
     }
 
     @Test("the screen file's bytes are the same from export to export")
@@ -138,30 +136,31 @@ struct PrintPDFTests {
         #expect(again == (try Data(contentsOf: URL(fileURLWithPath: PrintFixtures.screen.get()))))
     }
 
-    @Test("without Ghostscript the error names the Debian package")
-    func missingGhostscript() {
-        let noGS = #expect(throws: PDFXConverter.Failure.self) {
-            _ = try PDFXConverter(searchPath: "/nonexistent-folio-bin")
+    @Test("a missing profile is an error that names the folder and the script that makes it")
+    func missingProfile() throws {
+        let document = try PrintFixtures.document.get()
+        let failure = #expect(throws: PrintSetup.Failure.self) {
+            _ = try PDFExporter().export(document, options: .print(marks: false, profilesDirectory: "/nonexistent-folio-profiles"))
         }
-        #expect(noGS.map { "\($0)" }?.contains("install the Debian package `ghostscript`") == true)
-        var missing = OutputProfile.ghostscriptCMYK
-        missing.path = "/nonexistent/cmyk.icc"
-        let noProfile = #expect(throws: PDFXConverter.Failure.self) {
-            _ = try PDFXConverter(profile: missing)
-        }
-        #expect(noProfile.map { "\($0)" }?.contains("install the Debian package `libgs-common`") == true)
+        #expect(failure.map { "\($0)" }?.contains("/nonexistent-folio-profiles/FOGRA39.icc") == true)
+        #expect(failure.map { "\($0)" }?.contains("make-profiles.sh") == true)
     }
 
-    @Test("stamping rewrites clock dates and the ID in place, keeping every offset")
-    func stamp() {
-        let original = "<< /CreationDate(D:20261129111202Z00'00')\n/ModDate(D:20261129111202Z00'00') >>\ntrailer\n<< /ID [<0123456789ABCDEF0123456789ABCDEF><0123456789ABCDEF0123456789ABCDEF>] >>\n"
-        var bytes = Array(original.utf8)
-        PDFXConverter.stamp(&bytes, date: "2023-02-01", id: "FEDCBA9876543210FEDCBA9876543210")
-        let text = String(decoding: bytes, as: UTF8.self)
-        #expect(bytes.count == original.utf8.count)
-        #expect(text == original.replacingOccurrences(of: "20261129111202", with: "20230201000000")
-            .replacingOccurrences(of: "0123456789ABCDEF0123456789ABCDEF", with: "FEDCBA9876543210FEDCBA9876543210"))
-        #expect(PDFXConverter.epoch("2023-02-01") == 1_675_209_600)
+    /// A stream's decoded bytes ("12 0 R").
+    static func stream(_ ref: String, of path: String) throws -> Data {
+        let id = ref.split(separator: " ").first.map(String.init) ?? ""
+        let out = (PrintFixtures.directory as NSString).appendingPathComponent("stream-\(id)-\(UUID().uuidString.prefix(6)).bin")
+        try TestSupport.run("sh", ["-c", "qpdf --show-object=\(id) --filtered-stream-data '\(path)' > '\(out)'"])
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        return FileManager.default.contents(atPath: out) ?? Data()
+    }
+
+    /// The file with every stream uncompressed (qpdf's QDF form), as text.
+    static func qdf(_ path: String) throws -> String {
+        let qdf = (PrintFixtures.directory as NSString).appendingPathComponent("qdf-\(UUID().uuidString.prefix(6)).pdf")
+        #expect(try TestSupport.run("qpdf", ["--qdf", "--object-streams=disable", path, qdf]).status == 0)
+        defer { try? FileManager.default.removeItem(atPath: qdf) }
+        return String(decoding: FileManager.default.contents(atPath: qdf) ?? Data(), as: UTF8.self)
     }
 
     static func expect(_ actual: [Double]?, _ expected: [Double], _ what: String) {

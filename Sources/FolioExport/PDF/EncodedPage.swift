@@ -24,6 +24,14 @@ struct EncodedPage: Sendable {
     var mcidCount: Int
     var links: [PageLink]
     var destinations: [PageDestination]
+    /// Resources of the print file: overprint states, the registration colour.
+    var print = PrintResources()
+}
+
+/// What a print page's content refers to beyond fonts, images and opacities.
+struct PrintResources: Hashable, Sendable {
+    var overprint = false
+    var registration = false
 }
 
 /// A fill and stroke opacity, in thousandths.

@@ -11,17 +11,21 @@ struct PDFDocumentWriter {
     let outline: [OutlineEntry]
     let tagged: Bool
     let subsetCache: FontSubsetCache?
+    /// The print file's condition and colour conversion (PDF/X-4); nil for the screen file.
+    let print: PrintSetup?
 
     var out = PDFBytes(capacity: 1 << 20)
     private var offsets: [Int: Int] = [:]
     private var next = 1
 
-    init(info: DocumentInfo, pages: [EncodedPage], outline: [OutlineEntry], tagged: Bool, subsetCache: FontSubsetCache?) {
+    init(info: DocumentInfo, pages: [EncodedPage], outline: [OutlineEntry], tagged: Bool, subsetCache: FontSubsetCache?,
+         print: PrintSetup? = nil) {
         self.info = info
         self.pages = pages
         self.outline = outline
         self.tagged = tagged
         self.subsetCache = subsetCache
+        self.print = print
     }
 
     mutating func allocate() -> Int {
@@ -38,7 +42,7 @@ struct PDFDocumentWriter {
         out.raw("\nendobj\n")
     }
 
-    private mutating func stream(_ n: Int, dictionary: String, data: [UInt8]) {
+    mutating func stream(_ n: Int, dictionary: String, data: [UInt8]) {
         begin(n)
         out.raw("<<"); out.raw(dictionary); out.raw(" /Length "); out.int(data.count); out.raw(" >>\nstream\n")
         out.append(data)
@@ -60,7 +64,7 @@ struct PDFDocumentWriter {
         let programs = try PDFFontEmbedder.programs(for: faces.map { ($0, glyphs[$0]!) }, cache: subsetCache)
         let usesOpenType = programs.contains { $0.program.format == .openType }
 
-        out.raw(usesOpenType ? "%PDF-1.6\n%" : "%PDF-1.5\n%")
+        out.raw(usesOpenType || print != nil ? "%PDF-1.6\n%" : "%PDF-1.5\n%")
         out.append([0xE2, 0xE3, 0xCF, 0xD3, 0x0A]) // binary bytes: the file is not text
         let catalog = allocate(), pageTree = allocate(), infoObject = allocate()
         let pageIDs = pages.map { _ in allocate() }
@@ -71,7 +75,7 @@ struct PDFDocumentWriter {
         }
         var imageIDs: [String: Int] = [:]
         for path in Set(pages.flatMap(\.images)).sorted() {
-            imageIDs[path] = try writeImage(path)
+            imageIDs[path] = try print.map { try writePrintImage(path, $0) } ?? writeImage(path)
         }
 
         // Link annotations are numbered before the structure that refers to them.
@@ -158,14 +162,16 @@ struct PDFDocumentWriter {
                 for ref in page.glyphs.keys.sorted() { out.space(); out.name(ResourceName.font(ref)); out.space(); out.ref(fontIDs[ref]!) }
                 out.raw(" >>")
             }
-            if !page.alphas.isEmpty {
+            if !page.alphas.isEmpty || page.print.overprint {
                 out.raw(" /ExtGState <<")
                 for key in page.alphas.sorted() {
                     out.space(); out.name(key.name); out.raw(" << /Type /ExtGState /ca "); out.num(Double(key.fill) / 1000)
                     out.raw(" /CA "); out.num(Double(key.stroke) / 1000); out.raw(" >>")
                 }
+                if page.print.overprint { out.raw(ColorOperators.overprintStates) }
                 out.raw(" >>")
             }
+            if page.print.registration { out.raw(" /ColorSpace <<" + ColorOperators.registrationColorSpace + " >>") }
             if !page.images.isEmpty {
                 out.raw(" /XObject <<")
                 for path in page.images.sorted() { out.space(); out.name(ResourceName.image(path)); out.space(); out.ref(imageIDs[path]!) }
@@ -179,6 +185,9 @@ struct PDFDocumentWriter {
             }
             if tagged && page.mcidCount > 0 { out.raw(" /StructParents "); out.int(p) }
             if tagged && !annotations.isEmpty { out.raw(" /Tabs /S") }
+            if print != nil && page.alphas.contains(where: { $0 != .opaque }) {
+                out.raw(" /Group << /Type /Group /S /Transparency /CS /DeviceCMYK >>")
+            }
             out.raw(" >>")
             end()
         }
@@ -215,17 +224,25 @@ struct PDFDocumentWriter {
         if !info.keywords.isEmpty { out.raw(" /Keywords "); out.text(info.keywords.joined(separator: ", ")) }
         out.raw(" /Creator "); out.text(info.creator)
         out.raw(" /Producer "); out.text("Folio")
-        out.raw(" /CreationDate "); out.literal(date); out.raw(" /ModDate "); out.literal(date); out.raw(" >>")
+        out.raw(" /CreationDate "); out.literal(date); out.raw(" /ModDate "); out.literal(date)
+        if print != nil { out.raw(" /Trapped /False /GTS_PDFXVersion (PDF/X-4)") }
+        out.raw(" >>")
         end()
 
-        // XMP metadata: the information again, with the PDF/UA claim of a tagged file.
-        var xmp = XMPMetadata(info, language: Self.language)
-        if tagged { xmp.pdfUAPart = 1 }
-        let metadata = allocate()
-        stream(metadata, dictionary: " /Type /Metadata /Subtype /XML", data: Array(xmp.packet.utf8))
-
+        // The print file's output intent and its PDF/X XMP; otherwise the XMP of the screen
+        // file: the information again, with the PDF/UA claim of a tagged file.
+        let printEntries = print.map { writePrintObjects($0) }
+        var metadata: Int?
+        if print == nil {
+            var xmp = XMPMetadata(info, language: Self.language)
+            if tagged { xmp.pdfUAPart = 1 }
+            let id = allocate()
+            stream(id, dictionary: " /Type /Metadata /Subtype /XML", data: Array(xmp.packet.utf8))
+            metadata = id
+        }
         begin(catalog)
-        out.raw("<< /Type /Catalog /Pages "); out.ref(pageTree); out.raw(" /Metadata "); out.ref(metadata)
+        out.raw("<< /Type /Catalog /Pages "); out.ref(pageTree)
+        if let metadata { out.raw(" /Metadata "); out.ref(metadata) }
         out.raw(" /PageLabels << /Nums [")
         for (p, page) in pages.enumerated() {
             out.int(p); out.raw(" << /P "); out.text(page.label ?? String(p + 1)); out.raw(" >> ")
@@ -236,6 +253,7 @@ struct PDFDocumentWriter {
         if let structRoot {
             out.raw(" /StructTreeRoot "); out.ref(structRoot); out.raw(" /MarkInfo << /Marked true >>")
         }
+        if let printEntries { out.raw(printEntries) }
         out.raw(" /Lang "); out.literal(Self.language); out.raw(" /ViewerPreferences << /DisplayDocTitle true >> >>")
         end()
 

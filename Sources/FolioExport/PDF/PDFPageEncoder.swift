@@ -18,6 +18,8 @@ struct PDFPageEncoder {
         var media: Size
         /// Links, destinations and structure tags.
         var interactive: Bool
+        /// The print file's colour conversion (nil: sRGB, the screen file).
+        var print: PrintColorConverter? = nil
     }
 
     private struct GraphicsState: Equatable {
@@ -27,6 +29,7 @@ struct PDFPageEncoder {
         var lineWidth = 1.0
         var dash: [Double] = []
         var roundCaps = false
+        var overprint = false
     }
 
     let options: Options
@@ -46,6 +49,9 @@ struct PDFPageEncoder {
     var roots: [TagNode] = []
     /// Whether a marked-content sequence is open (an artifact or an element's content).
     var sequenceOpen = false
+    /// Painting printer's marks (registration colour).
+    private var registration = false
+    private var usesOverprint = false
 
     private init(options: Options) {
         self.options = options
@@ -58,13 +64,15 @@ struct PDFPageEncoder {
         encoder.out.num(1); encoder.out.raw(" 0 0 -1 "); encoder.out.num(options.origin); encoder.out.space()
         encoder.out.num(options.media.height - options.origin); encoder.out.raw(" cm\n")
         try encoder.paint(page.items)
+        encoder.registration = true
         try encoder.paint(extra)
         encoder.closeSequence()
         let content = encoder.out.bytes.withUnsafeBytes { Deflate.zlib($0, level: compression) }
         return EncodedPage(content: content, boxes: boxes, label: page.label, glyphs: encoder.glyphs,
                            fallbackText: encoder.fallbackText, alphas: encoder.alphas, images: encoder.images,
                            tags: encoder.roots, mcidCount: encoder.mcid, links: encoder.links,
-                           destinations: encoder.destinations)
+                           destinations: encoder.destinations,
+                           print: .init(overprint: encoder.usesOverprint, registration: !extra.isEmpty && options.print != nil))
     }
 
     // MARK: - Items and structure
@@ -125,20 +133,30 @@ struct PDFPageEncoder {
         state = saved.removeLast()
     }
 
-    private mutating func setFill(_ c: Color) {
-        let rgb = [c.red, c.green, c.blue]
-        if rgb != state.fill {
-            out.nums(rgb); out.raw(" rg\n")
-            state.fill = rgb
+    private mutating func setFill(_ c: Color, text: Bool = false) {
+        let set = ColorOperators(print: options.print).set(c, .fill, text: text, registration: registration)
+        if set.state != state.fill {
+            out.raw(set.operators)
+            state.fill = set.state
         }
+        // Solid black text overprints (print file only); anything else knocks out.
+        setOverprint(text && ColorOperators(print: options.print).overprints(c))
     }
 
     private mutating func setStroke(_ c: Color) {
-        let rgb = [c.red, c.green, c.blue]
-        if rgb != state.stroke {
-            out.nums(rgb); out.raw(" RG\n")
-            state.stroke = rgb
+        let set = ColorOperators(print: options.print).set(c, .stroke, registration: registration)
+        if set.state != state.stroke {
+            out.raw(set.operators)
+            state.stroke = set.state
         }
+        setOverprint(false)
+    }
+
+    private mutating func setOverprint(_ on: Bool) {
+        guard options.print != nil, on != state.overprint else { return }
+        out.name(on ? ColorOperators.overprintOn : ColorOperators.overprintOff); out.raw(" gs\n")
+        state.overprint = on
+        usesOverprint = true
     }
 
     private mutating func setAlpha(fill: Double?, stroke: Double?) {
@@ -214,7 +232,7 @@ struct PDFPageEncoder {
         let face = try face(run.font)
         glyphs[run.font, default: []].formUnion(run.glyphs.lazy.map(\.id))
         setAlpha(fill: run.color.alpha, stroke: nil)
-        setFill(run.color)
+        setFill(run.color, text: true)
         out.raw("BT\n")
         out.name(ResourceName.font(run.font)); out.space(); out.num(run.size); out.raw(" Tf\n")
         var text = TextWriter(size: run.size)

@@ -12,7 +12,7 @@ struct LayoutReader {
     static let topKeys = ["name", "kind", "description", "page", "fonts", "colors", "text", "styles", "masters",
                           "templates", "sequence"]
     static let pageKeys = ["size", "bleed", "margins", "facing", "columns", "gutter", "baseline", "pad-to", "print",
-                           "safe", "centre-crop"]
+                           "safe", "centre-crop", "condition"]
     static let styleKeys = ["font", "size", "leading", "color", "tracking", "indent", "align", "space-before",
                             "space-after", "grid", "balanced", "min-size", "based-on"]
     static let frameKeys = ["type", "box", "origin", "anchor", "fill", "stroke", "stroke-width", "radius", "opacity", "bleed",
@@ -21,6 +21,8 @@ struct LayoutReader {
     static let blockKeys = ["type", "content", "separator", "source", "style", "keep-with-next", "role", "height",
                             "width", "columns", "color", "fill", "parts", "space-before", "space-after", "optional",
                             "shrink", "field", "limit", "destination", "span", "keep-with-previous", "grow", "drop", "when"]
+    /// The print file's named printing conditions (FolioExport's `OutputCondition`).
+    static let printConditions = ["fogra39", "fogra29", "gracol", "swop"]
     static let blockConditions = ["has-figure", "no-figure", "has-chart", "no-chart", "has-image", "no-image",
                                   "has-summary", "no-summary", "has-date", "no-date"]
     static let templateKeys = ["master", "background", "folio", "label", "frames", "flow", "flows", "continuation", "title", "when"]
@@ -61,6 +63,10 @@ struct LayoutReader {
         var colors: [String: Color] = [:]
         if let node = map.value("colors"), var m = YAMLMapping(node, context: context, what: "'colors'") {
             for key in m.keys {
+                if let node = m.value(key), case .mapping = node {
+                    if let c = readDualColor(node, name: key) { colors[key] = c }
+                    continue
+                }
                 guard let v = m.string(key) else { continue }
                 if let c = Color(hex: v) { colors[key] = c } else {
                     context.error("bad-value", m.value(key), "colour '\(key)' is '\(v)', not #RRGGBB",
@@ -170,6 +176,11 @@ struct LayoutReader {
         }
         let print = m.bool("print") ?? false
         let crop = m.bool("centre-crop") ?? false
+        let condition = m.string("condition")?.lowercased()
+        if let condition, !Self.printConditions.contains(condition) {
+            context.error("bad-value", m.value("condition"), "printing condition '\(condition)' is not one of \(Self.printConditions.joined(separator: ", "))",
+                          hint: "fogra39 for coated offset (the default), fogra29 for uncoated paper")
+        }
         m.reportUnknownKeys(known: Self.pageKeys)
         guard let size else { return nil }
         if size.width <= 0 || size.height <= 0 || margins.top + margins.bottom >= size.height
@@ -177,8 +188,10 @@ struct LayoutReader {
             context.error("bad-value", node, "the margins leave no room on a \(Int(size.width))×\(Int(size.height))pt page")
             return nil
         }
-        return PageSpec(size: size, bleed: bleed, margins: margins, facing: facing, columns: max(1, columns), gutter: gutter,
-                        baseline: baseline, padTo: padTo, print: print, safe: safe, centreCrop: crop)
+        var spec = PageSpec(size: size, bleed: bleed, margins: margins, facing: facing, columns: max(1, columns), gutter: gutter,
+                            baseline: baseline, padTo: padTo, print: print, safe: safe, centreCrop: crop)
+        spec.condition = condition
+        return spec
     }
 
     func readMargins(_ node: Node, what: String) -> Margins {

@@ -29,6 +29,9 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .long, help: "Add crop and registration marks to the print file.")
     var marks = false
 
+    @Option(name: .long, help: "The print file's printing condition: fogra39 (default), fogra29, gracol or swop.")
+    var condition: String?
+
     @Flag(name: .long, help: "Skip the cards.")
     var noCards = false
 
@@ -44,6 +47,10 @@ struct BuildCommand: ParsableCommand {
         options.force = force
         options.print = print
         options.marks = marks
+        if let condition, !["fogra39", "fogra29", "gracol", "swop"].contains(condition.lowercased()) {
+            throw ValidationError("--condition \(condition): use fogra39, fogra29, gracol or swop")
+        }
+        options.condition = condition?.lowercased()
         options.brochure = !noBrochure
         options.cards = !noCards
         let builder = Builder(resources: resources)
@@ -72,6 +79,9 @@ struct BuildCommand: ParsableCommand {
                 if !summary.removed.isEmpty { parts.append("removed \(summary.removed.count) stale") }
                 console.info("wrote \(parts.joined(separator: ", ")) to \(dir)/ in \(time)")
             }
+            try PreflightCommand.afterBuild(summary, console: console)
+        } catch let exit as ExitCode {
+            throw exit
         } catch {
             console.fail(error, writes: true)
         }

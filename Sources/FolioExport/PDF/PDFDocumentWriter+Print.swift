@@ -1,0 +1,42 @@
+import FolioCore
+import FolioGraphics
+import Foundation
+
+/// The parts of the PDF/X-4 print file the screen file does not have: the output intent
+/// with its embedded ICC profile, the XMP metadata, and images converted to CMYK.
+extension PDFDocumentWriter {
+    /// Writes the profile, the output intent's data and the XMP packet; returns the
+    /// catalog's entries that refer to them.
+    mutating func writePrintObjects(_ print: PrintSetup) -> String {
+        let condition = print.condition
+        let icc = allocate()
+        stream(icc, dictionary: " /N 4 /Filter /FlateDecode", data: Deflate.zlib([UInt8](print.converter.profile.data)))
+        let metadata = allocate()
+        stream(metadata, dictionary: " /Type /Metadata /Subtype /XML", data: PrintMetadata.xmp(info))
+        var entry = PDFBytes(capacity: 512)
+        entry.raw(" /OutputIntents [<< /Type /OutputIntent /S /GTS_PDFX /OutputConditionIdentifier ")
+        entry.literal(condition.identifier)
+        entry.raw(" /OutputCondition "); entry.literal(condition.condition)
+        entry.raw(" /RegistryName "); entry.literal(OutputCondition.registry)
+        entry.raw(" /Info "); entry.literal(print.converter.profile.description)
+        entry.raw(" /DestOutputProfile "); entry.ref(icc); entry.raw(" >>] /Metadata "); entry.ref(metadata)
+        return String(decoding: entry.bytes, as: UTF8.self)
+    }
+
+    /// An image converted to CMYK through the output profile (grey JPEGs stay grey).
+    mutating func writePrintImage(_ path: String, _ print: PrintSetup) throws -> Int {
+        let image = try PrintImage.load(path: path, profile: print.converter.profile)
+        var mask = ""
+        if let alpha = image.alpha {
+            let m = allocate()
+            stream(m, dictionary: " /Type /XObject /Subtype /Image /Width \(image.width) /Height \(image.height)"
+                   + " /BitsPerComponent 8 /ColorSpace /DeviceGray /Filter /FlateDecode", data: alpha)
+            mask = " /SMask \(m) 0 R"
+        }
+        let id = allocate()
+        stream(id, dictionary: " /Type /XObject /Subtype /Image /Width \(image.width) /Height \(image.height) /BitsPerComponent 8"
+               + (image.components == 1 ? " /ColorSpace /DeviceGray" : " /ColorSpace /DeviceCMYK")
+               + " /Filter /FlateDecode" + mask, data: image.samples)
+        return id
+    }
+}
