@@ -155,6 +155,10 @@ public final class Builder: @unchecked Sendable {
         PhaseClock.mark("build started")
         // Every input problem, the output folder's included, is reported before anything is written.
         let (outDir, outputProblems) = outputDirectory(options)
+        // One writer per output folder (see `OutputLock`); a folder made later is locked when made.
+        let lock = OutputLock(directory: outDir)
+        defer { lock.release() }
+        lock.acquire { progress(.waiting($0)) }
         if !options.force, outputProblems.isEmpty, let summary = quickNoOp(options, outDir: outDir, started: started) {
             return summary
         }
@@ -276,7 +280,7 @@ public final class Builder: @unchecked Sendable {
             // Render into temporary files next to their targets: the PDFs on a thread of
             // their own while the cards are drawn and encoded on every core.
             do {
-                try prepare(outDir, sweep: true)
+                try prepare(outDir, sweep: true, lock: lock, progress: progress)
             } catch {
                 abandonCards()
                 throw error
@@ -360,7 +364,7 @@ public final class Builder: @unchecked Sendable {
 
         // Commit: rename every staged file, remove stale cards, then the manifest.
         progress(.writing)
-        try prepare(outDir, sweep: staged.isEmpty)
+        try prepare(outDir, sweep: staged.isEmpty, lock: lock, progress: progress)
         PhaseClock.mark("commit: folder ready")
         for s in staged {
             guard rename(s.temp, s.final) == 0 else { throw BuildError.io("cannot write \(s.final): \(String(cString: strerror(errno)))") }
@@ -406,7 +410,7 @@ public final class Builder: @unchecked Sendable {
             try AtomicFile.write(manifestData, to: manifestPath, sync: false)
         }
         if !records.isEmpty || !removed.isEmpty {
-            try? CardIndex.write(outDir: outDir, manifest: manifest)
+            try? CardIndex.write(outDir: outDir, manifest: manifest, report: report)
         }
         PhaseClock.mark("manifest written")
         // A build with warnings is not decided quickly: a no-op prints its warnings again.

@@ -102,7 +102,8 @@ enum ErrorCatalog {
                      }, abbreviate: true),
 
         // MARK: Schema
-        ErrorExample(code: "missing-key", severity: "error", meaning: "A required key is not there.",
+        ErrorExample(code: "missing-key", severity: "error",
+                     meaning: "A required key is not there. When a key close to it is there (`publsher:`), the error points at that key.",
                      setup: .report("publisher: 科技局\nedition: 2022\npublished: 2023-02-01\n" + event)),
         ErrorExample(code: "empty-value", severity: "error", meaning: "A key is written with no value, or an empty one.",
                      setup: .report(head + "events:\n  - id: first\n    title:\n    body: [正文]\n")),
@@ -110,7 +111,10 @@ enum ErrorCatalog {
                      meaning: "A value of the wrong kind: a list where one value belongs, a word where a number belongs…",
                      setup: .report(head.replacingOccurrences(of: "edition: 2022", with: "edition: 二〇二二") + event)),
         ErrorExample(code: "unknown-key", severity: "warning",
-                     meaning: "A key Folio does not know; it is ignored. The closest known key is suggested.",
+                     meaning: "A key Folio does not know, and not close to one it knows; it is ignored.",
+                     setup: .report(head + event + "    remark: 内部备注\n")),
+        ErrorExample(code: "misspelt-key", severity: "error",
+                     meaning: "A key Folio does not know but within two edits of one valid at that place (one for keys of up to four letters): its value would be lost, so it is an error.",
                      setup: .report(head + event + "    figurs:\n      - {value: \"9\", label: 项目}\n")),
         ErrorExample(code: "bad-value", severity: "error",
                      meaning: "A value of the right kind that is not allowed: an implausible year, an unknown chart kind, a bad colour…",
