@@ -60,7 +60,4 @@ public enum BuildProgress: Sendable {
     case laidOut(pages: Int)
     case cardsRendered(done: Int, total: Int)
     case writing
-    /// Another process writes into the output folder (named: "folio watch … (pid 1234)");
-    /// this build waits until it is done.
-    case waiting(String)
 }

@@ -91,7 +91,7 @@ extension Builder {
     /// (before anything is staged) clears temporary files a killed build left there: with
     /// the lock held, no live build's files are there. Called only once the inputs are
     /// known to be good.
-    func prepare(_ dir: String, sweep: Bool, lock: OutputLock, progress: (BuildProgress) -> Void) throws {
+    func prepare(_ dir: String, sweep: Bool, lock: OutputLock) throws {
         // mkdir -p, so that a failure names the system's reason ("Permission denied").
         var path = ""
         for part in dir.split(separator: "/") {
@@ -102,7 +102,7 @@ extension Builder {
                 throw BuildError.io("cannot create the output folder \(DisplayPath.relative(dir)): \(String(cString: strerror(errno)))")
             }
         }
-        lock.acquire { progress(.waiting($0)) }
+        lock.acquire { [onWait] in onWait?($0) }
         if sweep { AtomicFile.sweep(dir) }
     }
 }

@@ -27,6 +27,10 @@ public final class Builder: @unchecked Sendable {
     /// Texts found drawable by the current font set.
     private var coverageMemo = CoverageMemo()
 
+    /// Told when a build must wait for another process that writes into the same output
+    /// folder (see `OutputLock`), with a description of it: "folio watch … (pid 1234)".
+    public var onWait: (@Sendable (String) -> Void)?
+
     public init(resources: Resources) {
         self.resources = resources
     }
@@ -158,7 +162,7 @@ public final class Builder: @unchecked Sendable {
         // One writer per output folder (see `OutputLock`); a folder made later is locked when made.
         let lock = OutputLock(directory: outDir)
         defer { lock.release() }
-        lock.acquire { progress(.waiting($0)) }
+        lock.acquire { [onWait] in onWait?($0) }
         if !options.force, outputProblems.isEmpty, let summary = quickNoOp(options, outDir: outDir, started: started) {
             return summary
         }
@@ -280,7 +284,7 @@ public final class Builder: @unchecked Sendable {
             // Render into temporary files next to their targets: the PDFs on a thread of
             // their own while the cards are drawn and encoded on every core.
             do {
-                try prepare(outDir, sweep: true, lock: lock, progress: progress)
+                try prepare(outDir, sweep: true, lock: lock)
             } catch {
                 abandonCards()
                 throw error
@@ -364,7 +368,7 @@ public final class Builder: @unchecked Sendable {
 
         // Commit: rename every staged file, remove stale cards, then the manifest.
         progress(.writing)
-        try prepare(outDir, sweep: staged.isEmpty, lock: lock, progress: progress)
+        try prepare(outDir, sweep: staged.isEmpty, lock: lock)
         PhaseClock.mark("commit: folder ready")
         for s in staged {
             guard rename(s.temp, s.final) == 0 else { throw BuildError.io("cannot write \(s.final): \(String(cString: strerror(errno)))") }

@@ -74,7 +74,7 @@ enum CardIndex {
                 let pixels = c.width.flatMap { w in c.height.map { "\(w)×\($0) px" } } ?? "size unknown"
                 let caption = c.caption.isEmpty ? c.fileName : c.caption
                 html += "<figure><a href=\"\(escape(c.path))\"><img src=\"\(escape(c.path))\" loading=\"lazy\" alt=\"\(escape(caption))\"></a>"
-                    + "<figcaption><strong>\(escape(caption))</strong><br><code>\(escape(c.fileName))</code> · \(pixels) · \(kib(c.bytes))</figcaption></figure>\n"
+                    + "<figcaption><strong>\(escape(caption))</strong><br><code>\(escape(c.fileName))</code><br>\(pixels) · \(kib(c.bytes))</figcaption></figure>\n"
             }
             html += "</div></section>\n"
         }

@@ -46,6 +46,7 @@ struct BuildCommand: ParsableCommand {
         options.brochure = !noBrochure
         options.cards = !noCards
         let builder = Builder(resources: resources)
+        builder.onWait = { console.waiting($0) }
         console.progress("reading \(DisplayPath.relative(options.reportDirectory))")
         do {
             let summary = try builder.build(options) { p in
@@ -53,7 +54,6 @@ struct BuildCommand: ParsableCommand {
                 case .laidOut(let pages): console.progress("laid out \(pages) pages")
                 case .cardsRendered(let done, let total): console.progress("rendered \(done)/\(total) cards")
                 case .writing: console.progress("writing")
-                case .waiting(let holder): console.waiting(holder)
                 }
             }
             console.endProgress()

@@ -40,7 +40,9 @@ struct WatchCommand: ParsableCommand {
         pthread_sigmask(SIG_UNBLOCK, &signals, nil)
         signal(SIGINT) { _ in stopRequested = 1 }
         signal(SIGTERM) { _ in stopRequested = 1 }
-        var session = WatchSession(builder: Builder(resources: resources), options: options)
+        let builder = Builder(resources: resources)
+        builder.onWait = { console.waiting($0) }
+        var session = WatchSession(builder: builder, options: options)
         let watched = DisplayPath.relative(options.reportDirectory)
         session.onUpdate = { update in
             console.diagnostics(update.fresh)
