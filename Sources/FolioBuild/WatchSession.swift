@@ -19,6 +19,8 @@ public enum WatchEvent: Sendable {
 public struct WatchUpdate: Sendable {
     /// The files that changed, as shown to the user; empty for the first build.
     public var changed: [String]
+    /// The output folder (absolute), whether or not the build succeeded.
+    public var outputDirectory: String
     /// The build's summary, when it succeeded.
     public var summary: BuildSummary?
     /// Why it failed (`BuildError.input` holds the diagnostics), when it did.
@@ -60,17 +62,18 @@ public struct WatchSession {
         for root in roots { watcher.watch(directory: root, recursive: true) }
         report(.watching(roots.map(DisplayPath.relative)))
         var memo = WarningMemo()
+        let out = builder.outputDirectory(options).0
         func once(_ changed: [String]) {
             do {
                 let summary = try builder.build(options)
                 report(changed.isEmpty ? .built(summary) : .rebuilt(changed: changed, summary: summary))
-                onUpdate?(WatchUpdate(changed: changed, summary: summary, error: nil, diagnostics: summary.warnings,
+                onUpdate?(WatchUpdate(changed: changed, outputDirectory: out, summary: summary, error: nil, diagnostics: summary.warnings,
                                       fresh: memo.fresh(summary.warnings)))
             } catch {
                 report(.failed(changed: changed, error: error))
                 let list: [Diagnostic]
                 if case BuildError.input(let d) = error { list = d } else { list = [] }
-                onUpdate?(WatchUpdate(changed: changed, summary: nil, error: error, diagnostics: list, fresh: memo.fresh(list)))
+                onUpdate?(WatchUpdate(changed: changed, outputDirectory: out, summary: nil, error: error, diagnostics: list, fresh: memo.fresh(list)))
             }
         }
         once([])

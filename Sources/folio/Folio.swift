@@ -17,6 +17,7 @@ struct Folio: ParsableCommand {
         Inside a report folder, build, check, watch and fonts need no folder. Folio finds \
         its layouts and fonts next to its binary, in the repository it was built in, or in \
         ../share/folio (make install); FOLIO_HOME names another folder.
+
         Exit status: 0 success; 1 problems in the input (each reported as
         path:line:col); 2 wrong usage, or a broken environment (fonts, tools,
         an output folder that cannot be written).

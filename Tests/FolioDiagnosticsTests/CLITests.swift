@@ -174,7 +174,7 @@ struct CLITests {
         #expect(cli.status == 2)
         #expect(cli.stderr.hasPrefix("""
         Error: --cards: there is no card preset named 'sqare'
-        hint: did you mean 'square'? the card presets are square (folio layouts lists them)
+            hint: did you mean 'square'? — the card presets are square; folio layouts describes them
 
         """), "\(cli.stderr)")
         let path = try CLI.run(["check", "report", "--layout", "../../etc/passwd"], cwd: dir, environment: ["NO_COLOR": "1", "FOLIO_HOME": home])

@@ -17,7 +17,7 @@ enum CommandLineValues {
             if FileManager.default.fileExists(atPath: (here as NSString).appendingPathComponent(ReportLoader.fileName)) { return "." }
             throw ValidationError("""
                 no report folder given, and there is no \(ReportLoader.fileName) in the current folder
-                hint: name the report folder, e.g. folio \(command) Reports/ningbo-2022, or run it inside a report folder
+                    hint: name the report folder, e.g. folio \(command) Reports/ningbo-2022, or run it inside a report folder
                 """)
         }
         var isDirectory: ObjCBool = false
@@ -50,8 +50,8 @@ enum CommandLineValues {
 
     static func checkName(_ name: String, option: String, what: String, in available: [String]) throws {
         guard !available.contains(name) else { return }
-        let known = "the \(what)s are \(available.joined(separator: ", ")) (folio layouts lists them)"
-        let hint = Suggestions.closest(to: name, in: available).map { "did you mean '\($0)'? \(known)" } ?? known
-        throw ValidationError("\(option): there is no \(what) named '\(name)'\nhint: \(hint)")
+        let known = "the \(what)s are \(available.joined(separator: ", ")); folio layouts describes them"
+        let hint = Suggestions.closest(to: name, in: available).map { "did you mean '\($0)'? — \(known)" } ?? known
+        throw ValidationError("\(option): there is no \(what) named '\(name)'\n    hint: \(hint)")
     }
 }
