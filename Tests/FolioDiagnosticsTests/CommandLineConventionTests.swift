@@ -45,6 +45,21 @@ struct CommandLineConventionTests {
         #expect(!FileManager.default.fileExists(atPath: work + "/out"), "a wrong command line writes nothing")
     }
 
+    @Test("an unknown command: exit 2 with a did-you-mean; under --diagnostics json a usage error is one JSON item")
+    func unknownCommandAndJSONUsage() throws {
+        let work = try Self.workspace()
+        let r = try CLI.run(["biuld", "r"], cwd: work)
+        #expect(r.status == 2)
+        #expect(r.stderr.hasPrefix("Error: unknown command 'biuld'\n    hint: did you mean 'build'?"), "\(r.stderr)")
+        let json = try CLI.run(["check", "r", "--cards", "squar", "--diagnostics", "json"], cwd: work)
+        #expect(json.status == 2)
+        #expect(json.stderr == "")
+        let items = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+        #expect(items.count == 1)
+        #expect(items.first?["code"] as? String == "usage")
+        #expect((items.first?["hint"] as? String)?.hasPrefix("did you mean 'square'?") == true)
+    }
+
     @Test("--marks implies --print: the print file is made, with its marks")
     func marksImplyPrint() throws {
         let work = try Self.workspace()
