@@ -2,7 +2,8 @@ import Foundation
 
 /// Where Folio finds its own files (`Layouts/`, `Fonts/`, and any other folder of
 /// `folders`). In order:
-/// 1. `$FOLIO_HOME`, when set: an explicit choice wins (a test's or a user's modified copy);
+/// 1. `$FOLIO_HOME`, when set: an explicit choice wins (a test's or a user's modified copy),
+///    and one that does not hold Folio's files is an error rather than silently passed over;
 /// 2. the real path of the running executable (links resolved): the folder it is in, or,
 ///    for a binary in a build folder (`<package>/.build/<config>/folio`), the package root;
 /// 3. `<prefix>/share/folio`, where `<prefix>` is the folder above the executable's
@@ -57,6 +58,10 @@ public struct Resources: Hashable, Sendable {
     /// Finds the resources, or the places looked at.
     public static func locate() -> Result<Resources, LocateError> {
         let home = ProcessInfo.processInfo.environment["FOLIO_HOME"]
+        if let home, !home.isEmpty {
+            let path = URL(fileURLWithPath: home).standardizedFileURL.path
+            return isRoot(path) ? .success(Resources(root: path)) : .failure(LocateError(tried: [path], homeSet: true))
+        }
         let places = candidates(executable: executablePath, home: home)
         if let found = places.first(where: isRoot) { return .success(Resources(root: found)) }
         return .failure(LocateError(tried: places, homeSet: !(home ?? "").isEmpty))
@@ -70,11 +75,14 @@ public struct Resources: Hashable, Sendable {
         public var tried: [String]
         public var homeSet = false
         public var description: String {
-            "cannot find Folio's Layouts/ and Fonts/ (looked in \(tried.joined(separator: ", ")))"
+            if homeSet, let home = tried.first {
+                return "FOLIO_HOME is \(home), which does not hold Folio's Layouts/brochure.yaml and Fonts/fonts.conf"
+            }
+            return "cannot find Folio's Layouts/ and Fonts/ (looked in \(tried.joined(separator: ", ")))"
         }
         /// What to do about it.
         public var hint: String {
-            homeSet ? "FOLIO_HOME does not hold Layouts/ and Fonts/: unset it, or point it at the folder that does"
+            homeSet ? "unset FOLIO_HOME to use the files installed with folio, or point it at the folder that holds Layouts/ and Fonts/"
                 : "run `make install`, or set FOLIO_HOME to the folder that holds Layouts/ and Fonts/"
         }
     }

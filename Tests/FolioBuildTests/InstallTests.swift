@@ -128,7 +128,12 @@ struct InstallTests {
         }
         let home = try TestSupport.run(lonely + "/folio", ["layouts"], cwd: work, environment: ["FOLIO_HOME": work])
         #expect(home.status == 2)
-        #expect(home.stderr.contains("FOLIO_HOME does not hold Layouts/ and Fonts/"))
+        #expect(home.stderr.hasPrefix("error: FOLIO_HOME is \(work), which does not hold Folio's Layouts/brochure.yaml and Fonts/fonts.conf\n"),
+                "\(home.stderr)")
+        // A wrong FOLIO_HOME is not passed over silently, even where the files could be found otherwise.
+        let wrong = try TestSupport.run(RunningProcess.folio, ["layouts"], cwd: work, environment: ["FOLIO_HOME": work])
+        #expect(wrong.status == 2)
+        #expect(wrong.stderr.contains("unset FOLIO_HOME"))
     }
 
     @Test("the places looked at: FOLIO_HOME, the executable's folder, the package of a build folder, PREFIX/share/folio; none twice")
