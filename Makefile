@@ -14,12 +14,14 @@ FOLIO ?= ./.build/release/folio
 FUZZ_CASES ?= 100000
 FUZZ_WORKERS ?= $(shell nproc 2>/dev/null || echo 2)
 
-# Debian packages the build, the tools and the tests need.
+# Debian packages the build, the tools and the tests need (python3: `make install` writes
+# the man page with tools/manpage.py).
 APT_PACKAGES := libcairo2-dev libpango1.0-dev libharfbuzz-dev libpng-dev libdeflate-dev libjpeg62-turbo-dev fonts-noto-cjk \
-	poppler-utils qpdf ghostscript libgs-common icc-profiles-free pkg-config
+	poppler-utils qpdf ghostscript libgs-common icc-profiles-free pkg-config python3
 # What the checkers of `make test` need: colour (ArgyllCMS, LittleCMS), a second and third
-# PDF reader (MuPDF; PDFium comes from PyPI), a real browser for the preview test.
-TEST_APT_PACKAGES := argyll liblcms2-dev liblcms2-utils mupdf-tools chromium
+# PDF reader (MuPDF; PDFium comes from PyPI), a real browser for the preview test, groff
+# to format the installed man page.
+TEST_APT_PACKAGES := argyll liblcms2-dev liblcms2-utils mupdf-tools chromium groff-base
 # PyPI modules of the tests: PDF/UA checkers, PDFium, spreadsheets, the browser driver.
 # (Playwright is pointed at Debian's chromium; it never downloads a browser of its own.)
 TEST_PIP_PACKAGES := pdfua outloud pypdfium2 openpyxl playwright

@@ -74,6 +74,7 @@ struct InitCommand: ParsableCommand {
               folio check \(Self.shellQuoted(shown))
               folio build \(Self.shellQuoted(shown))
             """)
+        if output.diagnostics == .json { Console(output).diagnostics([]) } // no problem: an empty array, as every command
     }
 
     /// Reports the problem (as text or JSON, like every command) and exits: 2 when the
