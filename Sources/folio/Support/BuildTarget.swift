@@ -39,7 +39,16 @@ struct BuildTarget: ParsableArguments {
         try CommandLineValues.reportFolder(report, command: command)
     }
 
+    /// The build options, with the report folder as typed (the current folder when none
+    /// is): for commands that resolve it themselves. `options(command:)` is stricter.
+    var options: BuildOptions {
+        (try? options(command: "build")) ?? BuildOptions(reportDirectory: report ?? ".", outputDirectory: out, layout: layout,
+                                                          cardPresets: cards.map(CommandLineValues.list), scale: scale,
+                                                          print: print || marks, marks: marks)
+    }
+
     /// The build options for this target; the rest keep their defaults unless changed.
+    /// Throws a usage error when no folder is given and the current one holds no report.yaml.
     func options(command: String) throws -> BuildOptions {
         BuildOptions(reportDirectory: try reportFolder(command: command), outputDirectory: out, layout: layout,
                      cardPresets: cards.map(CommandLineValues.list), scale: scale, print: print || marks, marks: marks)
