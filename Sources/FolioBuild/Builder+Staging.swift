@@ -92,17 +92,25 @@ extension Builder {
     /// the lock held, no live build's files are there. Called only once the inputs are
     /// known to be good.
     func prepare(_ dir: String, sweep: Bool, lock: OutputLock) throws {
+        let wasHeld = lock.isHeld
         // mkdir -p, so that a failure names the system's reason ("Permission denied").
         var path = ""
+        var madeHere = false
         for part in dir.split(separator: "/") {
             path += "/" + part
+            madeHere = false
             var isDir: ObjCBool = false
             if FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue { continue }
-            if mkdir(path, 0o755) != 0 && errno != EEXIST {
+            if mkdir(path, 0o755) == 0 {
+                madeHere = true
+            } else if errno != EEXIST {
                 throw BuildError.io("cannot create the output folder \(DisplayPath.relative(dir)): \(String(cString: strerror(errno)))")
             }
         }
         lock.acquire { [onWait] in onWait?($0) }
+        // The folder did not exist when this build started (it read no manifest), and
+        // another build made it since: what this build planned is stale. Start again.
+        if !wasHeld && lock.isHeld && !madeHere { throw OutputLock.Contended() }
         if sweep { AtomicFile.sweep(dir) }
     }
 }

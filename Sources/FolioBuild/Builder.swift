@@ -155,6 +155,16 @@ public final class Builder: @unchecked Sendable {
 
     /// Builds the outputs that are missing or out of date.
     public func build(_ options: BuildOptions, progress: @escaping @Sendable (BuildProgress) -> Void = { _ in }) throws -> BuildSummary {
+        while true {
+            do {
+                return try buildOnce(options, progress: progress)
+            } catch is OutputLock.Contended {
+                continue // another build made the output folder meanwhile: plan again from what it wrote
+            }
+        }
+    }
+
+    private func buildOnce(_ options: BuildOptions, progress: @escaping @Sendable (BuildProgress) -> Void) throws -> BuildSummary {
         let started = Date()
         PhaseClock.mark("build started")
         // Every input problem, the output folder's included, is reported before anything is written.

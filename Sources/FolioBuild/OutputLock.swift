@@ -14,6 +14,10 @@ final class OutputLock {
         self.directory = directory
     }
 
+    /// Thrown when a build that started before its output folder existed finds that
+    /// another build made the folder meanwhile: the build starts again (see `Builder.build`).
+    struct Contended: Error {}
+
     /// Whether this builder holds the lock.
     var isHeld: Bool { fd >= 0 }
 

@@ -63,6 +63,24 @@ struct OutputLockTests {
         #expect(try Self.consistent(w.out))
     }
 
+    @Test("two builds of different card presets started together into a folder that does not exist yet: the manifest keeps both")
+    func freshFolder() throws {
+        let w = try Workspace(presets: ["square"])
+        let builds = try ["square", "og"].map { preset in
+            try RunningProcess(RunningProcess.folio, ["build", w.report, "--out", w.out, "--cards", preset],
+                               environment: ["FOLIO_HOME": w.resources.root])
+        }
+        defer { builds.forEach { $0.terminate() } }
+        for b in builds {
+            b.process.waitUntilExit()
+            #expect(b.process.terminationStatus == 0, "\(b.text)")
+        }
+        #expect(try Self.consistent(w.out))
+        let manifest = try String(contentsOfFile: w.out + "/manifest.json", encoding: .utf8)
+        #expect(manifest.contains("cards/square/01-") && manifest.contains("cards/og/01-"),
+                "the build that came second planned from what the first wrote")
+    }
+
     @Test("a build while watch runs on the same folder: both succeed, the folder stays consistent")
     func buildBesideWatch() throws {
         let w = try Workspace(presets: ["square"])
