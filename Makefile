@@ -14,12 +14,14 @@ FOLIO ?= ./.build/release/folio
 FUZZ_CASES ?= 100000
 FUZZ_WORKERS ?= $(shell nproc 2>/dev/null || echo 2)
 
-# Debian packages the build, the tools and the tests need.
+# Debian packages the build, the tools and the tests need (python3: `make install` writes
+# the man page with tools/manpage.py).
 APT_PACKAGES := libcairo2-dev libpango1.0-dev libharfbuzz-dev libpng-dev libdeflate-dev libjpeg62-turbo-dev fonts-noto-cjk \
-	poppler-utils qpdf ghostscript libgs-common icc-profiles-free pkg-config liblcms2-dev
+	poppler-utils qpdf ghostscript libgs-common icc-profiles-free pkg-config liblcms2-dev python3
 # What the checkers of `make test` need: colour (ArgyllCMS, LittleCMS), a second and third
-# PDF reader (MuPDF; PDFium comes from PyPI), a real browser for the preview test.
-TEST_APT_PACKAGES := argyll liblcms2-dev liblcms2-utils mupdf-tools chromium
+# PDF reader (MuPDF; PDFium comes from PyPI), a real browser for the preview test, groff
+# to format the installed man page.
+TEST_APT_PACKAGES := argyll liblcms2-dev liblcms2-utils mupdf-tools chromium groff-base
 # PyPI modules of the tests: PDF/UA checkers, PDFium, spreadsheets, the browser driver.
 # (Playwright is pointed at Debian's chromium; it never downloads a browser of its own.)
 TEST_PIP_PACKAGES := pdfua outloud pypdfium2 openpyxl playwright
@@ -49,7 +51,8 @@ if [ -n "$$missing" ]; then \
 fi
 endef
 
-.PHONY: all deps test-deps bench-deps build render test bench bench-cards fuzz docs-images completions clean
+.PHONY: all deps test-deps bench-deps build render test bench bench-cards fuzz docs-images completions clean \
+	install install-files uninstall man
 
 all: deps build render
 
@@ -114,6 +117,50 @@ completions: build
 	./.build/release/folio --generate-completion-script bash > out/completions/folio.bash
 	./.build/release/folio --generate-completion-script zsh > out/completions/_folio
 	./.build/release/folio --generate-completion-script fish > out/completions/folio.fish
+
+# Installing: the binary in $(PREFIX)/bin, Folio's own folders (Layouts/, Fonts/, and
+# Profiles/ when there is one) in $(PREFIX)/share/folio, where the installed binary finds
+# them (../share/folio from its real path), completions where bash, zsh and fish look, and
+# the man page. DESTDIR is prepended to every path (for packaging). `make uninstall`
+# removes exactly what `make install` put there. `install-files` installs $(FOLIO_BIN)
+# without building (the tests install the debug binary this way).
+PREFIX ?= /usr/local
+DESTDIR ?=
+FOLIO_BIN ?= .build/release/folio
+RESOURCE_FOLDERS := Layouts Fonts Profiles
+BIN_DIR = $(DESTDIR)$(PREFIX)/bin
+SHARE_DIR = $(DESTDIR)$(PREFIX)/share/folio
+BASH_DIR = $(DESTDIR)$(PREFIX)/share/bash-completion/completions
+ZSH_DIR = $(DESTDIR)$(PREFIX)/share/zsh/site-functions
+FISH_DIR = $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
+MAN_DIR = $(DESTDIR)$(PREFIX)/share/man/man1
+
+install: build
+	$(MAKE) install-files FOLIO_BIN=.build/release/folio
+
+install-files:
+	install -d "$(BIN_DIR)" "$(SHARE_DIR)" "$(BASH_DIR)" "$(ZSH_DIR)" "$(FISH_DIR)" "$(MAN_DIR)"
+	install -m 755 "$(FOLIO_BIN)" "$(BIN_DIR)/folio"
+	for d in $(RESOURCE_FOLDERS); do \
+	  if [ -d "$$d" ]; then rm -rf "$(SHARE_DIR)/$$d" && cp -R "$$d" "$(SHARE_DIR)/$$d"; fi; \
+	done
+	"$(FOLIO_BIN)" --generate-completion-script bash > "$(BASH_DIR)/folio"
+	"$(FOLIO_BIN)" --generate-completion-script zsh > "$(ZSH_DIR)/_folio"
+	"$(FOLIO_BIN)" --generate-completion-script fish > "$(FISH_DIR)/folio.fish"
+	"$(FOLIO_BIN)" --experimental-dump-help | python3 tools/manpage.py > "$(MAN_DIR)/folio.1"
+	@echo "installed folio in $(BIN_DIR); its files in $(SHARE_DIR)"
+
+uninstall:
+	rm -f "$(BIN_DIR)/folio" "$(BASH_DIR)/folio" "$(ZSH_DIR)/_folio" "$(FISH_DIR)/folio.fish" "$(MAN_DIR)/folio.1"
+	rm -rf "$(SHARE_DIR)"
+
+# The man page alone, into out/man/folio.1 (`man -l out/man/folio.1` shows it). It is made
+# from the binary's own description of its commands (--experimental-dump-help, the input
+# of swift-argument-parser's generate-manual plugin, which would build every product of
+# the package in release mode first).
+man: build
+	mkdir -p out/man
+	./.build/release/folio --experimental-dump-help | python3 tools/manpage.py > out/man/folio.1
 
 # Many more fuzz cases than `make test` runs (see Sources/folio-fuzz): mutated reports and
 # layouts through `folio check`, in worker processes watched for crashes and hangs.

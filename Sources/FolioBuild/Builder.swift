@@ -27,6 +27,10 @@ public final class Builder: @unchecked Sendable {
     /// Texts found drawable by the current font set.
     private var coverageMemo = CoverageMemo()
 
+    /// Told when a build must wait for another process that writes into the same output
+    /// folder (see `OutputLock`), with a description of it: "folio watch … (pid 1234)".
+    public var onWait: (@Sendable (String) -> Void)?
+
     public init(resources: Resources) {
         self.resources = resources
     }
@@ -151,10 +155,24 @@ public final class Builder: @unchecked Sendable {
 
     /// Builds the outputs that are missing or out of date.
     public func build(_ options: BuildOptions, progress: @escaping @Sendable (BuildProgress) -> Void = { _ in }) throws -> BuildSummary {
+        while true {
+            do {
+                return try buildOnce(options, progress: progress)
+            } catch is OutputLock.Contended {
+                continue // another build made the output folder meanwhile: plan again from what it wrote
+            }
+        }
+    }
+
+    private func buildOnce(_ options: BuildOptions, progress: @escaping @Sendable (BuildProgress) -> Void) throws -> BuildSummary {
         let started = Date()
         PhaseClock.mark("build started")
         // Every input problem, the output folder's included, is reported before anything is written.
         let (outDir, outputProblems) = outputDirectory(options)
+        // One writer per output folder (see `OutputLock`); a folder made later is locked when made.
+        let lock = OutputLock(directory: outDir)
+        defer { lock.release() }
+        lock.acquire { [onWait] in onWait?($0) }
         if !options.force, outputProblems.isEmpty, let summary = quickNoOp(options, outDir: outDir, started: started) {
             return summary
         }
@@ -276,7 +294,7 @@ public final class Builder: @unchecked Sendable {
             // Render into temporary files next to their targets: the PDFs on a thread of
             // their own while the cards are drawn and encoded on every core.
             do {
-                try prepare(outDir, sweep: true)
+                try prepare(outDir, sweep: true, lock: lock)
             } catch {
                 abandonCards()
                 throw error
@@ -361,7 +379,7 @@ public final class Builder: @unchecked Sendable {
 
         // Commit: rename every staged file, remove stale cards, then the manifest.
         progress(.writing)
-        try prepare(outDir, sweep: staged.isEmpty)
+        try prepare(outDir, sweep: staged.isEmpty, lock: lock)
         PhaseClock.mark("commit: folder ready")
         for s in staged {
             guard rename(s.temp, s.final) == 0 else { throw BuildError.io("cannot write \(s.final): \(String(cString: strerror(errno)))") }
@@ -407,7 +425,7 @@ public final class Builder: @unchecked Sendable {
             try AtomicFile.write(manifestData, to: manifestPath, sync: false)
         }
         if !records.isEmpty || !removed.isEmpty {
-            try? CardIndex.write(outDir: outDir, manifest: manifest)
+            try? CardIndex.write(outDir: outDir, manifest: manifest, report: report)
         }
         PhaseClock.mark("manifest written")
         // A build with warnings is not decided quickly: a no-op prints its warnings again.

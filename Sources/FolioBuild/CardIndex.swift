@@ -1,7 +1,10 @@
+import FolioModel
 import Foundation
 
-/// `DIR/cards/index.html`: a contact sheet of every card, grouped by preset, each with
-/// its file name, pixel size and file size, for a person to review at a glance.
+/// `DIR/cards/index.html`: a contact sheet of every card, titled with the report's title,
+/// grouped by preset, each card captioned with its rank and event title (then its file
+/// name, pixel size and file size), with links to the brochure. Every link is relative,
+/// so the sheet opens straight from the folder, with no server.
 enum CardIndex {
     /// One card on the sheet.
     struct Entry: Hashable {
@@ -11,6 +14,8 @@ enum CardIndex {
         var width: Int?
         var height: Int?
         var bytes: Int
+        /// "No. 3 · 甬江科创区启动" (empty when the event is unknown).
+        var caption = ""
 
         var fileName: String { (path as NSString).lastPathComponent }
     }
@@ -18,39 +23,47 @@ enum CardIndex {
     /// Presets in the order the sheet shows them; others follow by name.
     static let order = ["square", "portrait", "story", "wechat-cover", "og"]
 
-    static func write(outDir: String, manifest: Manifest) throws {
+    static func write(outDir: String, manifest: Manifest, report: Report) throws {
+        let events = Dictionary(report.events.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let entries = manifest.outputs.filter { $0.kind == "card" }.map { c in
             let size = pngSize((outDir as NSString).appendingPathComponent(c.path))
+            let caption = c.event.flatMap { events[$0] }.map { "No. \($0.rank) · \($0.title)" } ?? ""
             return Entry(path: String(c.path.dropFirst("cards/".count)), preset: c.preset ?? "cards",
-                         width: size?.0, height: size?.1, bytes: c.size)
+                         width: size?.0, height: size?.1, bytes: c.size, caption: caption)
         }
         guard !entries.isEmpty else { return }
         let path = (outDir as NSString).appendingPathComponent("cards/index.html")
-        let page = Data(html(entries, report: manifest.report).utf8)
+        let documents = manifest.outputs.filter { $0.kind == "brochure" || $0.kind == "print" }.map(\.path).sorted()
+        let page = Data(html(entries, title: report.title, documents: documents).utf8)
         // An edit that keeps every card's size leaves the sheet as it was: not rewritten.
         if FileManager.default.contents(atPath: path) != page { try AtomicFile.write(page, to: path) }
     }
 
-    /// The sheet's HTML.
-    static func html(_ entries: [Entry], report: String) -> String {
+    /// The sheet's HTML. `documents`: the brochure files beside `cards/` ("brochure.pdf").
+    static func html(_ entries: [Entry], title: String, documents: [String] = []) -> String {
         let presets = Array(Set(entries.map(\.preset))).sorted { a, b in
             let ia = order.firstIndex(of: a) ?? order.count, ib = order.firstIndex(of: b) ?? order.count
             return ia != ib ? ia < ib : a < b
         }
         var html = """
         <!doctype html>
-        <html lang="zh-CN"><head><meta charset="utf-8"><title>Cards — \(escape(report))</title>
+        <html lang="zh-CN"><head><meta charset="utf-8"><title>\(escape(title)) — cards</title>
         <style>
         body{font-family:system-ui,sans-serif;margin:24px;background:#f4f5f7;color:#1f2328}
         nav a{margin-right:12px}h2{margin:32px 0 12px}h2 small{font-weight:normal;color:#5f6b7a;font-size:14px}
         .grid{display:flex;flex-wrap:wrap;gap:16px;align-items:flex-start}
         figure{margin:0;background:#fff;padding:8px;border-radius:6px;box-shadow:0 1px 2px #0002}
         img{display:block;max-width:260px;max-height:340px;border:1px solid #ddd}
-        figcaption{font-size:12px;color:#555;margin-top:6px}code{font-size:12px;color:#1f2328}
+        figcaption{font-size:12px;color:#555;margin-top:6px;max-width:260px}figcaption strong{font-size:14px;color:#1f2328}code{font-size:12px;color:#1f2328}
         </style>
-        </head><body><h1>Cards — \(escape(report))</h1>
+        </head><body><h1>\(escape(title))</h1>
 
         """
+        let names = ["brochure.pdf": "the brochure (PDF)", "brochure-print.pdf": "the printer's file (PDF/X)"]
+        if !documents.isEmpty {
+            html += "<p class=\"documents\">" + documents.map { "<a href=\"../\(escape($0))\">\(escape(names[$0] ?? $0))</a>" }
+                .joined(separator: " · ") + "</p>\n"
+        }
         html += "<nav>" + presets.map { "<a href=\"#\(escape($0))\">\(escape($0))</a>" }.joined() + "</nav>\n"
         for preset in presets {
             let cards = entries.filter { $0.preset == preset }.sorted { $0.path < $1.path }
@@ -59,8 +72,9 @@ enum CardIndex {
                 + "\(cards.count) card\(cards.count == 1 ? "" : "s")</small></h2><div class=\"grid\">\n"
             for c in cards {
                 let pixels = c.width.flatMap { w in c.height.map { "\(w)×\($0) px" } } ?? "size unknown"
-                html += "<figure><a href=\"\(escape(c.path))\"><img src=\"\(escape(c.path))\" loading=\"lazy\" alt=\"\(escape(c.fileName))\"></a>"
-                    + "<figcaption><code>\(escape(c.fileName))</code><br>\(pixels) · \(kib(c.bytes))</figcaption></figure>\n"
+                let caption = c.caption.isEmpty ? c.fileName : c.caption
+                html += "<figure><a href=\"\(escape(c.path))\"><img src=\"\(escape(c.path))\" loading=\"lazy\" alt=\"\(escape(caption))\"></a>"
+                    + "<figcaption><strong>\(escape(caption))</strong><br><code>\(escape(c.fileName))</code><br>\(pixels) · \(kib(c.bytes))</figcaption></figure>\n"
             }
             html += "</div></section>\n"
         }

@@ -22,7 +22,7 @@ struct CoverageCheck {
             defer { if seen.isEmpty { memo?.markClean(f.text, spec) } }
             for m in fonts.missingCharacters(in: f.text, font: spec) where seen.insert(m.scalar).inserted {
                 let code = String(format: "U+%04X", m.scalar.value)
-                out.append(.error("missing-glyph", at: f.location,
+                out.append(.error("missing-glyph", at: f.location?.moved(to: m.scalar),
                                   "\(f.owner): `\(f.field)` has the character \(Quoting.code(String(Character(m.scalar)))) (\(code)), which no font in Folio's set can draw",
                                   hint: "replace it (e.g. with a common form of the character), or add a font that has it to Fonts/"))
             }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import FolioModel
 import Foundation
 
 /// `folio`: turns a year's event data into a typeset Chinese brochure and social cards.
@@ -14,6 +15,10 @@ struct Folio: ParsableCommand {
           folio check Reports/ningbo-2023                 # validate only
           folio watch Reports/ningbo-2023                 # rebuild on every save
 
+        Inside a report folder, build, check, watch and fonts need no folder. Folio finds \
+        its layouts and fonts next to its binary, in the repository it was built in, or in \
+        ../share/folio (make install); FOLIO_HOME names another folder.
+
         Exit status: 0 success; 1 problems in the input (each reported as
         path:line:col); 2 wrong usage, or a broken environment (fonts, tools,
         an output folder that cannot be written).
@@ -24,8 +29,20 @@ struct Folio: ParsableCommand {
                       FontsCommand.self, LayoutsCommand.self, PreflightCommand.self]
     )
 
-    /// Runs the command, mapping usage errors to exit status 2.
+    /// Runs the command, mapping usage errors to exit status 2 (as one JSON array on
+    /// standard output under `--diagnostics json`).
     static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        let json = zip(arguments, arguments.dropFirst()).contains { $0 == ("--diagnostics", "json") }
+            || arguments.contains("--diagnostics=json")
+        if let first = arguments.first, !first.hasPrefix("-") {
+            let names = configuration.subcommands.compactMap { $0.configuration.commandName } + ["help"]
+            if !names.contains(first) {
+                let list = "the commands are \(names.dropLast().joined(separator: ", ")); folio --help describes them"
+                let hint = Suggestions.closest(to: first, in: names).map { "did you mean '\($0)'? — \(list)" } ?? list
+                usage("unknown command '\(first)'", hint: hint, full: "Error: unknown command '\(first)'\n    hint: \(hint)", json: json)
+            }
+        }
         do {
             var command = try parseAsRoot()
             try command.run()
@@ -37,8 +54,23 @@ struct Folio: ParsableCommand {
                 print(fullMessage(for: error))
                 Foundation.exit(0)
             }
-            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
-            Foundation.exit(code == .failure ? 1 : 2)
+            if code == .failure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(1)
+            }
+            let lines = message(for: error).components(separatedBy: "\n")
+            let hint = lines.dropFirst().map { $0.trimmingCharacters(in: .whitespaces) }.first { $0.hasPrefix("hint: ") }
+            usage(lines[0], hint: hint.map { String($0.dropFirst(6)) }, full: fullMessage(for: error), json: json)
         }
+    }
+
+    /// Reports a wrong use of the command line and exits with status 2.
+    static func usage(_ message: String, hint: String?, full: String, json: Bool) -> Never {
+        if json {
+            print(DiagnosticRenderer.json([.error("usage", at: nil, message, hint: hint)]))
+        } else {
+            FileHandle.standardError.write(Data((full + "\n").utf8))
+        }
+        Foundation.exit(2)
     }
 }

@@ -43,7 +43,7 @@ struct ProcessTests {
         let p = try RunningProcess(RunningProcess.folio, ["watch", w.report, "--out", w.out, "--cards", "square"],
                                    environment: ["FOLIO_HOME": w.resources.root])
         defer { p.terminate() }
-        #expect(p.wait(timeout: 120) { p.text.contains("] built") }, "\(p.text)")
+        #expect(p.wait(timeout: 120) { p.text.contains("— watching ") }, "\(p.text)")
         let pdf = w.out + "/brochure.pdf"
         let before = FileManager.default.contents(atPath: pdf)
         try w.edit(w.yaml) { $0.replacingOccurrences(of: "不需要加热至高温", with: "无需加热至高温") }

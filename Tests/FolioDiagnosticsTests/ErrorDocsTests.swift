@@ -47,8 +47,8 @@ struct ErrorDocsTests {
         #expect(onDisk == generated, "docs/errors.md is out of date: run FOLIO_UPDATE_DOCS=1 swift test --filter ErrorDocsTests")
     }
 
-    /// Codes for trouble around Folio rather than in its input, which exit with 2.
-    static let environmentCodes: Set<String> = ["cannot-write", "environment", "no-resources"]
+    /// Codes for trouble around Folio rather than in its input, and for wrong use of the command line: exit status 2.
+    static let environmentCodes: Set<String> = ["cannot-write", "environment", "no-resources", "usage"]
 
     @Test("each example produces its own code, with the documented severity and exit status (1 for input errors, 2 for the environment)")
     func examplesProduceTheirCodes() throws {

@@ -66,8 +66,8 @@ struct SchemaTests {
         """)
     }
 
-    @Test("an unknown key is a warning with the closest known key")
-    func unknownKey() {
+    @Test("a key within two edits of a known one is an error: its value would be lost")
+    func misspeltKey() {
         let yaml = head + """
         events:
           - id: a
@@ -78,12 +78,26 @@ struct SchemaTests {
 
         """
         let result = Checking.load(yaml)
-        #expect(result.report != nil) // a warning does not stop the build
+        #expect(result.report == nil) // the figures would be silently gone
         #expect(Checking.output(yaml) == """
-        report.yaml:9:5: warning: unknown key `figurs` in event 1 (a) is ignored
+        report.yaml:9:5: error: `figurs` in event 1 (a) is not a key; it looks like `figures`, and its value would be lost
                 figurs:
                 ^
-            hint: did you mean `figures`?
+            hint: rename it to `figures:`
+        1 error
+
+        """)
+    }
+
+    @Test("an unknown key further from the known ones is a warning, with the closest known key")
+    func unknownKey() {
+        let yaml = head + "subtitle-en: x\n" + Checking.minimalEvents
+        #expect(Checking.load(yaml).report != nil) // a warning does not stop the build
+        #expect(Checking.output(yaml) == """
+        report.yaml:5:1: warning: unknown key `subtitle-en` in the report is ignored
+            subtitle-en: x
+            ^
+            hint: did you mean `subtitle`?
         1 warning
 
         """)

@@ -6,12 +6,12 @@ import Testing
 /// Byte-order marks, line ends, encodings and invisible characters.
 @Suite("Text and encoding diagnostics")
 struct TextTests {
-    let yaml = Checking.minimalHead + "titel: x\n" + Checking.minimalEvents
+    let yaml = Checking.minimalHead + "remark: x\n" + Checking.minimalEvents
     let expected = """
-    report.yaml:5:1: warning: unknown key `titel` in the report is ignored
-        titel: x
+    report.yaml:5:1: warning: unknown key `remark` in the report is ignored
+        remark: x
         ^
-        hint: did you mean `title`?
+        hint: the keys of the report are `title`, `subtitle`, `publisher`, `edition`, `published`, `layout`, `intro`, `events`, `charts`, `cards`, `cover`, `source`
     1 warning
 
     """
@@ -66,7 +66,7 @@ struct TextTests {
 
     @Test("control characters: each named and shown, and the rest of the file is still checked")
     func controlCharacters() {
-        let text = Checking.minimalHead + "subtitle: 副\u{8}标题\u{0}\nsource: 来源\u{2028}\ntitel: x\n" + Checking.minimalEvents
+        let text = Checking.minimalHead + "subtitle: 副\u{8}标题\u{0}\nsource: 来源\u{2028}\nremark: x\n" + Checking.minimalEvents
         #expect(Checking.output(text) == """
         report.yaml:5:12: error: invisible control character U+0008 (backspace) in the text
             subtitle: 副␈标题␀
@@ -80,10 +80,10 @@ struct TextTests {
             source: 来源\u{FFFD}
                         ^
             hint: delete it; such characters come in with text pasted from web pages and word processors
-        report.yaml:7:1: warning: unknown key `titel` in the report is ignored
-            titel: x
+        report.yaml:7:1: warning: unknown key `remark` in the report is ignored
+            remark: x
             ^
-            hint: did you mean `title`?
+            hint: the keys of the report are `title`, `subtitle`, `publisher`, `edition`, `published`, `layout`, `intro`, `events`, `charts`, `cards`, `cover`, `source`
         3 errors, 1 warning
 
         """)

@@ -5,14 +5,34 @@ import Foundation
 /// Shared helpers for Folio's tests: the repository's folders, one font set for the
 /// whole test run, and the default report.
 public enum TestSupport {
-    /// The repository root (the folder holding Package.swift).
+    /// The repository root (the folder holding Package.swift). Finding it first gives
+    /// the test process (and so every program it starts) a home of its own.
     public static let root: String = {
+        _ = isolatedHome
         var url = URL(fileURLWithPath: #filePath)
         while url.path != "/" {
             url.deleteLastPathComponent()
             if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url.path }
         }
         fatalError("cannot find the repository root from \(#filePath)")
+    }()
+
+    /// A temporary `HOME` and `XDG_CACHE_HOME` for this test process and every program it
+    /// starts (they inherit its environment), so that tests never read or write the
+    /// user's own `~/.cache/folio` or anything else in the user's home. Set once, before
+    /// any test reads the environment through `root`. The user's real home is kept in
+    /// `FOLIO_TEST_REAL_HOME` (for the test that checks it is left alone).
+    public static let isolatedHome: String = {
+        let env = ProcessInfo.processInfo.environment
+        if let home = env["FOLIO_TEST_HOME"], !home.isEmpty { return home } // set by a parent test process
+        let home = (NSTemporaryDirectory() as NSString).appendingPathComponent("folio-test-home-\(getpid())-\(UUID().uuidString.prefix(8))")
+        let cache = (home as NSString).appendingPathComponent(".cache")
+        try? FileManager.default.createDirectory(atPath: cache, withIntermediateDirectories: true)
+        setenv("FOLIO_TEST_REAL_HOME", env["HOME"] ?? "", 0)
+        setenv("FOLIO_TEST_HOME", home, 1)
+        setenv("HOME", home, 1)
+        setenv("XDG_CACHE_HOME", cache, 1)
+        return home
     }()
 
     public static func path(_ relative: String) -> String {
@@ -39,6 +59,7 @@ public enum TestSupport {
 
     /// A fresh temporary folder, removed at process exit by the OS's tmp cleaning.
     public static func temporaryDirectory(_ name: String = "folio-test") -> String {
+        _ = isolatedHome
         let dir = (NSTemporaryDirectory() as NSString).appendingPathComponent("\(name)-\(UUID().uuidString.prefix(8))")
         try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         return dir
@@ -56,11 +77,12 @@ public enum TestSupport {
     @discardableResult
     public static func run(_ executable: String, _ arguments: [String], cwd: String? = nil,
                            environment: [String: String]? = nil) throws -> (status: Int32, stdout: String, stderr: String) {
+        _ = isolatedHome
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable.hasPrefix("/") ? executable : "/usr/bin/env")
         process.arguments = executable.hasPrefix("/") ? arguments : [executable] + arguments
         if let cwd { process.currentDirectoryURL = URL(fileURLWithPath: cwd) }
-        if let environment { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
+        process.environment = ProcessInfo.processInfo.environment.merging(environment ?? [:]) { $1 }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
@@ -111,7 +133,8 @@ public final class RunningProcess: @unchecked Sendable {
     public let process = Process()
     private let log: String
 
-    public init(_ executable: String, _ arguments: [String], environment: [String: String] = [:]) throws {
+    public init(_ executable: String, _ arguments: [String], environment: [String: String] = [:], cwd: String? = nil) throws {
+        _ = TestSupport.isolatedHome
         log = TestSupport.temporaryDirectory("process") + "/output.log"
         FileManager.default.createFile(atPath: log, contents: nil)
         let handle = FileHandle(forWritingAtPath: log)!
@@ -121,6 +144,7 @@ public final class RunningProcess: @unchecked Sendable {
         process.standardOutput = handle
         process.standardError = handle
         process.standardInput = FileHandle.nullDevice
+        if let cwd { process.currentDirectoryURL = URL(fileURLWithPath: cwd) }
         try process.run()
     }
 

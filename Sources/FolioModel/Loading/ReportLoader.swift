@@ -70,6 +70,7 @@ public struct ReportLoader {
         guard let root = context.parse(), var map = YAMLMapping(root, context: context, what: "the report") else {
             return Result(report: nil, diagnostics: context.diagnostics)
         }
+        map.known = ReportLoader.knownKeys
         let reader = ReportReader(context: context, directory: directory, limits: limits)
         var requests = Requests()
         let report = reader.read(&map, requests: &requests)

@@ -64,6 +64,9 @@ public struct ReportReader {
             cards = bad || names.isEmpty ? nil : names
         }
 
+        // A chart with a problem of its own (a bad kind) is still there for the events
+        // that name it: one mistake, one diagnostic.
+        let declaredCharts = Self.chartIDs(map.value("charts"))
         let charts = ChartReader(context: context).charts(&map)
         var events: [Event] = []
         if let nodes = map.list("events", required: true) {
@@ -77,7 +80,7 @@ public struct ReportReader {
             }
             var seen: [String: Int] = [:]
             for (index, node) in nodes.prefix(limits.maxEvents).enumerated() {
-                guard let event = self.event(node, rank: index + 1, charts: charts) else { continue }
+                guard let event = self.event(node, rank: index + 1, charts: charts, declared: declaredCharts) else { continue }
                 if let first = seen[event.id] {
                     context.error("duplicate-id", node.mappingValue("id") ?? node, "event id \(Quoting.code(event.id)) is used by event \(first) and event \(index + 1)",
                                   hint: "ids name the card files, so each must be unique")
@@ -95,9 +98,16 @@ public struct ReportReader {
 
     // MARK: - Events
 
-    private func event(_ node: Node, rank: Int, charts: [Chart]) -> Event? {
+    /// The ids written in the `charts:` list, whether or not each chart is valid.
+    static func chartIDs(_ node: Node?) -> Set<String> {
+        guard case .sequence(let items)? = node else { return [] }
+        return Set(items.compactMap { $0.mappingValue("id")?.scalar?.string })
+    }
+
+    private func event(_ node: Node, rank: Int, charts: [Chart], declared: Set<String>) -> Event? {
         guard var map = YAMLMapping(node, context: context, what: "event \(rank)",
                                     hint: "an event is a group of `key: value` lines starting with '- id: …'") else { return nil }
+        map.known = Self.eventKeys
         var fieldLocations: [String: SourceLocation] = [:]
         for key in map.keys {
             if let value = map.value(key) ?? map.keyNode(key) { fieldLocations[key] = context.location(of: value) }
@@ -122,7 +132,7 @@ public struct ReportReader {
             }
         } ?? []
         let chartIDs = map.stringList("charts") ?? []
-        for (i, chartID) in chartIDs.enumerated() where !charts.contains(where: { $0.id == chartID }) {
+        for (i, chartID) in chartIDs.enumerated() where !charts.contains(where: { $0.id == chartID }) && !declared.contains(chartID) {
             let node = map.value("charts").flatMap { n -> Node? in
                 if case .sequence(let s) = n, i < s.count { return s[i] }
                 return n
@@ -143,6 +153,7 @@ public struct ReportReader {
         let what = "figure \(index) of \(event)"
         guard var map = YAMLMapping(node, context: context, what: what,
                                     hint: "a figure is a mapping, e.g. {value: \"9\", unit: 个, label: 项目集中开工}") else { return nil }
+        map.known = Self.figureKeys
         let value = line(&map, "value", required: true)
         let unit = line(&map, "unit", allowEmpty: true)
         let label = line(&map, "label", required: true)

@@ -12,6 +12,9 @@ public struct YAMLMapping {
     private var entries: [(key: String, keyNode: Node, value: Node)] = []
     /// The entry of each key (keys are unique: the parser refuses duplicates).
     private var index: [String: Int] = [:]
+    /// The keys valid in this mapping, when the reader says so before reading: a missing
+    /// required key whose misspelling is present is then reported at the misspelt key.
+    public var known: [String] = []
 
     /// Wraps `node` if it is a mapping; otherwise reports that `what` must be one.
     public init?(_ node: Node, context: YAMLContext, what: String, hint: String? = nil) {
@@ -60,8 +63,29 @@ public struct YAMLMapping {
                           hint: hint ?? "write the value after \(Quoting.code(key + ":")) on the same line")
             return
         }
+        if let typo = misspelling(of: key) {
+            context.error("missing-key", typo.keyNode,
+                          "\(Quoting.code(typo.key)) looks like \(Quoting.code(key)), which \(what) needs",
+                          hint: "rename it to \(Quoting.code(key + ":"))")
+            return
+        }
         context.error("missing-key", node, "\(what) has no \(Quoting.code(key))",
                       hint: hint ?? "add \(Quoting.code(key + ":")) to \(what)")
+    }
+
+    /// A key written here that is not valid here but is close to `key` (see `isMisspelling`).
+    private func misspelling(of key: String) -> (key: String, keyNode: Node)? {
+        guard !known.isEmpty else { return nil }
+        let candidates = entries.filter { !known.contains($0.key) && Self.isMisspelling($0.key, of: key) }
+        return candidates.min { Suggestions.distance($0.key.lowercased(), key.lowercased()) < Suggestions.distance($1.key.lowercased(), key.lowercased()) }
+            .map { ($0.key, $0.keyNode) }
+    }
+
+    /// Whether `word` is close enough to `key` to be taken for it: within 2 edits, and
+    /// within 1 for keys of up to four letters (`id`, `date`), where 2 edits make any word.
+    public static func isMisspelling(_ word: String, of key: String) -> Bool {
+        let d = Suggestions.distance(word.lowercased(), key.lowercased())
+        return d > 0 && d <= (max(word.count, key.count) <= 4 ? 1 : 2) || (d == 0 && word != key)
     }
 
     /// A string value. Numbers and dates are taken as written. A value longer than
@@ -160,9 +184,22 @@ public struct YAMLMapping {
         }
     }
 
-    /// Warns about keys that are not in `known`, suggesting the closest one.
+    /// Reports keys that are not in `known`. A key that is a likely misspelling of a
+    /// known one (`isMisspelling`: `figure` for `figures`) is an error, since its value
+    /// would be lost; any other unknown key is a warning, with the closest known key if
+    /// there is one. A key already reported (a misspelt required key) is not reported again.
     public func reportUnknownKeys(known: [String]) {
+        let reported = Set(context.diagnostics.compactMap(\.location))
         for entry in entries where !known.contains(entry.key) {
+            guard !reported.contains(context.location(of: entry.keyNode)) else { continue }
+            let close = known.filter { Self.isMisspelling(entry.key, of: $0) }
+                .min { Suggestions.distance(entry.key.lowercased(), $0.lowercased()) < Suggestions.distance(entry.key.lowercased(), $1.lowercased()) }
+            if let close {
+                context.error("misspelt-key", entry.keyNode,
+                              "\(Quoting.code(entry.key)) in \(what) is not a key; it looks like \(Quoting.code(close)), and its value would be lost",
+                              hint: "rename it to \(Quoting.code(close + ":"))")
+                continue
+            }
             let hint = Suggestions.didYouMean(entry.key, in: known)
                 ?? "the keys of \(what) are \(known.map { Quoting.code($0) }.joined(separator: ", "))"
             context.warning("unknown-key", entry.keyNode, "unknown key \(Quoting.code(entry.key)) in \(what) is ignored", hint: hint)

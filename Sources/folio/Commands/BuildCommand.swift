@@ -11,8 +11,15 @@ struct BuildCommand: ParsableCommand {
         Only outputs whose inputs changed are re-made; a failed build leaves the previous \
         outputs and manifest exactly as they were.
 
+        Without a folder, the current folder is the report when it holds report.yaml. The \
+        outputs go to out/<report folder name> in the current folder; when that would be \
+        inside the report folder (you stand in it), to out/<name> in the nearest folder \
+        above the report that has an out/ folder or a .git, else next to the report folder. \
+        One build at a time writes into an output folder: another one waits for it.
+
         Examples:
           folio build Reports/ningbo-2022
+          folio build                                    # inside a report folder
           folio build Reports/ningbo-2022 --out /tmp/nb --layout brochure-16k
           folio build Reports/ningbo-2022 --cards square,og --scale 2
         """
@@ -22,12 +29,6 @@ struct BuildCommand: ParsableCommand {
 
     @Flag(name: .long, help: "Re-make every output, changed or not.")
     var force = false
-
-    @Flag(name: .long, help: "Also write brochure-print.pdf (PDF/X, CMYK) for the printer.")
-    var print = false
-
-    @Flag(name: .long, help: "Add crop and registration marks to the print file.")
-    var marks = false
 
     @Option(name: .long, help: "The print file's printing condition: fogra39 (default), fogra29, gracol or swop.")
     var condition: String?
@@ -42,11 +43,9 @@ struct BuildCommand: ParsableCommand {
 
     func run() throws {
         let console = Console(output)
+        var options = try target.options(command: "build")
         let resources = console.resources(writes: true)
-        var options = target.options
         options.force = force
-        options.print = print
-        options.marks = marks
         if let condition, !["fogra39", "fogra29", "gracol", "swop"].contains(condition.lowercased()) {
             throw ValidationError("--condition \(condition): use fogra39, fogra29, gracol or swop")
         }
@@ -54,7 +53,8 @@ struct BuildCommand: ParsableCommand {
         options.brochure = !noBrochure
         options.cards = !noCards
         let builder = Builder(resources: resources)
-        console.progress("reading \(DisplayPath.relative(target.report))")
+        builder.onWait = { console.waiting($0) }
+        console.progress("reading \(DisplayPath.relative(options.reportDirectory))")
         do {
             let summary = try builder.build(options) { p in
                 switch p {

@@ -13,12 +13,14 @@ struct CheckCommand: ParsableCommand {
 
         Examples:
           folio check Reports/ningbo-2022
+          folio check                                   # inside a report folder
           folio check Reports/ningbo-2022 --diagnostics json
         """
     )
 
-    @Argument(help: "The report folder (it holds report.yaml).", completion: .directory)
-    var report: String
+    @Argument(help: "The report folder, or its report.yaml (default: the current folder, when it holds report.yaml).",
+              completion: .directory)
+    var report: String?
 
     @Option(name: .long, help: "Brochure layout to check against (default: the report's).")
     var layout: String?
@@ -28,11 +30,15 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
+    func validate() throws {
+        try CommandLineValues.checkNames(layout: layout, cards: cards)
+    }
+
     func run() throws {
         let console = Console(output)
+        let report = try CommandLineValues.reportFolder(self.report, command: "check")
         let resources = console.resources(writes: false)
-        let options = BuildOptions(reportDirectory: report, layout: layout,
-                                   cardPresets: cards.map { $0.split(separator: ",").map(String.init) })
+        let options = BuildOptions(reportDirectory: report, layout: layout, cardPresets: cards.map(CommandLineValues.list))
         do {
             let warnings = try Builder(resources: resources).check(options)
             console.diagnostics(warnings)

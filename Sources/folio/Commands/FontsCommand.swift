@@ -20,7 +20,8 @@ struct FontsCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: "A report folder whose characters to check (optional).", completion: .directory)
+    @Argument(help: "A report folder (or its report.yaml) whose characters to check (default: the current folder, when it holds report.yaml).",
+              completion: .directory)
     var report: String?
 
     @Option(name: .long, help: "Brochure layout (default: the report's, else brochure).")
@@ -28,8 +29,14 @@ struct FontsCommand: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
+    func validate() throws {
+        try CommandLineValues.checkNames(layout: layout, cards: nil)
+    }
+
     func run() throws {
         let console = Console(output)
+        let here = FileManager.default.fileExists(atPath: ReportLoader.fileName)
+        let report: String? = self.report != nil || here ? try CommandLineValues.reportFolder(self.report, command: "fonts") : nil
         let resources = console.resources(writes: false)
         let options = BuildOptions(reportDirectory: report ?? ".", layout: layout)
         let result: FontReport

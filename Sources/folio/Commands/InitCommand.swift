@@ -15,6 +15,7 @@ struct InitCommand: ParsableCommand {
 
         Examples:
           folio init Reports/ningbo-2023 --edition 2023
+          folio check Reports/ningbo-2023
           folio build Reports/ningbo-2023
         """
     )
@@ -70,8 +71,10 @@ struct InitCommand: ParsableCommand {
               report.yaml         the report: title, publisher, two example events, one chart
               images/             pictures the report names (see images/README.txt)
             next: edit \(DisplayPath.relative(yamlPath)), then run
+              folio check \(Self.shellQuoted(shown))
               folio build \(Self.shellQuoted(shown))
             """)
+        if output.diagnostics == .json { Console(output).diagnostics([]) } // no problem: an empty array, as every command
     }
 
     /// Reports the problem (as text or JSON, like every command) and exits: 2 when the

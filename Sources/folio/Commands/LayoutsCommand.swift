@@ -16,12 +16,15 @@ struct LayoutsCommand: ParsableCommand {
 
         Examples:
           folio layouts
+          folio layouts --diagnostics json                # problems in the layouts, for editors
           folio build Reports/ningbo-2022 --layout brochure-16k --cards square,og
         """
     )
 
+    @OptionGroup var output: OutputOptions
+
     func run() throws {
-        let console = Console(OutputOptions())
+        let console = Console(output)
         let resources = console.resources(writes: false)
         let loader = LayoutLoader(directory: resources.layoutsDirectory)
         var problems: [Diagnostic] = []
@@ -38,17 +41,17 @@ struct LayoutsCommand: ParsableCommand {
         let width = (brochures + cards).map(\.0.count).max() ?? 0
         let sizeWidth = (brochures + cards).map(\.1.count).max() ?? 0
         func show(_ title: String, _ list: [(String, String, String)]) {
-            print(title)
+            console.info(title)
             for (name, size, text) in list {
-                print("  \(name.padding(toLength: width, withPad: " ", startingAt: 0))  \(size.padding(toLength: sizeWidth, withPad: " ", startingAt: 0))  \(text)")
+                console.info("  \(name.padding(toLength: width, withPad: " ", startingAt: 0))  \(size.padding(toLength: sizeWidth, withPad: " ", startingAt: 0))  \(text)")
             }
         }
         show("brochure layouts (\(DisplayPath.relative(resources.layoutsDirectory))/):", brochures)
         show("card presets (\(DisplayPath.relative((resources.layoutsDirectory as NSString).appendingPathComponent("cards")))/):", cards)
-        if !problems.isEmpty {
+        if !problems.isEmpty || output.diagnostics == .json {
             console.diagnostics(problems)
-            throw ExitCode(1)
         }
+        if !problems.isEmpty { throw ExitCode(1) }
     }
 
     /// Trim size in mm for a brochure, pixels for a card.

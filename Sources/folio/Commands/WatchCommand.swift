@@ -14,11 +14,13 @@ struct WatchCommand: ParsableCommand {
         Builds once, then watches the report folder, the layouts and the fonts. Each burst \
         of saves rebuilds what changed and prints one line: what changed, what was re-made, \
         how long it took. A broken save prints its diagnostics and keeps the last good \
-        outputs. Ctrl-C stops.
+        outputs; a warning about text that did not change is printed once. The options \
+        are those of build; a build started while the watch writes waits for it. Ctrl-C stops.
 
         Examples:
           folio watch Reports/ningbo-2022
           folio watch Reports/ningbo-2022 --cards square --out /tmp/preview
+          folio watch --print --marks                     # inside a report folder
         """
     )
 
@@ -28,12 +30,8 @@ struct WatchCommand: ParsableCommand {
 
     func run() throws {
         let console = Console(output)
-        let resources: Resources
-        switch Resources.locate() {
-        case .success(let r): resources = r
-        case .failure(let e): console.error("error: \(e)"); throw ExitCode(2)
-        }
-        let options = target.options
+        let options = try target.options(command: "watch")
+        let resources = console.resources(writes: true)
         // A parent (a test runner, a build tool) may have left these blocked; we need them.
         var signals = sigset_t()
         sigemptyset(&signals)
@@ -42,25 +40,45 @@ struct WatchCommand: ParsableCommand {
         pthread_sigmask(SIG_UNBLOCK, &signals, nil)
         signal(SIGINT) { _ in stopRequested = 1 }
         signal(SIGTERM) { _ in stopRequested = 1 }
-        let session = WatchSession(builder: Builder(resources: resources), options: options)
-        try session.run(shouldStop: { stopRequested != 0 }) { event in
+        let builder = Builder(resources: resources)
+        builder.onWait = { console.waiting($0) }
+        var session = WatchSession(builder: builder, options: options)
+        let watched = DisplayPath.relative(options.reportDirectory)
+        session.onUpdate = { update in
+            console.diagnostics(update.fresh)
+            if update.isFirst {
+                let what: String
+                if let summary = update.summary {
+                    what = "\(Self.firstBuild(summary)) in \(Self.seconds(summary.seconds))"
+                } else {
+                    if let error = update.error, update.diagnostics.isEmpty { console.error("error: \(error)") }
+                    what = "the first build failed; fix it and save"
+                }
+                console.info("\(what) — watching \(watched)")
+                return
+            }
             let stamp = Self.clock()
-            switch event {
-            case .watching(let roots):
-                console.info("watching \(roots.joined(separator: ", ")) — Ctrl-C stops")
-            case .built(let summary):
-                console.diagnostics(summary.warnings)
-                console.info("[\(stamp)] built \(Self.describe(summary)) in \(String(format: "%.2fs", summary.seconds))")
-            case .rebuilt(let changed, let summary):
-                console.diagnostics(summary.warnings)
-                console.info("[\(stamp)] \(Self.list(changed)) changed → \(Self.describe(summary)) in \(String(format: "%.2fs", summary.seconds))")
-            case .failed(let changed, let error):
-                if case BuildError.input(let list) = error { console.diagnostics(list) } else { console.error("error: \(error)") }
-                let what = changed.isEmpty ? "the first build failed" : "\(Self.list(changed)) changed → not rebuilt"
-                console.info("[\(stamp)] \(what); the last good outputs are unchanged")
+            if let summary = update.summary {
+                console.info("[\(stamp)] \(Self.list(update.changed)) changed → \(Self.describe(summary)) in \(Self.seconds(summary.seconds))")
+            } else {
+                if let error = update.error, update.diagnostics.isEmpty { console.error("error: \(error)") }
+                console.info("[\(stamp)] \(Self.list(update.changed)) changed → not rebuilt; the last good outputs are unchanged")
             }
         }
+        try session.run(shouldStop: { stopRequested != 0 }) { event in
+            if case .watching(let roots) = event { console.verbose("watching \(roots.joined(separator: ", "))") }
+        }
         console.info("stopped")
+    }
+
+    /// "built 16 pages and 50 cards", or "up to date (67 outputs)".
+    static func firstBuild(_ s: BuildSummary) -> String {
+        if s.written.isEmpty && s.removed.isEmpty { return "up to date (\(s.unchanged.count) outputs)" }
+        var parts: [String] = []
+        if s.pages > 0 { parts.append("\(s.pages) page\(s.pages == 1 ? "" : "s")") }
+        if s.cards > 0 { parts.append("\(s.cards) card\(s.cards == 1 ? "" : "s")") }
+        if parts.isEmpty { parts.append("\(s.written.count) file\(s.written.count == 1 ? "" : "s")") }
+        return "built " + parts.joined(separator: " and ")
     }
 
     static func describe(_ s: BuildSummary) -> String {
@@ -72,6 +90,10 @@ struct WatchCommand: ParsableCommand {
         if cards > 0 { parts.append("\(cards) card\(cards == 1 ? "" : "s")") }
         if !s.removed.isEmpty { parts.append("removed \(s.removed.count) stale") }
         return "re-made " + parts.joined(separator: ", ")
+    }
+
+    static func seconds(_ s: Double) -> String {
+        String(format: s < 10 ? "%.1f s" : "%.0f s", s)
     }
 
     static func list(_ paths: [String]) -> String {

@@ -47,6 +47,14 @@ struct Console: Sendable {
         FileHandle.standardOutput.write(Data((text + "\n").utf8))
     }
 
+    /// Says that another process writes into the output folder and this one waits (on
+    /// standard error, so standard output keeps its one last line).
+    func waiting(_ holder: String) {
+        guard !options.quiet else { return }
+        endProgress()
+        error("waiting for \(holder) to finish writing into the same output folder…")
+    }
+
     /// A progress line that overwrites itself, on a terminal only.
     func progress(_ text: String) {
         guard isTerminal, !options.quiet, options.diagnostics == .text else { return }
@@ -95,8 +103,7 @@ struct Console: Sendable {
         case .success(let r):
             return r
         case .failure(let e):
-            fail(Diagnostic.error("no-resources", at: nil, "\(e)", hint: "set FOLIO_HOME to the folder that holds Layouts/ and Fonts/"),
-                 writes: writes)
+            fail(Diagnostic.error("no-resources", at: nil, "\(e)", hint: e.hint), writes: writes)
         }
     }
 }
