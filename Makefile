@@ -15,7 +15,7 @@ FUZZ_CASES ?= 100000
 FUZZ_WORKERS ?= $(shell nproc 2>/dev/null || echo 2)
 
 # Debian packages the build, the tools and the tests need.
-APT_PACKAGES := libcairo2-dev libpango1.0-dev libharfbuzz-dev libpng-dev libdeflate-dev libjpeg62-turbo-dev fonts-noto-cjk \
+APT_PACKAGES := libcairo2-dev libpango1.0-dev libharfbuzz-dev libpng-dev libdeflate-dev libjpeg62-turbo-dev zlib1g-dev fonts-noto-cjk \
 	poppler-utils qpdf ghostscript libgs-common icc-profiles-free pkg-config
 # What the checkers of `make test` need: colour (ArgyllCMS, LittleCMS), a second and third
 # PDF reader (MuPDF; PDFium comes from PyPI), a real browser for the preview test.

@@ -48,7 +48,7 @@ let package = Package(
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .executableTarget(name: "folio", dependencies: [
-            "FolioBuild", "FolioModel", "FolioLayout", "FolioGraphics",
+            "FolioBuild", "FolioModel", "FolioLayout", "FolioGraphics", "FolioSheets",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Measurements for `make bench` (bench/cards.sh): PNG encoder settings, card throughput.

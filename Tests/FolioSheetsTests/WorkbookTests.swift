@@ -1,4 +1,5 @@
 import FolioSheets
+import FolioTestSupport
 import Foundation
 import Testing
 
@@ -115,5 +116,22 @@ struct WorkbookTests {
         #expect {
             try Workbook(path: try SheetFixtures.path("rank.csv"), file: "rank.csv")
         } throws: { ($0 as? SheetProblem)?.code == "bad-xlsx" }
+    }
+
+    @Test("the committed workbooks (Tests/Fixtures/sheets, the example report's) hold what the script writes today")
+    func committedCopies() throws {
+        let example = TestSupport.temporaryDirectory("example") + "/stats.xlsx"
+        try SheetFixtures.writeExample(to: example)
+        let pairs = [(try SheetFixtures.path("stats.xlsx"), TestSupport.path("Tests/Fixtures/sheets/stats.xlsx")),
+                     (example, TestSupport.path("Reports/ningbo-2022-sheets/data/stats.xlsx"))]
+        for (fresh, committed) in pairs {
+            let a = try Workbook(path: fresh, file: "fresh"), b = try Workbook(path: committed, file: "committed")
+            #expect(a.sheetNames == b.sheetNames, "\(committed)")
+            for name in a.sheetNames {
+                #expect(try a.sheet(name).cells == b.sheet(name).cells, "\(committed) \(name)")
+            }
+        }
+        let liar = try #require(FileManager.default.contents(atPath: TestSupport.path("Tests/Fixtures/sheets/liar.xlsx")))
+        #expect(liar.count == (try FileManager.default.attributesOfItem(atPath: try SheetFixtures.path("liar.xlsx"))[.size] as? Int))
     }
 }

@@ -171,7 +171,9 @@ def liar(src, dst):
         for name, data in items:
             if name.encode() == part:
                 data = data.replace(b"<sheetData>", b"<!--" + b" " * (4 << 20) + b"--><sheetData>")
-            out.writestr(name, data)
+            info = zipfile.ZipInfo(name, date_time=(2023, 2, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            out.writestr(info, data)
     blob = bytearray(open(dst, "rb").read())
     at = blob.find(part)
     while at >= 0:

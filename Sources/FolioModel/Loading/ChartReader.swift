@@ -110,7 +110,8 @@ struct ChartReader {
             context.error("bad-value", map.value("highlight"), "\(what): highlight '\(highlight)' is not one of the categories",
                           hint: "categories: \(categories.joined(separator: ", "))")
         }
-        let derived = derivedCategories(&map, categories: categories, what: what)
+        // When `data:` could not be read its problems are reported; no follow-on errors about its categories.
+        let derived = dataNode != nil && table == nil ? [] : derivedCategories(&map, categories: categories, what: what)
         var target: Target?
         if let t = map.value("target"), var tm = YAMLMapping(t, context: context, what: "the target of \(what)") {
             let value = tm.number("value", required: true)
