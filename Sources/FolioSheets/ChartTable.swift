@@ -1,6 +1,6 @@
 /// A chart's numbers read from a range of a sheet: the first row names the series (its
 /// first cell is ignored), the first column holds the categories, the rest are values
-/// (an empty cell is a gap).
+/// (an empty cell is a gap; a wholly empty row is skipped).
 public struct ChartTable: Hashable, Sendable {
     public var categories: [String]
     public var series: [(name: String, values: [Double?])]
@@ -47,7 +47,7 @@ public struct ChartTable: Hashable, Sendable {
         var categories: [String] = []
         var values = Array(repeating: [Double?](), count: names.count)
         var places = Array(repeating: [SheetPlace](), count: names.count)
-        for row in grid.dropFirst() {
+        for row in grid.dropFirst() where !row.allSatisfy(\.isEmpty) { // a blank row is a spacer, not a category
             let label = row[0]
             if label.isEmpty {
                 problems.append(SheetProblem(code: "empty-value", at: label.place, "the category is empty",

@@ -1,4 +1,5 @@
 import FolioSheets
+import FolioTestSupport
 import Foundation
 import Testing
 
@@ -41,5 +42,18 @@ struct CSVTests {
             let p = error as? SheetProblem
             return p?.code == "bad-csv" && p?.message == "latin1.csv is not UTF-8 text (line 3)" && p?.hint?.contains("CSV UTF-8") == true
         }
+    }
+
+    @Test("Excel's UTF-8 mark is skipped; a blank line between rows is not a category")
+    func bomAndBlankLines() throws {
+        let path = TestSupport.temporaryDirectory("csv") + "/a.csv"
+        try Data([0xEF, 0xBB, 0xBF] + Array("年份,值\r\n2020,1\r\n\r\n2021,\"2\"\r\n\r\n".utf8)).write(to: URL(fileURLWithPath: path))
+        let sheet = try CSVTable.read(path: path, file: "a.csv")
+        let (table, problems) = ChartTable.read(sheet, range: nil, file: "a.csv")
+        #expect(problems.isEmpty, "\(problems)")
+        #expect(table?.categories == ["2020", "2021"])
+        #expect(table?.series.first?.name == "值")
+        #expect(table?.series.first?.values == [1, 2])
+        #expect(sheet[CellAddress("B4")!].place == .text(line: 4, column: 6, lineText: "2021,\"2\""))
     }
 }
