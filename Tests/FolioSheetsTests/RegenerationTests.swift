@@ -1,4 +1,4 @@
-import FolioBuild
+@testable import FolioBuild
 import FolioModel
 import FolioTestSupport
 import Foundation
@@ -129,6 +129,12 @@ struct RegenerationTests {
         let failure = events.all.compactMap { e -> Error? in if case .failed(_, let error) = e { return error } else { return nil } }.first
         #expect("\(String(describing: failure))".contains("高企!B3"))
         #expect(FileManager.default.contents(atPath: pdf) == good)
+    }
+
+    @Test("a spreadsheet program's lock file (~$stats.xlsx) is not a change")
+    func lockFilesAreNoise() {
+        #expect(FileWatcher.isNoise("~$stats.xlsx") && FileWatcher.isNoise(".~lock.stats.xlsx#"))
+        #expect(!FileWatcher.isNoise("stats.xlsx"))
     }
 
     private func pdfText(_ path: String) throws -> String {

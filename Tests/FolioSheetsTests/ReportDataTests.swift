@@ -237,4 +237,25 @@ struct ReportDataTests {
         #expect(d.contains { $0.location?.cell == "inline!C2" && $0.message == "the cell is empty, but a donut slice cannot be a gap" })
         #expect(r.load().report == nil)
     }
+
+    @Test("a figure's empty cell or unsaved formula is reported at the cell, with a note at the figure's value")
+    func figureProblems() throws {
+        let r = try DataReport(charts: """
+              - id: c
+                title: 排名
+                kind: line
+                data: data/rank.csv
+            """, figures: """
+                  - value: {file: data/stats.xlsx, sheet: inline, cell: C2}
+                    label: 空
+                  - value: {file: data/stats.xlsx, sheet: formulas, cell: C3}
+                    label: 公式
+            """)
+        let d = r.load().diagnostics
+        #expect(d.map { $0.location?.cell ?? "-" } == ["inline!C2", "formulas!C3"])
+        #expect(d.map(\.code) == ["empty-value", "cell-no-value"])
+        #expect(d.allSatisfy { $0.notes.first?.message.hasSuffix("takes its value from here") == true })
+        #expect(d.first { $0.code == "empty-value" }?.hint == "the sheet's cells are in A1:C3")
+        #expect(d.first { $0.code == "cell-no-value" }?.sourceLine == "=B3*2 → (no saved value)")
+    }
 }
