@@ -3,6 +3,7 @@ public struct CellAddress: Hashable, Sendable, Comparable, CustomStringConvertib
     public var row: Int
     public var column: Int
 
+    /// The cell at a 1-based row and column.
     public init(row: Int, column: Int) {
         self.row = row
         self.column = column
@@ -57,6 +58,7 @@ public struct CellRange: Hashable, Sendable, CustomStringConvertible {
     public var start: CellAddress
     public var end: CellAddress
 
+    /// The range between two corners, in any order.
     public init(start: CellAddress, end: CellAddress) {
         self.start = CellAddress(row: min(start.row, end.row), column: min(start.column, end.column))
         self.end = CellAddress(row: max(start.row, end.row), column: max(start.column, end.column))
@@ -71,9 +73,11 @@ public struct CellRange: Hashable, Sendable, CustomStringConvertible {
         self.init(start: a, end: b)
     }
 
+    /// How many rows and columns the range spans.
     public var rows: Int { end.row - start.row + 1 }
     public var columns: Int { end.column - start.column + 1 }
 
+    /// Whether the cell lies inside the range.
     public func contains(_ a: CellAddress) -> Bool {
         (start.row...end.row).contains(a.row) && (start.column...end.column).contains(a.column)
     }

@@ -118,9 +118,10 @@ public struct CellFormat: Hashable, Sendable {
                 i += 1 // a padding character follows
             case "0", "#", "?", ",", ".":
                 if patternDone { suffix.append(c) } else { inPattern = true; pattern.append(c) }
-            case "E", "e" where inPattern:
+            case "E" where inPattern, "e" where inPattern:
                 pattern.append(c)
-            case "+", "-" where inPattern && (pattern.last == "E" || pattern.last == "e"):
+            case "+" where inPattern && (pattern.last == "E" || pattern.last == "e"),
+                 "-" where inPattern && (pattern.last == "E" || pattern.last == "e"):
                 pattern.append(c)
             case "%":
                 if inPattern { patternDone = true; inPattern = false }

@@ -3,7 +3,7 @@ public struct Sheet: Hashable, Sendable {
     /// The sheet's name (the file name for CSV).
     public var name: String
     public var cells: [CellAddress: SheetCell]
-    /// The first sheet place of a cell (how a CSV or an XLSX cell is located).
+    /// Where a cell the file does not hold is (a worksheet's cell, or a place in a CSV line).
     var place: @Sendable (CellAddress) -> SheetPlace
 
     public init(name: String, cells: [CellAddress: SheetCell], place: @escaping @Sendable (CellAddress) -> SheetPlace) {
@@ -12,6 +12,7 @@ public struct Sheet: Hashable, Sendable {
         self.place = place
     }
 
+    /// Same name and cells (how places are made does not count).
     public static func == (a: Sheet, b: Sheet) -> Bool { a.name == b.name && a.cells == b.cells }
     public func hash(into h: inout Hasher) { h.combine(name); h.combine(cells.count) }
 

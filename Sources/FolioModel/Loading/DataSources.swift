@@ -41,7 +41,7 @@ final class DataSources {
     /// The categories and series of a chart from its `data:` value, or nil after reporting
     /// why not.
     func chartTable(_ node: Node, what: String, kind: Chart.Kind?) -> (categories: [String], series: [Series])? {
-        guard var ref = reference(node, what: "the data of \(what)", keys: Self.chartKeys,
+        guard var ref = reference(node, what: "the data of \(what)", keys: Self.chartKeys, pathAlone: true,
                                   example: "data: {file: data/stats.xlsx, sheet: 高企, range: A1:C4}") else { return nil }
         var range: CellRange?
         var rangeNode: Node?
@@ -101,7 +101,7 @@ final class DataSources {
     /// A figure's value from one cell, as the cell shows it (its number format applied),
     /// or the figure's own `text` with `{}` standing for the cell.
     func cellText(_ node: Node, what: String) -> String? {
-        guard var ref = reference(node, what: "the value of \(what)", keys: Self.cellKeys,
+        guard var ref = reference(node, what: "the value of \(what)", keys: Self.cellKeys, pathAlone: false,
                                   example: "value: {file: data/stats.xlsx, sheet: 高企, cell: B4}"), var m = ref.map else { return nil }
         let cellText = m.string("cell", required: true)
         let cellNode = m.value("cell")
@@ -139,10 +139,11 @@ final class DataSources {
 
     // MARK: - Files and sheets
 
-    /// The file reference of a `data:` or `value:` node: a path, or a mapping with `file`.
-    private func reference(_ node: Node, what: String, keys: [String], example: String) -> Reference? {
+    /// The file reference of a `data:` or `value:` node: a mapping with `file`, or (where
+    /// `pathAlone`) just the path.
+    private func reference(_ node: Node, what: String, keys: [String], pathAlone: Bool, example: String) -> Reference? {
         if case .scalar = node {
-            guard keys.contains("range"), let path = YAMLMapping.scalarString(node, context: context, what: what) else {
+            guard pathAlone, let path = YAMLMapping.scalarString(node, context: context, what: what) else {
                 context.error("wrong-type", node, "\(what) must be a mapping", hint: example)
                 return nil
             }
