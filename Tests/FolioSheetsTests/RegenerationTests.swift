@@ -81,8 +81,12 @@ struct RegenerationTests {
         // 排名!B3 is the 2021 rank of zone-rank, shown with hitech-zone-rank.
         try w.setCells("高企!B3=5400", "排名!B3=12")
         #expect(try w.build().written == ["brochure.pdf", w.card("hitech-zone-rank", in: report)])
+        // 高企!B4 is read by a figure only (36.4% → 36.5%): its event's card and the brochure.
+        try w.setCells("高企!B3=5400", "排名!B3=12", "高企!B4=0.365")
+        #expect(try w.build().written == ["brochure.pdf", w.card("hitech-enterprises", in: report)])
+        #expect(ReportLoader().load(directory: w.report).report?.events.first { $0.id == "hitech-enterprises" }?.figures[1].value == "36.5%")
         // A cell outside every range: the full check runs and finds nothing to make.
-        try w.setCells("高企!B3=5400", "排名!B3=12", "高企!H20=1")
+        try w.setCells("高企!B3=5400", "排名!B3=12", "高企!B4=0.365", "高企!H20=1")
         let none = try w.build()
         #expect(none.written.isEmpty && !none.decidedQuickly)
     }
