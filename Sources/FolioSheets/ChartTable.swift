@@ -16,6 +16,12 @@ public struct ChartTable: Hashable, Sendable {
 
     public func hash(into h: inout Hasher) { h.combine(categories); h.combine(range) }
 
+    /// The most categories (rows) and series (columns) a chart is read with: far more
+    /// than a page can show, and few enough that a range that takes in a whole sheet by
+    /// mistake is an error, not minutes of layout.
+    public static let maxCategories = 1_000
+    public static let maxSeries = 100
+
     /// Reads `range` of `sheet` (its used range when nil). Every problem of every cell is
     /// returned, not just the first.
     public static func read(_ sheet: Sheet, range wanted: CellRange?, file: String) -> (ChartTable?, [SheetProblem]) {
@@ -33,6 +39,11 @@ public struct ChartTable: Hashable, Sendable {
             return (nil, [SheetProblem(code: "empty-range", at: sheet.place(range.start),
                                        "the range \(range) of '\(sheet.name)' has \(range.rows) row\(range.rows == 1 ? "" : "s") and \(range.columns) column\(range.columns == 1 ? "" : "s"); a chart needs a header row and a column of categories",
                                        hint: "the first row names the series, the first column holds the categories; the sheet's cells are in \(used)")])
+        }
+        if range.rows - 1 > maxCategories || range.columns - 1 > maxSeries {
+            return (nil, [SheetProblem(code: "data-too-large", at: sheet.place(range.start),
+                                       "the range \(range) of '\(sheet.name)' holds \(range.rows - 1) rows and \(range.columns - 1) columns of values; a chart draws at most \(maxCategories) categories and \(maxSeries) series",
+                                       hint: "give the chart's `range:`, e.g. range: A1:C4")])
         }
         let grid = sheet.grid(range)
         var problems: [SheetProblem] = []

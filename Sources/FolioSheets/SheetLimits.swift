@@ -11,7 +11,7 @@ public struct SheetLimits: Hashable, Sendable {
     /// Most cells (XLSX) or fields (CSV) read from one sheet or file.
     public var maxCells: Int
 
-    public init(maxFileBytes: Int = 16 << 20, maxPartBytes: Int = 64 << 20, maxUnpackedBytes: Int = 256 << 20,
+    public init(maxFileBytes: Int = 16 << 20, maxPartBytes: Int = 16 << 20, maxUnpackedBytes: Int = 64 << 20,
                 maxCells: Int = 200_000) {
         self.maxFileBytes = maxFileBytes
         self.maxPartBytes = maxPartBytes

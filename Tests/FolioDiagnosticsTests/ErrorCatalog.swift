@@ -223,7 +223,7 @@ enum ErrorCatalog {
                                     "report/data/rank.csv": "年份,新认定\n2021,\"893\n2022,1500\n"],
                                    shown: "report/data/rank.csv:\n年份,新认定\n2021,\"893\n2022,1500")),
         ErrorExample(code: "data-too-large", severity: "error",
-                     meaning: "A data file beyond the limits: 16 MiB on disk, 200,000 cells, or parts inflating to more than 64 MiB (256 MiB in all) or to more than the zip declares.",
+                     meaning: "A data file beyond the limits: 16 MiB on disk, 200,000 cells, or parts inflating to more than 16 MiB (64 MiB in all) or to more than the zip declares.",
                      setup: .files(["report/report.yaml": head + event + "    charts: [c]\n" + dataChart("data/stats.xlsx"),
                                     "report/data/stats.xlsx": "@copy Tests/Fixtures/sheets/liar.xlsx"],
                                    shown: "report/data/stats.xlsx: a sheet of 4 MB whose zip entry says 1000 bytes\n" + dataChart("data/stats.xlsx"))),

@@ -46,4 +46,21 @@ struct LimitTests {
         #expect { try CSVTable.read(path: try SheetFixtures.path("rank.csv"), file: "rank.csv", limits: SheetLimits(maxCells: 5)) }
             throws: { ($0 as? SheetProblem)?.code == "data-too-large" }
     }
+
+    @Test("a chart's range is at most 1000 categories and 100 series: a whole big sheet by mistake is an error")
+    func chartSize() throws {
+        var cells: [CellAddress: SheetCell] = [:]
+        for r in 1...1_002 {
+            for c in 1...2 {
+                let a = CellAddress(row: r, column: c)
+                cells[a] = SheetCell(place: .cell(sheet: "大表", address: a), value: r == 1 || c == 1 ? .text("x\(r)") : .number(Double(r)))
+            }
+        }
+        let sheet = Sheet(name: "大表", cells: cells) { .cell(sheet: "大表", address: $0) }
+        let (table, problems) = ChartTable.read(sheet, range: nil, file: "big.xlsx")
+        #expect(table == nil && problems.map(\.code) == ["data-too-large"])
+        #expect(problems.first?.message == "the range A1:B1002 of '大表' holds 1001 rows and 1 columns of values; a chart draws at most 1000 categories and 100 series")
+        let (fits, none) = ChartTable.read(sheet, range: CellRange("A1:B1001"), file: "big.xlsx")
+        #expect(none.isEmpty && fits?.categories.count == 1_000)
+    }
 }
