@@ -16,7 +16,7 @@ FUZZ_WORKERS ?= $(shell nproc 2>/dev/null || echo 2)
 
 # Debian packages the build, the tools and the tests need (python3: `make install` writes
 # the man page with tools/manpage.py).
-APT_PACKAGES := libcairo2-dev libpango1.0-dev libharfbuzz-dev libpng-dev libdeflate-dev libjpeg62-turbo-dev fonts-noto-cjk \
+APT_PACKAGES := libcairo2-dev libpango1.0-dev libharfbuzz-dev libpng-dev libdeflate-dev libjpeg62-turbo-dev zlib1g-dev fonts-noto-cjk \
 	poppler-utils qpdf ghostscript libgs-common icc-profiles-free pkg-config liblcms2-dev python3
 # What the checkers of `make test` need: colour (ArgyllCMS, LittleCMS), a second and third
 # PDF reader (MuPDF; PDFium comes from PyPI), a real browser for the preview test, groff

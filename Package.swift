@@ -11,6 +11,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/drmohundro/SWXMLHash", from: "8.1.1"),
+        .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
     ],
     targets: [
         // The only C boundary: Pango, Cairo, fontconfig, libpng, libjpeg.
@@ -23,8 +26,14 @@ let package = Package(
         .target(name: "FolioCore"),
         // The only Swift module that imports C: fonts, shaping, surfaces, PNG/JPEG.
         .target(name: "FolioGraphics", dependencies: ["CPangoCairo", "FolioCore"]),
+        // Spreadsheet (XLSX) and CSV tables for charts and figures: cells, formats, limits.
+        .target(name: "FolioSheets", dependencies: [
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            .product(name: "SWXMLHash", package: "SWXMLHash"),
+            .product(name: "SwiftCSV", package: "SwiftCSV"),
+        ]),
         // Report data, YAML decoding with source locations, diagnostics.
-        .target(name: "FolioModel", dependencies: ["FolioCore", .product(name: "Yams", package: "Yams")]),
+        .target(name: "FolioModel", dependencies: ["FolioCore", "FolioSheets", .product(name: "Yams", package: "Yams")]),
         // The paragraph composer (clreq line breaking, spacing, justification).
         .target(name: "FolioText", dependencies: ["FolioCore", "FolioGraphics"]),
         // Chart specs + data → vector display-list items.
@@ -43,7 +52,7 @@ let package = Package(
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .executableTarget(name: "folio", dependencies: [
-            "FolioBuild", "FolioModel", "FolioLayout", "FolioGraphics", "FolioPreflight",
+            "FolioBuild", "FolioModel", "FolioLayout", "FolioGraphics", "FolioPreflight", "FolioSheets",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Measurements for `make bench` (bench/cards.sh): PNG encoder settings, card throughput.
@@ -54,6 +63,7 @@ let package = Package(
         .target(name: "FolioFuzzSupport", dependencies: ["FolioBuild", "FolioModel"], path: "Tests/FolioFuzzSupport"),
         .executableTarget(name: "folio-fuzz", dependencies: ["FolioFuzzSupport"], path: "Sources/folio-fuzz"),
         .target(name: "FolioTestSupport", dependencies: ["FolioCore", "FolioModel", "FolioGraphics"], path: "Tests/FolioTestSupport"),
+        .testTarget(name: "FolioSheetsTests", dependencies: ["FolioSheets", "FolioModel", "FolioBuild", "FolioTestSupport"]),
         .testTarget(name: "FolioModelTests", dependencies: ["FolioModel", "FolioTestSupport"]),
         .testTarget(name: "FolioTextTests", dependencies: ["FolioText", "FolioGraphics", "FolioCore", "FolioExport", "FolioTestSupport"]),
         .testTarget(name: "FolioChartsTests", dependencies: ["FolioCharts", "FolioText", "FolioModel", "FolioCore", "FolioTestSupport",

@@ -71,9 +71,9 @@ public final class FileWatcher {
         return changed
     }
 
-    /// Hidden files, editor swap and backup files, and Folio's own temporaries.
+    /// Hidden files, editor swap and backup files, spreadsheet lock files, and Folio's own temporaries.
     static func isNoise(_ name: String) -> Bool {
         name.hasPrefix(".") || name.hasSuffix("~") || name.hasSuffix(".swp") || name.hasSuffix(".swx")
-            || name.hasSuffix(".tmp") || name == "4913"
+            || name.hasSuffix(".tmp") || name == "4913" || name.hasPrefix("~$") // Excel's lock files
     }
 }

@@ -3,7 +3,7 @@ import FolioModel
 import Foundation
 
 /// What a no-op build is decided by without reading the report: the exact bytes of the
-/// report and layout files, the identity of the images, the font set, the tool, the
+/// report and layout files, the identity of the images and data files, the font set, the tool, the
 /// options, Folio's own folders and the list of card presets, as they were when the
 /// outputs were last made (kept in the output folder's stat cache). When all of them and
 /// every output file are as they were, the build has nothing to do: it returns at once
@@ -83,11 +83,12 @@ struct QuickCheck: Codable, Equatable {
         return fp.hex
     }
 
-    /// The absolute paths of the images `report` names, as it names them (links not followed).
+    /// The absolute paths of the images `report` names, as it names them (links not
+    /// followed), and of the data files its charts and figures read (stamped the same way).
     static func imagePaths(_ report: Report) -> [String] {
         ([report.cover] + report.events.map(\.image)).compactMap { $0 }.map {
             URL(fileURLWithPath: $0.path, relativeTo: URL(fileURLWithPath: report.directory, isDirectory: true)).standardizedFileURL.path
-        }
+        } + report.dataFiles
     }
 
     /// Whether nothing changed since the record: same key, same bytes, same images, and

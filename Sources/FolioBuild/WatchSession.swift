@@ -87,7 +87,7 @@ public struct WatchSession {
                 for path in more where !changed.contains(path) { changed.append(path) }
             }
             // Drop temporaries that came and went during the save (sed's, some editors').
-            let known = ["yaml", "yml", "jpg", "jpeg", "png", "conf", "ttf", "otf", "ttc", "otc"]
+            let known = ["yaml", "yml", "jpg", "jpeg", "png", "conf", "ttf", "otf", "ttc", "otc", "xlsx", "xlsm", "csv"]
             changed = changed.filter {
                 FileManager.default.fileExists(atPath: $0) || known.contains(($0 as NSString).pathExtension.lowercased())
             }

@@ -63,6 +63,11 @@ enum ErrorCatalog {
                                          with: "{type: rect, box: [-60px, 8px, 8px, 24px], fill: accent}")
     }
 
+    /// A bar chart `c` whose numbers come from `data`.
+    static func dataChart(_ data: String) -> String {
+        "charts:\n  - id: c\n    title: 高新技术企业\n    kind: bar\n    data: \(data)\n"
+    }
+
     static let examples: [ErrorExample] = [
         // MARK: Files and encodings
         ErrorExample(code: "no-report", severity: "error", meaning: "The report folder does not exist, is a file, or holds no report.yaml.",
@@ -188,6 +193,50 @@ enum ErrorCatalog {
                      meaning: "An image is not a JPEG or PNG, is a folder, cannot be decoded, or is too large to draw.",
                      setup: .files(["report/report.yaml": head + event + "    image: images/zone.gif\n", "report/images/zone.gif": "GIF89a"],
                                    shown: "report/report.yaml:\n" + head + event + "    image: images/zone.gif    # a GIF")),
+
+        // MARK: Data files (spreadsheets and CSV); "@copy PATH" copies a file of the repository
+        ErrorExample(code: "cell-not-number", severity: "error",
+                     meaning: "A chart's cell holds text that is not a number (a unit typed into it, a note); reported at the cell, with a note at the line that reads the file.",
+                     setup: .files(["report/report.yaml": head + event + "    charts: [c]\n" + dataChart("{file: data/stats.xlsx, sheet: bad, range: A1:C3}"),
+                                    "report/data/stats.xlsx": "@copy Tests/Fixtures/sheets/stats.xlsx"],
+                                   shown: "report/data/stats.xlsx, sheet bad: C3 holds 893家\nreport/report.yaml:\n" + head + event + "    charts: [c]\n" + dataChart("{file: data/stats.xlsx, sheet: bad, range: A1:C3}"))),
+        ErrorExample(code: "cell-error", severity: "error", meaning: "A chart's cell shows an error value (#DIV/0!, #REF!…) of its formula.",
+                     setup: .files(["report/report.yaml": head + event + "    charts: [c]\n" + dataChart("{file: data/stats.xlsx, sheet: bad, range: A3:C4}"),
+                                    "report/data/stats.xlsx": "@copy Tests/Fixtures/sheets/stats.xlsx"],
+                                   shown: "report/data/stats.xlsx, sheet bad: C4 shows #DIV/0!\n" + dataChart("{file: data/stats.xlsx, sheet: bad, range: A3:C4}"))),
+        ErrorExample(code: "cell-no-value", severity: "error",
+                     meaning: "A formula whose result was never saved (a file written by a script and never opened in a spreadsheet program).",
+                     setup: .files(["report/report.yaml": head + event + "    charts: [c]\n" + dataChart("{file: data/stats.xlsx, sheet: formulas}"),
+                                    "report/data/stats.xlsx": "@copy Tests/Fixtures/sheets/stats.xlsx"],
+                                   shown: "report/data/stats.xlsx, sheet formulas: C3 holds =B3*2 with no saved result\n" + dataChart("{file: data/stats.xlsx, sheet: formulas}"))),
+        ErrorExample(code: "no-sheet", severity: "error", meaning: "A workbook has no sheet of the name given; the sheets it has are listed.",
+                     setup: .files(["report/report.yaml": head + event + "    charts: [c]\n" + dataChart("{file: data/stats.xlsx, sheet: 高新}"),
+                                    "report/data/stats.xlsx": "@copy Tests/Fixtures/sheets/stats.xlsx"],
+                                   shown: dataChart("{file: data/stats.xlsx, sheet: 高新}"))),
+        ErrorExample(code: "empty-range", severity: "error",
+                     meaning: "A chart's range (or sheet) holds nothing, or too little for a header row and a column of categories; where the sheet's cells are is said.",
+                     setup: .files(["report/report.yaml": head + event + "    charts: [c]\n" + dataChart("{file: data/stats.xlsx, sheet: 高企, range: F10:H12}"),
+                                    "report/data/stats.xlsx": "@copy Tests/Fixtures/sheets/stats.xlsx"],
+                                   shown: dataChart("{file: data/stats.xlsx, sheet: 高企, range: F10:H12}"))),
+        ErrorExample(code: "bad-xlsx", severity: "error", meaning: "A .xlsx file that is not an Excel workbook, or is damaged.",
+                     setup: .files(["report/report.yaml": head + event + "    charts: [c]\n" + dataChart("data/stats.xlsx"),
+                                    "report/data/stats.xlsx": "年份,数值\n"],
+                                   shown: "report/data/stats.xlsx: a CSV file renamed\n" + dataChart("data/stats.xlsx"))),
+        ErrorExample(code: "bad-csv", severity: "error", meaning: "A CSV file that is not UTF-8, or whose quotes do not pair up; the place is line:column.",
+                     setup: .files(["report/report.yaml": head + event + "    charts: [c]\n" + dataChart("data/rank.csv"),
+                                    "report/data/rank.csv": "年份,新认定\n2021,\"893\n2022,1500\n"],
+                                   shown: "report/data/rank.csv:\n年份,新认定\n2021,\"893\n2022,1500")),
+        ErrorExample(code: "data-too-large", severity: "error",
+                     meaning: "A data file beyond the limits: 16 MiB on disk, 200,000 cells, or parts inflating to more than 16 MiB (64 MiB in all) or to more than the zip declares.",
+                     setup: .files(["report/report.yaml": head + event + "    charts: [c]\n" + dataChart("data/stats.xlsx"),
+                                    "report/data/stats.xlsx": "@copy Tests/Fixtures/sheets/liar.xlsx"],
+                                   shown: "report/data/stats.xlsx: a sheet of 4 MB whose zip entry says 1000 bytes\n" + dataChart("data/stats.xlsx"))),
+        ErrorExample(code: "bad-data-file", severity: "error", meaning: "`data:` names a file that is not .xlsx or .csv (an old .xls, an .ods), or a folder.",
+                     setup: .files(["report/report.yaml": head + event + "    charts: [c]\n" + dataChart("data/stats.xls"),
+                                    "report/data/stats.xls": "x"],
+                                   shown: dataChart("data/stats.xls"))),
+        ErrorExample(code: "data-conflict", severity: "error", meaning: "A chart gives both `data:` and `categories` or `series`.",
+                     setup: .report(head + event + "    charts: [c]\n" + dataChart("data/rank.csv") + "    categories: [\"2021\"]\n")),
 
         // MARK: Layouts and fonts
         ErrorExample(code: "unknown-layout", severity: "error",

@@ -89,6 +89,8 @@ struct ErrorDocsTests {
                 if name.hasSuffix("/.keep") {
                     try fm.createDirectory(atPath: (work as NSString).appendingPathComponent((name as NSString).deletingLastPathComponent),
                                            withIntermediateDirectories: true)
+                } else if text.hasPrefix("@copy ") {
+                    try write(name, try Data(contentsOf: URL(fileURLWithPath: TestSupport.path(String(text.dropFirst(6))))))
                 } else {
                     try write(name, Data(text.utf8))
                 }
@@ -140,11 +142,15 @@ struct ErrorDocsTests {
         - Colour is used on a terminal only; `NO_COLOR=1`, `TERM=dumb` or a pipe give plain text.
         - `--diagnostics json` prints one JSON array on standard output instead, each item
           with `severity`, `code`, `message`, and `file`, `line`, `column`, `hint` when known.
+        - A problem in a spreadsheet is placed at its cell, `path:sheet!cell` (`cell` in
+          JSON), with the cell's content, and a `note:` at the report.yaml line that reads
+          the file (`notes` in JSON); in a CSV file at `path:line:column`.
         - Values quoted in messages are cut to 40 characters; long source lines are cut
           around the caret; invisible characters are shown as ␀, ␈, � and so on.
         - Limits (far above what real reports need): files of 8 MiB, 1,000,000 YAML values
           after alias expansion, 1,000 levels of nesting, 5,000 events, paragraphs of 20,000
-          characters, one-line texts of 1,000 characters, images of 32,767 pixels a side.
+          characters, one-line texts of 1,000 characters, images of 32,767 pixels a side;
+          data files of 16 MiB and 200,000 cells.
 
         The examples below were run in a folder holding `report/report.yaml` and a copy of
         Folio's built-in layout, card preset and fonts in `folio/` (`FOLIO_HOME=folio`).
@@ -195,6 +201,9 @@ struct ErrorDocsTests {
         guard let file = item["file"] as? String, let line = item["line"] as? Int, let column = item["column"] as? Int else {
             let what = e.command == ["check", "report"] ? shownFirstLine(e) : "`folio \(e.command.joined(separator: " "))`"
             return (what, "\(e.severity): \(message)")
+        }
+        if let cellName = item["cell"] as? String { // a spreadsheet's cell: no text line to show
+            return (shownFirstLine(e), "\(file.replacingOccurrences(of: json.workspace + "/", with: "")):\(cellName): \(e.severity): \(message)")
         }
         let path = file.hasPrefix("/") ? file : (json.workspace as NSString).appendingPathComponent(file)
         let bytes = FileManager.default.contents(atPath: path) ?? Data()

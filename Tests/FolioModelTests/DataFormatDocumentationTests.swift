@@ -31,7 +31,7 @@ struct DataFormatDocumentationTests {
     }
 
     /// What the reader accepts, in the doc's table order: report, event, figure, image,
-    /// chart, series, target.
+    /// chart, series, target, a chart's data file, a figure's cell.
     static let accepted: [(String, [String])] = [
         ("report", ReportLoader.knownKeys),
         ("event", ReportReader.eventKeys),
@@ -40,6 +40,8 @@ struct DataFormatDocumentationTests {
         ("chart", ChartReader.keys),
         ("series", ["name", "values"]),
         ("target", ["value", "label"]),
+        ("data", DataSources.chartKeys),
+        ("cell", DataSources.cellKeys),
     ]
 
     @Test("each table of docs/data-format.md lists exactly the keys the reader accepts there")

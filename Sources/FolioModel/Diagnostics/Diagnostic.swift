@@ -16,8 +16,24 @@ public struct Diagnostic: Hashable, Sendable, Error, CustomStringConvertible {
     public var message: String
     /// What to do about it ("did you mean `figures`?").
     public var hint: String?
-    /// The offending source line, when the location points into a text file.
+    /// The offending source line, when the location points into a text file; a cell's
+    /// content, when it points into a spreadsheet.
     public var sourceLine: String?
+    /// Other places that explain this one (the report.yaml line that names a data file).
+    public var notes: [Note] = []
+
+    /// A place related to a diagnostic: `path:line:col: note: message` with its line.
+    public struct Note: Hashable, Sendable {
+        public var location: SourceLocation
+        public var message: String
+        public var sourceLine: String?
+
+        public init(at location: SourceLocation, _ message: String, sourceLine: String? = nil) {
+            self.location = location
+            self.message = message
+            self.sourceLine = sourceLine
+        }
+    }
 
     public init(_ severity: Severity, code: String, at location: SourceLocation?, _ message: String,
                 hint: String? = nil, sourceLine: String? = nil) {

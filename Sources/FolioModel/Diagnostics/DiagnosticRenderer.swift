@@ -39,13 +39,23 @@ public struct DiagnosticRenderer: Sendable {
         if let location = d.location { out += bold("\(location): ") }
         let severity = d.severity == .error ? paint("error:", "1;31") : paint("warning:", "1;35")
         out += "\(severity) \(bold(d.message))\n"
-        if let line = d.sourceLine, let column = d.location?.column {
+        if let line = d.sourceLine, d.location?.cell != nil {
+            out += "    \(excerpt(line, column: 1).0)\n" // a cell's content: no caret
+        } else if let line = d.sourceLine, let column = d.location?.column {
             let (shown, padding) = excerpt(line, column: column)
             out += "    \(shown)\n"
             out += "    \(String(repeating: " ", count: padding))\(paint("^", "1;32"))\n"
         }
         if let hint = d.hint {
             out += "    \(paint("hint:", "1;36")) \(hint)\n"
+        }
+        for note in d.notes {
+            out += bold("\(note.location): ") + "\(paint("note:", "1;34")) \(note.message)\n"
+            if let line = note.sourceLine {
+                let (shown, padding) = excerpt(line, column: note.location.column)
+                out += "    \(shown)\n"
+                out += "    \(String(repeating: " ", count: padding))\(paint("^", "1;32"))\n"
+            }
         }
         return out
     }
@@ -68,7 +78,7 @@ public struct DiagnosticRenderer: Sendable {
 
     /// The diagnostics as a JSON array for editors and scripts, sorted like the text form:
     /// `[{"severity", "code", "message", "file", "line", "column", "hint"}]` (place and
-    /// hint only when known).
+    /// hint only when known; `cell` for a spreadsheet cell, `notes` for related places).
     public static func json(_ diagnostics: [Diagnostic]) -> String {
         let items = diagnostics.sortedForDisplay().map { d -> [String: Any] in
             var item: [String: Any] = ["severity": d.severity.rawValue, "code": d.code, "message": d.message]
@@ -76,8 +86,14 @@ public struct DiagnosticRenderer: Sendable {
                 item["file"] = l.file
                 item["line"] = l.line
                 item["column"] = l.column
+                if let cell = l.cell { item["cell"] = cell }
             }
             if let hint = d.hint { item["hint"] = hint }
+            if !d.notes.isEmpty {
+                item["notes"] = d.notes.map { n -> [String: Any] in
+                    ["file": n.location.file, "line": n.location.line, "column": n.location.column, "message": n.message]
+                }
+            }
             return item
         }
         let data = (try? JSONSerialization.data(withJSONObject: items, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]))

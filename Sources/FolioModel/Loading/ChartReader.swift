@@ -7,8 +7,10 @@ import Yams
 /// line and column, naming the chart and the series.
 struct ChartReader {
     let context: YAMLContext
+    /// Where `data:` tables are read (nil: `data:` is not available).
+    var data: DataSources? = nil
     static let keys = ["id", "title", "kind", "unit", "note", "categories", "series", "orientation", "stacked",
-                       "target", "invert", "highlight", "prefix", "derived"]
+                       "target", "invert", "highlight", "prefix", "derived", "data"]
 
     func charts(_ map: inout YAMLMapping) -> [Chart] {
         guard let nodes = map.list("charts") else { return [] }
@@ -51,8 +53,19 @@ struct ChartReader {
         let unit = map.string("unit")
         let note = map.text("note")
         let prefix = map.string("prefix")
-        let categories = map.stringList("categories") ?? []
-        let needsCategories = kind != nil && kind != .kpi
+        // `data:` gives the categories and series from a spreadsheet or CSV file instead.
+        let dataNode = map.value("data")
+        var table: (categories: [String], series: [Series])?
+        if let dataNode {
+            if map.has("categories") || map.has("series") {
+                context.error("data-conflict", dataNode, "\(what) gives both `data:` and `categories`/`series`",
+                              hint: "keep one: the numbers come either from the file or from report.yaml")
+            } else if let data {
+                table = data.chartTable(dataNode, what: what, kind: kind)
+            }
+        }
+        let categories = table?.categories ?? map.stringList("categories") ?? []
+        let needsCategories = kind != nil && kind != .kpi && dataNode == nil
         if needsCategories && map.value("categories") == nil {
             map.missing("categories", hint: "list the labels along the axis, e.g. categories: [\"2021\", \"2022\"]")
         } else if needsCategories, categories.isEmpty, let node = map.value("categories") {
@@ -64,8 +77,8 @@ struct ChartReader {
         }
         // KPIs need no categories; when they have some, the values follow them.
         let length = needsCategories || !categories.isEmpty ? categories.count : nil
-        var series: [Series] = []
-        if let nodes = map.list("series", required: true) {
+        var series: [Series] = table?.series ?? []
+        if dataNode == nil, let nodes = map.list("series", required: true) {
             if nodes.isEmpty {
                 context.error("empty-list", map.value("series"), "\(what) has no series", hint: "add one: - name: …  values: [..]")
             }
@@ -80,7 +93,7 @@ struct ChartReader {
             }
         }
         if kind == .donut, let first = series.first, !first.values.isEmpty, first.values.allSatisfy({ $0 == 0 }) {
-            context.error("bad-value", map.value("series"), "\(what) is a donut whose values add up to 0",
+            context.error("bad-value", map.value("series") ?? dataNode, "\(what) is a donut whose values add up to 0",
                           hint: "a donut shows the parts of a positive whole")
         }
         var orientation = Chart.Orientation.vertical
@@ -97,7 +110,8 @@ struct ChartReader {
             context.error("bad-value", map.value("highlight"), "\(what): highlight '\(highlight)' is not one of the categories",
                           hint: "categories: \(categories.joined(separator: ", "))")
         }
-        let derived = derivedCategories(&map, categories: categories, what: what)
+        // When `data:` could not be read its problems are reported; no follow-on errors about its categories.
+        let derived = dataNode != nil && table == nil ? [] : derivedCategories(&map, categories: categories, what: what)
         var target: Target?
         if let t = map.value("target"), var tm = YAMLMapping(t, context: context, what: "the target of \(what)") {
             let value = tm.number("value", required: true)

@@ -67,7 +67,8 @@ public struct ReportReader {
         // A chart with a problem of its own (a bad kind) is still there for the events
         // that name it: one mistake, one diagnostic.
         let declaredCharts = Self.chartIDs(map.value("charts"))
-        let charts = ChartReader(context: context).charts(&map)
+        let data = DataSources(context: context, directory: directory, limits: limits.sheets)
+        let charts = ChartReader(context: context, data: data).charts(&map)
         var events: [Event] = []
         if let nodes = map.list("events", required: true) {
             if nodes.isEmpty {
@@ -80,7 +81,7 @@ public struct ReportReader {
             }
             var seen: [String: Int] = [:]
             for (index, node) in nodes.prefix(limits.maxEvents).enumerated() {
-                guard let event = self.event(node, rank: index + 1, charts: charts, declared: declaredCharts) else { continue }
+                guard let event = self.event(node, rank: index + 1, charts: charts, declared: declaredCharts, data: data) else { continue }
                 if let first = seen[event.id] {
                     context.error("duplicate-id", node.mappingValue("id") ?? node, "event id \(Quoting.code(event.id)) is used by event \(first) and event \(index + 1)",
                                   hint: "ids name the card files, so each must be unique")
@@ -91,9 +92,11 @@ public struct ReportReader {
             }
         }
         guard let title, let publisher, let edition, let published else { return nil }
-        return Report(title: title, subtitle: subtitle, publisher: publisher, edition: edition, published: published,
+        var report = Report(title: title, subtitle: subtitle, publisher: publisher, edition: edition, published: published,
                       layout: layout, intro: intro, events: events, charts: charts, cards: cards, cover: cover,
                       source: source, directory: directory, file: context.source.path, locations: locations)
+        report.dataFiles = data.files.sorted()
+        return report
     }
 
     // MARK: - Events
@@ -104,7 +107,7 @@ public struct ReportReader {
         return Set(items.compactMap { $0.mappingValue("id")?.scalar?.string })
     }
 
-    private func event(_ node: Node, rank: Int, charts: [Chart], declared: Set<String>) -> Event? {
+    private func event(_ node: Node, rank: Int, charts: [Chart], declared: Set<String>, data: DataSources) -> Event? {
         guard var map = YAMLMapping(node, context: context, what: "event \(rank)",
                                     hint: "an event is a group of `key: value` lines starting with '- id: …'") else { return nil }
         map.known = Self.eventKeys
@@ -128,7 +131,7 @@ public struct ReportReader {
         let figures = map.list("figures").map { nodes in
             nodes.enumerated().compactMap { offset, node -> Figure? in
                 fieldLocations["figures[\(offset + 1)]"] = context.location(of: node)
-                return figure(node, index: offset + 1, event: label)
+                return figure(node, index: offset + 1, event: label, data: data)
             }
         } ?? []
         let chartIDs = map.stringList("charts") ?? []
@@ -149,12 +152,18 @@ public struct ReportReader {
                      fieldLocations: fieldLocations)
     }
 
-    private func figure(_ node: Node, index: Int, event: String) -> Figure? {
+    private func figure(_ node: Node, index: Int, event: String, data: DataSources) -> Figure? {
         let what = "figure \(index) of \(event)"
         guard var map = YAMLMapping(node, context: context, what: what,
                                     hint: "a figure is a mapping, e.g. {value: \"9\", unit: 个, label: 项目集中开工}") else { return nil }
         map.known = Self.figureKeys
-        let value = line(&map, "value", required: true)
+        // A value from one cell of a data file: `value: {file: …, sheet: …, cell: B4}`.
+        let value: String?
+        if let cell = map.value("value"), case .mapping = cell {
+            value = data.cellText(cell, what: what)
+        } else {
+            value = line(&map, "value", required: true)
+        }
         let unit = line(&map, "unit", allowEmpty: true)
         let label = line(&map, "label", required: true)
         let derived = map.bool("derived") ?? false

@@ -26,6 +26,9 @@ public struct Report: Hashable, Sendable {
     public var file: String
     /// Where each report-level key was written.
     public var locations: [String: SourceLocation]
+    /// The spreadsheets and CSV files that charts and figures read (absolute paths, links
+    /// resolved, sorted): inputs of the build like report.yaml.
+    public var dataFiles: [String] = []
 
     public init(title: String, subtitle: String? = nil, publisher: String, edition: Int, published: PartialDate,
                 layout: String? = nil, intro: [String] = [], events: [Event], charts: [Chart] = [],

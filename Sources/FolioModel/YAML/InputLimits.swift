@@ -1,3 +1,5 @@
+import FolioSheets
+
 /// Limits that keep a hostile or broken input from eating memory or time. The defaults
 /// are far above what a real report needs: the built-in report of 10 events is 18 KB
 /// and about 400 YAML values; a generated report of 1,000 events is about 2 MB.
@@ -12,6 +14,8 @@ public struct InputLimits: Hashable, Sendable {
     public var maxParagraphCharacters: Int
     /// Longest one-line text (a title, summary, label or caption), in characters.
     public var maxLineCharacters: Int
+    /// Bounds on the spreadsheets and CSV files charts and figures read (`data:`).
+    public var sheets: SheetLimits = .default
 
     public init(maxFileBytes: Int = 8 << 20, maxNodes: Int = 1_000_000, maxEvents: Int = 5_000,
                 maxParagraphCharacters: Int = 20_000, maxLineCharacters: Int = 1_000) {

@@ -82,6 +82,9 @@ public final class YAMLContext {
         if d.sourceLine == nil, let location = d.location, location.file == source.path {
             d.sourceLine = source.line(location.line)
         }
+        for i in d.notes.indices where d.notes[i].sourceLine == nil && d.notes[i].location.file == source.path {
+            d.notes[i].sourceLine = source.line(d.notes[i].location.line)
+        }
         kept.append(d)
     }
 

@@ -32,6 +32,9 @@ struct InitCommand: ParsableCommand {
     @Flag(name: .long, help: "Overwrite an existing report.yaml.")
     var force = false
 
+    @Flag(name: .customLong("with-data"), help: "Also make data/stats.xlsx, with a chart that reads its numbers from it.")
+    var withData = false
+
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
@@ -58,7 +61,14 @@ struct InitCommand: ParsableCommand {
         let date = published ?? String(format: "%04d-02-01", year + 1)
         do {
             try fm.createDirectory(atPath: images, withIntermediateDirectories: true)
-            try Data(ReportTemplate.reportYAML(edition: year, published: date).utf8).write(to: URL(fileURLWithPath: yamlPath), options: .atomic)
+            var yaml = ReportTemplate.reportYAML(edition: year, published: date)
+            if withData { // a data/ folder with a workbook, and a chart that reads it
+                let workbook = (path as NSString).appendingPathComponent(DataTemplate.file)
+                try fm.createDirectory(atPath: (workbook as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+                if force || !fm.fileExists(atPath: workbook) { try DataTemplate.workbook(edition: year).write(to: URL(fileURLWithPath: workbook)) }
+                yaml = DataTemplate.report(yaml, edition: year)
+            }
+            try Data(yaml.utf8).write(to: URL(fileURLWithPath: yamlPath), options: .atomic)
             let readme = (images as NSString).appendingPathComponent("README.txt")
             if !fm.fileExists(atPath: readme) {
                 try Data(ReportTemplate.imagesReadme.utf8).write(to: URL(fileURLWithPath: readme))
@@ -69,7 +79,7 @@ struct InitCommand: ParsableCommand {
         Console(output).info("""
             made \(shown)/
               report.yaml         the report: title, publisher, two example events, one chart
-              images/             pictures the report names (see images/README.txt)
+              images/             pictures the report names (see images/README.txt)\(withData ? "\n  data/stats.xlsx     the numbers of the chart new-hitech (edit, save, rebuild)" : "")
             next: edit \(DisplayPath.relative(yamlPath)), then run
               folio check \(Self.shellQuoted(shown))
               folio build \(Self.shellQuoted(shown))
