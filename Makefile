@@ -75,11 +75,14 @@ test: test-deps
 # builds, a generated 1,000-event report, peak memory; the table goes to out/bench.md.
 # The card section (cards per second per preset, PNG bytes per card, encoder settings)
 # follows in the same file.
-bench: deps bench-deps
+bench: deps bench-deps test-deps
 	SWIFT=$(SWIFT) RELEASE_FLAGS="$(RELEASE_FLAGS)" bench/bench.sh
 	SWIFT=$(SWIFT) RELEASE_FLAGS="$(RELEASE_FLAGS)" bench/cards.sh > out/bench-cards.txt
 	{ echo; echo '## Cards (bench/cards.sh)'; echo; echo '```'; cat out/bench-cards.txt; echo '```'; } >> out/bench.md
 	@cat out/bench-cards.txt
+	rm -rf /tmp/folio-serve-bench && mkdir -p /tmp/folio-serve-bench && cp -r $(REPORT) /tmp/folio-serve-bench/report
+	python3 bench/serve-latency.py $(FOLIO) /tmp/folio-serve-bench/report /tmp/folio-serve-bench/out | tee out/bench-serve.txt
+	{ echo; echo '## folio serve (bench/serve-latency.py)'; echo; echo '```'; cat out/bench-serve.txt; echo '```'; } >> out/bench.md
 
 # Card throughput per preset and the PNG encoder table (bench/cards.sh).
 bench-cards: deps bench-deps
@@ -98,7 +101,7 @@ bench-deps:
 # page with its charts (DOCS_PAGE) and that event's cards (DOCS_CARD), each well under 300 KB.
 DOCS_PAGE ?= 10
 DOCS_CARD ?= 06-hitech-enterprises
-docs-images: build
+docs-images: build test-deps
 	rm -rf /tmp/folio-docs && mkdir -p docs/images
 	$(FOLIO) build $(REPORT) --out /tmp/folio-docs --cards square,wechat-cover --scale 0.5 --force -q
 	pdftoppm -r 40 -png -singlefile -f 1 -l 1 /tmp/folio-docs/brochure.pdf docs/images/page-cover
@@ -106,6 +109,8 @@ docs-images: build
 	pdftoppm -r 60 -png -singlefile -f $(DOCS_PAGE) -l $(DOCS_PAGE) /tmp/folio-docs/brochure.pdf docs/images/page-event
 	cp /tmp/folio-docs/cards/square/$(DOCS_CARD).png docs/images/card-square.png
 	cp /tmp/folio-docs/cards/wechat-cover/$(DOCS_CARD).png docs/images/card-wechat-cover.png
+	rm -rf /tmp/folio-docs-serve && mkdir -p /tmp/folio-docs-serve && cp -r $(REPORT) /tmp/folio-docs-serve/report
+	python3 Tests/FolioServeTests/screenshot.py $(FOLIO) /tmp/folio-docs-serve/report /tmp/folio-docs-serve/out docs/images/preview.png
 	@ls -l docs/images/*.png
 
 # Shell completion scripts from swift-argument-parser, into out/completions/ (README: Commands).

@@ -11,6 +11,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        // HTTP + WebSocket for `folio serve`: plain sockets and epoll, no SwiftNIO (a first build in seconds, not minutes).
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         // The only C boundary: Pango, Cairo, fontconfig, libpng, libjpeg.
@@ -38,8 +40,13 @@ let package = Package(
             "FolioCore", "FolioModel", "FolioLayout", "FolioExport", "FolioGraphics",
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
+        // `folio serve`: the live preview in the browser (HTTP, WebSocket, the page's assets).
+        .target(name: "FolioServe", dependencies: [
+            "FolioBuild", "FolioModel", "FolioLayout", "FolioExport", "FolioGraphics", "FolioCore", "FolioText",
+            .product(name: "FlyingFox", package: "FlyingFox"),
+        ]),
         .executableTarget(name: "folio", dependencies: [
-            "FolioBuild", "FolioModel", "FolioLayout", "FolioGraphics",
+            "FolioBuild", "FolioModel", "FolioLayout", "FolioGraphics", "FolioServe",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Measurements for `make bench` (bench/cards.sh): PNG encoder settings, card throughput.
@@ -61,6 +68,8 @@ let package = Package(
             "FolioLayout", "FolioModel", "FolioText", "FolioCore", "FolioExport", "FolioGraphics", "FolioBuild", "FolioTestSupport",
         ]),
         .testTarget(name: "FolioBuildTests", dependencies: ["FolioBuild", "FolioModel", "FolioTestSupport"]),
+        .testTarget(name: "FolioServeTests", dependencies: ["FolioServe", "FolioBuild", "FolioTestSupport"],
+                    exclude: ["browser_test.py", "screenshot.py"]),
         .testTarget(name: "FolioDiagnosticsTests", dependencies: [
             "FolioBuild", "FolioModel", "FolioLayout", "FolioFuzzSupport", "FolioTestSupport",
         ]),

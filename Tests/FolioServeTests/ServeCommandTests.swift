@@ -1,0 +1,99 @@
+import Foundation
+import Testing
+import FolioServe
+import FolioTestSupport
+
+@Suite("folio serve: start, refuse, stop", .serialized)
+struct ServeCommandTests {
+    @Test("it prints the URL, serves the page, and Ctrl-C stops it cleanly and frees the folder")
+    func startAndStop() throws {
+        let serve = try ServeFixture()
+        #expect(serve.waitUntilBuilt(), "folio serve did not start: \(serve.text)")
+        #expect(serve.url.hasPrefix("http://127.0.0.1:"))
+        let lock = serve.out + "/" + ServeLock.fileName
+        #expect(FileManager.default.fileExists(atPath: lock))
+        let page = try HTTP.get(serve.url)
+        #expect(page.status == 200 && page.body.contains("/assets/preview.js"))
+        #expect(try HTTP.get(serve.url + "state.json").body.contains("\"pages\""))
+        #expect(serve.interrupt() == 0, "\(serve.text)")
+        #expect(serve.text.contains("stopped"))
+        #expect(!FileManager.default.fileExists(atPath: lock))
+    }
+
+    @Test("a second serve of the same output folder is refused with the first one's URL")
+    func second() throws {
+        let first = try ServeFixture()
+        defer { _ = first.interrupt() }
+        #expect(first.waitUntilBuilt(), "\(first.text)")
+        let result = try TestSupport.run(ServeFixture.folio, ["serve", first.report, "--out", first.out, "--port", "0"],
+                                         environment: ServeFixture.environment)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("already previewed by another `folio serve`"), "\(result.stderr)")
+        #expect(result.stderr.contains(first.url), "\(result.stderr)")
+    }
+
+    @Test("a port in use is an error that names the port and --port (exit 2)")
+    func portInUse() throws {
+        let listener = try HTTP.listen()
+        defer { close(listener.fd) }
+        let work = TestSupport.temporaryDirectory("serve-port")
+        let result = try TestSupport.run(ServeFixture.folio, ["serve", TestSupport.path("Reports/ningbo-2022"), "--out", work + "/out",
+                                                              "--port", "\(listener.port)"], environment: ServeFixture.environment)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("port \(listener.port)") && result.stderr.contains("--port"), "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: work + "/out/" + ServeLock.fileName))
+    }
+
+    @Test("the page's assets ship in the binary and name no other server")
+    func offline() {
+        for asset in [PreviewAssets.html, PreviewAssets.script, PreviewAssets.style] {
+            #expect(!asset.contains("http://") && !asset.contains("https://") && !asset.contains("//cdn"))
+        }
+        #expect(PreviewAssets.html.contains("/assets/preview.js") && PreviewAssets.html.contains("/assets/preview.css"))
+    }
+}
+
+/// Plain HTTP over a socket, for tests.
+enum HTTP {
+    /// GET `url` (http://host:port/path); the status and the body as text.
+    static func get(_ url: String) throws -> (status: Int, body: String) {
+        let u = URL(string: url)!
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(fd) }
+        var addr = sockaddr_in()
+        addr.sin_family = sa_family_t(AF_INET)
+        addr.sin_port = in_port_t(UInt16(u.port!).bigEndian)
+        inet_pton(AF_INET, u.host!, &addr.sin_addr)
+        let ok = withUnsafePointer(to: &addr) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) } }
+        guard ok == 0 else { throw POSIXError(.ECONNREFUSED) }
+        let path = u.path.isEmpty ? "/" : u.path
+        let request = "GET \(path) HTTP/1.1\r\nHost: \(u.host!):\(u.port!)\r\nConnection: close\r\n\r\n"
+        _ = request.withCString { send(fd, $0, strlen($0), 0) }
+        var data = Data()
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let n = recv(fd, &buffer, buffer.count, 0)
+            if n <= 0 { break }
+            data.append(contentsOf: buffer[0..<n])
+        }
+        let text = String(decoding: data, as: UTF8.self)
+        let status = Int(text.split(separator: " ").dropFirst().first ?? "") ?? 0
+        let body = text.components(separatedBy: "\r\n\r\n").dropFirst().joined(separator: "\r\n\r\n")
+        return (status, body)
+    }
+
+    /// A socket listening on a free port of 127.0.0.1.
+    static func listen() throws -> (fd: Int32, port: Int) {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var addr = sockaddr_in()
+        addr.sin_family = sa_family_t(AF_INET)
+        addr.sin_port = 0
+        inet_pton(AF_INET, "127.0.0.1", &addr.sin_addr)
+        var len = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &addr) { p in
+            p.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, len) == 0 && Glibc.listen(fd, 1) == 0 && getsockname(fd, $0, &len) == 0 }
+        }
+        guard bound else { throw POSIXError(.EADDRINUSE) }
+        return (fd, Int(UInt16(bigEndian: addr.sin_port)))
+    }
+}
