@@ -66,20 +66,19 @@ try:
         browser = pw.chromium.launch(executable_path=shutil.which("chromium"), args=["--no-sandbox"])
         page = browser.new_page(viewport={"width": 1400, "height": 900})
         page.goto(url)
-        page.wait_for_function("window.__folio && window.__folio.snapshot && window.__folio.pageUpdates.length > 0", timeout=60000)
+        page.wait_for_function("() => window.__folio && window.__folio.snapshot && window.__folio.pageUpdates.length > 0", timeout=60000)
         # The event's first page, through the contents (level-0 entries after the front matter).
         titles = page.evaluate("window.__folio.snapshot.contents")
-        ids = [l.split(":", 1)[1].strip() for l in open(report_file, encoding="utf-8") if l.startswith("  - id:")]
         event_titles = [l.split(":", 1)[1].strip().strip('"') for l in open(report_file, encoding="utf-8")
                         if l.startswith("    title:")]
-        target = next(c for c in titles if c["title"] == event_titles[a.event - 1])
+        target = next(c for c in titles if c["title"].endswith(" " + event_titles[a.event - 1]))
         page.evaluate(f"document.querySelector('#contents a[data-page=\"{target['page']}\"]').click()")
-        page.wait_for_function(f"document.getElementById('page-view').dataset.page === '{target['page']}'")
+        page.wait_for_function(f"() => document.getElementById('page-view').dataset.page === '{target['page']}'")
         for run in range(a.warmup + a.runs):
             seen = page.evaluate("window.__folio.pageUpdates.length")
             started = time.time() * 1000
             subprocess.run([sys.executable, os.path.join(here, "edit-event.py"), report_file, str(a.event)], check=True)
-            page.wait_for_function(f"window.__folio.pageUpdates.length > {seen}", timeout=30000, polling=5)
+            page.wait_for_function(f"() => window.__folio.pageUpdates.length > {seen}", timeout=30000, polling=5)
             shown = page.evaluate(f"window.__folio.pageUpdates[{seen}]")
             if shown["page"] != target["page"]:
                 sys.exit(f"serve-latency: page {shown['page'] + 1} was updated, not {target['page'] + 1}")

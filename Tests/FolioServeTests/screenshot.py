@@ -36,7 +36,7 @@ try:
         browser = pw.chromium.launch(executable_path=shutil.which("chromium"), args=["--no-sandbox"])
         page = browser.new_page(viewport={"width": 1280, "height": 760})
         page.goto(url)
-        page.wait_for_function("window.__folio && window.__folio.snapshot && window.__folio.pageUpdates.length > 0", timeout=60000)
+        page.wait_for_function("() => window.__folio && window.__folio.snapshot && window.__folio.pageUpdates.length > 0", timeout=60000)
         entries = page.locator("#contents li.level0 a")
         events = [i for i in range(entries.count()) if i > 0]
         page.evaluate(f"window.__folio && document.querySelectorAll('#contents a')[{a.event + 1}].click()")
