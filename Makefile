@@ -14,8 +14,9 @@ FOLIO ?= ./.build/release/folio
 FUZZ_CASES ?= 100000
 FUZZ_WORKERS ?= $(shell nproc 2>/dev/null || echo 2)
 
-# Debian packages the build, the tools and the tests need.
-APT_PACKAGES := libcairo2-dev libpango1.0-dev libharfbuzz-dev libpng-dev libdeflate-dev libjpeg62-turbo-dev fonts-noto-cjk \
+# Debian packages the build, the tools and the tests need (libcurl: the static link of
+# Foundation's networking, which the HTTP server package FlyingFox imports).
+APT_PACKAGES := libcairo2-dev libpango1.0-dev libharfbuzz-dev libpng-dev libdeflate-dev libjpeg62-turbo-dev fonts-noto-cjk libcurl4-openssl-dev \
 	poppler-utils qpdf ghostscript libgs-common icc-profiles-free pkg-config
 # What the checkers of `make test` need: colour (ArgyllCMS, LittleCMS), a second and third
 # PDF reader (MuPDF; PDFium comes from PyPI), a real browser for the preview test.
@@ -109,8 +110,8 @@ docs-images: build test-deps
 	pdftoppm -r 60 -png -singlefile -f $(DOCS_PAGE) -l $(DOCS_PAGE) /tmp/folio-docs/brochure.pdf docs/images/page-event
 	cp /tmp/folio-docs/cards/square/$(DOCS_CARD).png docs/images/card-square.png
 	cp /tmp/folio-docs/cards/wechat-cover/$(DOCS_CARD).png docs/images/card-wechat-cover.png
-	rm -rf /tmp/folio-docs-serve && mkdir -p /tmp/folio-docs-serve && cp -r $(REPORT) /tmp/folio-docs-serve/report
-	python3 Tests/FolioServeTests/screenshot.py $(FOLIO) /tmp/folio-docs-serve/report /tmp/folio-docs-serve/out docs/images/preview.png
+	rm -rf /tmp/folio-docs-serve && mkdir -p /tmp/folio-docs-serve/Reports && cp -r $(REPORT) /tmp/folio-docs-serve/Reports/
+	python3 Tests/FolioServeTests/screenshot.py $(FOLIO) /tmp/folio-docs-serve/Reports/$(notdir $(REPORT)) /tmp/folio-docs-serve/out docs/images/preview.png
 	@ls -l docs/images/*.png
 
 # Shell completion scripts from swift-argument-parser, into out/completions/ (README: Commands).

@@ -5,7 +5,10 @@
 
 Starts `FOLIO serve` on a copy of a report (REPORT_DIR is edited: pass a copy), opens the
 preview in Debian's chromium (Playwright), selects event N's page through the contents,
-then saves an edit of that event's body (bench/edit-event.py) RUNS times. Each latency is
+then saves an edit of that event's body RUNS times (a mark with the run's number at the
+end of its first paragraph, as bench/edit-event.py does, but new each time so no image
+can come from the browser's cache; the file is written from this process, so no
+program start is timed; the report is restored at the end). Each latency is
 from the moment before the file is written (the wall clock, in this process) to the
 moment the page has loaded and shown the new image of that page (the wall clock, in the
 browser: the `load` of the new image, recorded in window.__folio.pageUpdates). It covers
@@ -19,6 +22,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import threading
 import time
 
 from playwright.sync_api import sync_playwright
@@ -31,9 +35,9 @@ p.add_argument("--runs", type=int, default=10)
 p.add_argument("--warmup", type=int, default=2)
 p.add_argument("--event", type=int, default=7)
 p.add_argument("--cards", default=None, help="card presets (default: the report's, i.e. all five)")
+p.add_argument("--log", default=None, help="copy what folio serve prints to this file (with FOLIO_TIMINGS=1: its phases)")
 a = p.parse_args()
 
-here = os.path.dirname(os.path.abspath(__file__))
 report_file = os.path.join(a.report, "report.yaml")
 args = [a.folio, "serve", a.report, "--out", a.out, "--port", "0"] + (["--cards", a.cards] if a.cards else [])
 proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
@@ -52,12 +56,29 @@ if not url:
     sys.exit("serve-latency: folio serve did not start")
 
 
+def edit(text, target, mark):
+    """`text` with `mark` at the end of the first quoted body paragraph of event `target`."""
+    lines = text.split("\n")
+    event, in_body = 0, False
+    for i, line in enumerate(lines):
+        if line.startswith("  - id:"):
+            event, in_body = event + 1, False
+        elif event == target and line.strip() == "body:":
+            in_body = True
+        elif event == target and in_body and line.lstrip().startswith('- "') and line.endswith('"'):
+            lines[i] = line[:-1] + mark + '"'
+            return "\n".join(lines)
+    sys.exit(f"serve-latency: no quoted body paragraph for event {target}")
+
+
 def drain():
-    for _ in proc.stdout:
-        pass
+    log = open(a.log, "w") if a.log else None
+    for line in proc.stdout:
+        if log:
+            log.write(f"{time.time() * 1000:.0f} {line}")
+            log.flush()
 
 
-import threading
 threading.Thread(target=drain, daemon=True).start()
 
 times = []
@@ -74,10 +95,15 @@ try:
         target = next(c for c in titles if c["title"].endswith(" " + event_titles[a.event - 1]))
         page.evaluate(f"document.querySelector('#contents a[data-page=\"{target['page']}\"]').click()")
         page.wait_for_function(f"() => document.getElementById('page-view').dataset.page === '{target['page']}'")
+        original = open(report_file, encoding="utf-8").read()
         for run in range(a.warmup + a.runs):
+            edited = edit(original, a.event, f"（修订{run + 1}）")
             seen = page.evaluate("window.__folio.pageUpdates.length")
             started = time.time() * 1000
-            subprocess.run([sys.executable, os.path.join(here, "edit-event.py"), report_file, str(a.event)], check=True)
+            if a.log:
+                print(f"  save at {started:.0f}", flush=True)
+            with open(report_file, "w", encoding="utf-8") as f:
+                f.write(edited)
             page.wait_for_function(f"() => window.__folio.pageUpdates.length > {seen}", timeout=30000, polling=5)
             shown = page.evaluate(f"window.__folio.pageUpdates[{seen}]")
             if shown["page"] != target["page"]:
@@ -87,6 +113,8 @@ try:
                 times.append(ms)
                 print(f"  edit {run - a.warmup + 1}: {ms:.0f} ms", flush=True)
             time.sleep(0.4)  # the next save is a new burst, not part of this one
+        with open(report_file, "w", encoding="utf-8") as f:
+            f.write(original)
         browser.close()
 finally:
     proc.send_signal(2)

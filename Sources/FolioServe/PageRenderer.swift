@@ -75,7 +75,9 @@ public final class PageRenderer: @unchecked Sendable {
             lock.unlock()
             group.leave()
         }
+        let started = Date()
         let data = try exporter.export(page, scale: scale)
+        ServeClock.mark("page \(index + 1) drawn at \(scale)x in \(Int(Date().timeIntervalSince(started) * 1000)) ms")
         lock.lock()
         if hashes.contains(key.hash) { cache[key] = data }
         lock.unlock()

@@ -8,6 +8,21 @@ public final class PreviewHub: @unchecked Sendable {
     private var snapshot = PreviewSnapshot()
     private var listeners: [Int: AsyncStream<WSMessage>.Continuation] = [:]
     private var nextID = 0
+    /// The page each browser shows in its large view, and at which scale (browsers say so
+    /// over the socket), so a rebuild can start drawing those pages before they are asked for.
+    private var viewing: [Int: View] = [:]
+
+    public struct View: Hashable, Sendable {
+        public var page: Int
+        public var scale: Double
+    }
+
+    /// The pages browsers show now.
+    public var viewedPages: Set<View> {
+        lock.lock()
+        defer { lock.unlock() }
+        return Set(viewing.values)
+    }
 
     public init() {}
 
@@ -29,7 +44,7 @@ public final class PreviewHub: @unchecked Sendable {
     }
 
     /// A stream of snapshots (as JSON text) for one WebSocket, starting with the current one.
-    func subscribe() -> AsyncStream<WSMessage> {
+    func subscribe(messages: AsyncStream<WSMessage>) -> AsyncStream<WSMessage> {
         AsyncStream { continuation in
             lock.lock()
             let id = nextID
@@ -38,8 +53,33 @@ public final class PreviewHub: @unchecked Sendable {
             let text = snapshot.json()
             lock.unlock()
             continuation.yield(.text(text))
-            continuation.onTermination = { [weak self] _ in self?.remove(id) }
+            let reader = Task { [weak self] in
+                for await message in messages {
+                    guard case .text(let text) = message, let view = Self.view(from: text) else { continue }
+                    self?.setView(view, for: id)
+                }
+            }
+            continuation.onTermination = { [weak self] _ in
+                reader.cancel()
+                self?.remove(id)
+            }
         }
+    }
+
+    /// `{"view": N, "scale": S}` from a browser: it shows page N (0-based) at scale S.
+    static func view(from text: String) -> View? {
+        struct Message: Decodable {
+            var view: Int
+            var scale: Double
+        }
+        guard let m = try? JSONDecoder().decode(Message.self, from: Data(text.utf8)), m.view >= 0 else { return nil }
+        return View(page: m.view, scale: PageRenderer.clamp(m.scale))
+    }
+
+    private func setView(_ view: View, for id: Int) {
+        lock.lock()
+        if listeners[id] != nil { viewing[id] = view }
+        lock.unlock()
     }
 
     /// How many browsers are connected.
@@ -52,6 +92,7 @@ public final class PreviewHub: @unchecked Sendable {
     private func remove(_ id: Int) {
         lock.lock()
         listeners[id] = nil
+        viewing[id] = nil
         lock.unlock()
     }
 
@@ -73,6 +114,6 @@ struct HubSocket: WSMessageHandler {
     let hub: PreviewHub
 
     func makeMessages(for client: AsyncStream<WSMessage>) async throws -> AsyncStream<WSMessage> {
-        hub.subscribe()
+        hub.subscribe(messages: client)
     }
 }

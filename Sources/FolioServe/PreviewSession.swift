@@ -27,14 +27,16 @@ public struct PreviewSession {
 
     /// Watches and rebuilds until `shouldStop`; `report` sees each event after the
     /// preview was updated (for the terminal).
-    public func run(debounce: Double = 0.05, shouldStop: () -> Bool, report: (WatchEvent) -> Void) throws {
+    public func run(debounce: Double = 0.03, shouldStop: () -> Bool, report: (WatchEvent) -> Void) throws {
         var session = WatchSession(builder: builder, options: options)
         session.debounce = debounce
         var shown: (document: Document, fonts: FontSet)?
         try session.run(shouldStop: shouldStop) { event in
             switch event {
             case .built(let summary), .rebuilt(_, let summary):
+                ServeClock.mark("build done in \(Int(summary.seconds * 1000)) ms")
                 publish(summary: summary, shown: &shown)
+                ServeClock.mark("snapshot published")
             case .failed(_, let error):
                 let text = Self.text(of: error)
                 hub.update { $0.errors = text }
@@ -59,6 +61,10 @@ public struct PreviewSession {
         if changed, let document {
             // The pages' new images must be drawable before any browser hears of them.
             renderer.setDocument(document, fonts: brochure!.fonts, hashes: document.pages.map(PreviewSnapshot.hash))
+            // The pages browsers look at are drawn now, while the news travels to them.
+            for view in hub.viewedPages {
+                DispatchQueue.global(qos: .userInitiated).async { [renderer] in _ = try? renderer.png(page: view.page, scale: view.scale) }
+            }
         }
         hub.update { s in
             if changed, let document { s.setDocument(document) }

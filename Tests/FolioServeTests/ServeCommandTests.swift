@@ -15,6 +15,13 @@ struct ServeCommandTests {
         let page = try HTTP.get(serve.url)
         #expect(page.status == 200 && page.body.contains("/assets/preview.js"))
         #expect(try HTTP.get(serve.url + "state.json").body.contains("\"pages\""))
+        // A browser from another site's address (DNS rebinding) is turned away.
+        #expect(try HTTP.get(serve.url, host: "evil.example:80").status == 403)
+        // A connected page gets the snapshot at once, and does not keep Ctrl-C from stopping.
+        let socket = try HTTP.openWebSocket(serve.url + "ws")
+        defer { close(socket.fd) }
+        #expect(socket.reply.hasPrefix("HTTP/1.1 101"), "\(socket.reply)")
+        #expect(socket.reply.contains("\"pages\":[{"), "\(socket.reply.prefix(300))")
         #expect(serve.interrupt() == 0, "\(serve.text)")
         #expect(serve.text.contains("stopped"))
         #expect(!FileManager.default.fileExists(atPath: lock))
@@ -56,18 +63,12 @@ struct ServeCommandTests {
 /// Plain HTTP over a socket, for tests.
 enum HTTP {
     /// GET `url` (http://host:port/path); the status and the body as text.
-    static func get(_ url: String) throws -> (status: Int, body: String) {
+    static func get(_ url: String, host: String? = nil) throws -> (status: Int, body: String) {
         let u = URL(string: url)!
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        let fd = try connect(u)
         defer { close(fd) }
-        var addr = sockaddr_in()
-        addr.sin_family = sa_family_t(AF_INET)
-        addr.sin_port = in_port_t(UInt16(u.port!).bigEndian)
-        inet_pton(AF_INET, u.host!, &addr.sin_addr)
-        let ok = withUnsafePointer(to: &addr) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) } }
-        guard ok == 0 else { throw POSIXError(.ECONNREFUSED) }
         let path = u.path.isEmpty ? "/" : u.path
-        let request = "GET \(path) HTTP/1.1\r\nHost: \(u.host!):\(u.port!)\r\nConnection: close\r\n\r\n"
+        let request = "GET \(path) HTTP/1.1\r\nHost: \(host ?? "\(u.host!):\(u.port!)")\r\nConnection: close\r\n\r\n"
         _ = request.withCString { send(fd, $0, strlen($0), 0) }
         var data = Data()
         var buffer = [UInt8](repeating: 0, count: 65536)
@@ -80,6 +81,40 @@ enum HTTP {
         let status = Int(text.split(separator: " ").dropFirst().first ?? "") ?? 0
         let body = text.components(separatedBy: "\r\n\r\n").dropFirst().joined(separator: "\r\n\r\n")
         return (status, body)
+    }
+
+    /// Opens a WebSocket and reads what arrives within a second (the 101 reply and the
+    /// first frames, unmasked text); the socket stays open.
+    static func openWebSocket(_ url: String) throws -> (fd: Int32, reply: String) {
+        let u = URL(string: url)!
+        let fd = try connect(u)
+        let request = "GET \(u.path) HTTP/1.1\r\nHost: \(u.host!):\(u.port!)\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+            + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n"
+        _ = request.withCString { send(fd, $0, strlen($0), 0) }
+        var timeout = timeval(tv_sec: 1, tv_usec: 0)
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        var data = Data()
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let n = recv(fd, &buffer, buffer.count, 0)
+            if n <= 0 { break }
+            data.append(contentsOf: buffer[0..<n])
+        }
+        return (fd, String(decoding: data, as: UTF8.self))
+    }
+
+    static func connect(_ u: URL) throws -> Int32 {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var addr = sockaddr_in()
+        addr.sin_family = sa_family_t(AF_INET)
+        addr.sin_port = in_port_t(UInt16(u.port!).bigEndian)
+        inet_pton(AF_INET, u.host!, &addr.sin_addr)
+        let ok = withUnsafePointer(to: &addr) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) } }
+        guard ok == 0 else {
+            close(fd)
+            throw POSIXError(.ECONNREFUSED)
+        }
+        return fd
     }
 
     /// A socket listening on a free port of 127.0.0.1.

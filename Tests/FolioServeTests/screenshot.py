@@ -5,6 +5,7 @@ headless chromium, an event page selected.
     screenshot.py FOLIO REPORT_DIR OUT_DIR PNG [--page-title TITLE]
 """
 import argparse
+import os
 import re
 import shutil
 import subprocess
@@ -21,8 +22,11 @@ p.add_argument("png")
 p.add_argument("--event", type=int, default=6, help="the event whose page is shown (1-based)")
 a = p.parse_args()
 
-proc = subprocess.Popen([a.folio, "serve", a.report, "--out", a.out, "--port", "0", "--cards", "square,portrait,wechat-cover"],
-                        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+# Run from the folder above Reports/ so the page names the report as a person would see it.
+report = os.path.abspath(a.report)
+cwd = os.path.dirname(os.path.dirname(report))
+proc = subprocess.Popen([os.path.abspath(a.folio), "serve", os.path.relpath(report, cwd), "--out", os.path.abspath(a.out), "--port", "0", "--cards", "square,portrait,wechat-cover"],
+                        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, cwd=cwd)
 url = None
 for line in proc.stdout:
     m = re.search(r"http://[0-9.:]+/", line)
@@ -37,11 +41,12 @@ try:
         page = browser.new_page(viewport={"width": 1280, "height": 760})
         page.goto(url)
         page.wait_for_function("() => window.__folio && window.__folio.snapshot && window.__folio.pageUpdates.length > 0", timeout=60000)
-        entries = page.locator("#contents li.level0 a")
-        events = [i for i in range(entries.count()) if i > 0]
-        page.evaluate(f"window.__folio && document.querySelectorAll('#contents a')[{a.event + 1}].click()")
-        page.wait_for_function("""() => [...document.images].every(i => !i.src || (i.complete && i.naturalWidth > 0))
+        # The contents: the foreword, the contents page, then the events in order.
+        page.evaluate(f"document.querySelectorAll('#contents a')[{a.event + 1}].click()")
+        page.wait_for_function("""() => [...document.images].filter(i => i.getBoundingClientRect().top < innerHeight)
+                .every(i => !i.src || (i.complete && i.naturalWidth > 0))
             && document.getElementById('page-view').dataset.page === String(window.__folio.selected)""", timeout=60000)
+        page.evaluate("document.getElementById('sidebar').scrollTop = 0")
         time.sleep(0.3)
         page.screenshot(path=a.png)
         browser.close()

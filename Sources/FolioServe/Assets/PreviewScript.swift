@@ -31,6 +31,7 @@ extension PreviewAssets {
         $("page-caption").textContent = `page ${i + 1} of ${snap.pages.length}` + (p.label ? ` · folio ${p.label}` : "") + ` · ${p.role}`;
         for (const t of $("thumbs").children) t.setAttribute("aria-current", String(Number(t.dataset.page) === i));
         for (const a of $("contents").querySelectorAll("a")) a.setAttribute("aria-current", String(Number(a.dataset.page) === i));
+        if (folio.socket && folio.socket.readyState === 1) folio.socket.send(JSON.stringify({ view: i, scale: viewScale() }));
         if (img.dataset.hash === p.hash && img.dataset.page === String(i)) return;
         const token = ++viewToken, next = new Image(), url = pageURL(i, p, viewScale());
         next.onload = () => {
@@ -159,8 +160,13 @@ extension PreviewAssets {
       }
 
       function connect() {
-        const socket = new WebSocket(`${location.protocol === "https:" ? "wss" : "ws"}://${location.host}/ws`);
-        socket.onopen = () => { folio.socketOpen = true; $("conn").textContent = "live"; $("conn").className = "on"; };
+        const socket = (folio.socket = new WebSocket(`${location.protocol === "https:" ? "wss" : "ws"}://${location.host}/ws`));
+        socket.onopen = () => {
+          folio.socketOpen = true;
+          $("conn").textContent = "live";
+          $("conn").className = "on";
+          if (folio.snapshot) socket.send(JSON.stringify({ view: folio.selected, scale: viewScale() }));
+        };
         socket.onmessage = (ev) => apply(JSON.parse(ev.data));
         socket.onclose = () => {
           folio.socketOpen = false;
