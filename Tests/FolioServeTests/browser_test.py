@@ -161,17 +161,20 @@ with sync_playwright() as p:
     broken = original.replace(f'title: "{first_event_title}"', f'title: "{new_title}"', 1).replace("date: 2022-12-29", "date: 2022-13-45", 1)
     line = broken.split("\n").index("    date: 2022-13-45") + 1
     save(broken)
-    page.wait_for_selector("#diagnostics:not([hidden])", timeout=30000)
+    page.wait_for_selector("#diagnostics .panel", timeout=30000)
     text = page.locator("#diagnostics-text").inner_text()
     check(f"report.yaml:{line}:" in text, f"the diagnostic names report.yaml:{line}")
     check("2022-13-45" in text and "^" in text, "the diagnostic shows the excerpt and the caret")
-    check(page.locator("#diagnostics").is_visible(), "the diagnostics are visible")
+    box = page.locator("#diagnostics .panel").bounding_box()
+    text_box = page.locator("#diagnostics-text").bounding_box()
+    check(page.locator("#diagnostics .panel").is_visible() and box["height"] >= 100 and text_box["height"] >= 40
+          and box["y"] >= 0 and box["y"] + 60 <= 900, f"the diagnostics are in view and readable ({box})")
     check(page.locator("#thumbs .thumb").count() == thumbs and page.evaluate("document.getElementById('page-view').naturalWidth") > 0,
           "the last good view stays under them")
 
     # --- The fixing save removes them --------------------------------------------------
     save(original)
-    page.wait_for_selector("#diagnostics", state="hidden", timeout=30000)
+    page.wait_for_selector("#diagnostics .panel", state="hidden", timeout=30000)
     page.wait_for_function(f"() => [...document.querySelectorAll('#contents a')].some(a => a.textContent.endsWith(' ' + {json.dumps(first_event_title)}))",
                            timeout=30000)
     check(True, "the fixing save removes the diagnostics and shows the fixed report")

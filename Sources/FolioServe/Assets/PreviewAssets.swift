@@ -30,8 +30,10 @@ public enum PreviewAssets {
       </aside>
       <section id="viewer" aria-label="Selected page">
         <div id="diagnostics" role="alert" hidden>
-          <h2>The last save has problems — the preview shows the last good build</h2>
-          <pre id="diagnostics-text"></pre>
+          <div class="panel">
+            <h2>The last save has problems — the preview shows the last good build</h2>
+            <pre id="diagnostics-text"></pre>
+          </div>
         </div>
         <figure id="page-frame">
           <img id="page-view" alt="">

@@ -31,9 +31,11 @@ extension PreviewAssets {
     #page-frame { margin: 0; display: flex; flex-direction: column; align-items: center; gap: 6px; width: 100%; }
     #page-view { width: min(100%, 820px); height: auto; background: #fff; box-shadow: 0 2px 14px rgba(20, 30, 60, .18); }
     #page-caption { color: var(--muted); font-size: 12px; }
-    #diagnostics { position: sticky; top: 0; z-index: 2; width: min(100%, 900px); margin-bottom: -8px; max-height: 55vh; overflow: auto;
-      background: rgba(255, 247, 246, .97); border: 2px solid var(--accent); border-radius: 8px; padding: 4px 14px 10px;
-      box-shadow: 0 6px 24px rgba(120, 20, 10, .25); }
+    /* Sticky and of no height: the panel lies over the page without moving it. */
+    #diagnostics { flex: none; position: sticky; top: 0; z-index: 2; height: 0; width: min(100%, 900px); overflow: visible; }
+    #diagnostics[hidden] { display: none; }
+    #diagnostics .panel { max-height: 60vh; overflow: auto; background: rgba(255, 247, 246, .97); border: 2px solid var(--accent);
+      border-radius: 8px; padding: 4px 14px 10px; box-shadow: 0 6px 24px rgba(120, 20, 10, .25); }
     #diagnostics h2 { color: var(--accent); text-transform: none; letter-spacing: 0; font-size: 14px; }
     #diagnostics pre, #warnings pre { margin: 0; font: 12.5px/1.5 ui-monospace, "Noto Sans Mono CJK SC", monospace; white-space: pre-wrap; }
     #cards { padding: 0 14px 20px; border-left: 1px solid var(--line); background: #f7f8fb; }
