@@ -25,7 +25,7 @@ a = p.parse_args()
 # Run from the folder above Reports/ so the page names the report as a person would see it.
 report = os.path.abspath(a.report)
 cwd = os.path.dirname(os.path.dirname(report))
-proc = subprocess.Popen([os.path.abspath(a.folio), "serve", os.path.relpath(report, cwd), "--out", os.path.abspath(a.out), "--port", "0", "--cards", "square,portrait,wechat-cover"],
+proc = subprocess.Popen([os.path.abspath(a.folio), "serve", os.path.relpath(report, cwd), "--out", os.path.abspath(a.out), "--port", "0", "--cards", "square,portrait"],
                         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, cwd=cwd)
 url = None
 for line in proc.stdout:
@@ -38,7 +38,7 @@ if not url:
 try:
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=shutil.which("chromium"), args=["--no-sandbox"])
-        page = browser.new_page(viewport={"width": 1280, "height": 760})
+        page = browser.new_page(viewport={"width": 1200, "height": 720})
         page.goto(url)
         page.wait_for_function("() => window.__folio && window.__folio.snapshot && window.__folio.pageUpdates.length > 0", timeout=60000)
         # The contents: the foreword, the contents page, then the events in order.
