@@ -71,9 +71,15 @@ def edit(text, target, mark):
     sys.exit(f"serve-latency: no quoted body paragraph for event {target}")
 
 
+rebuilds = []  # seconds of each rebuild, as folio serve prints them
+
+
 def drain():
     log = open(a.log, "w") if a.log else None
     for line in proc.stdout:
+        m = re.search(r"changed → .* in ([\d.]+)s$", line.strip())
+        if m:
+            rebuilds.append(float(m.group(1)) * 1000)
         if log:
             log.write(f"{time.time() * 1000:.0f} {line}")
             log.flush()
@@ -123,5 +129,7 @@ finally:
     except subprocess.TimeoutExpired:
         proc.kill()
 
+load = os.getloadavg()[0]
 print(f"folio serve: save to updated view, event {a.event}'s page, median of {len(times)}: "
-      f"{statistics.median(times):.0f} ms (min {min(times):.0f}, max {max(times):.0f}; goal <= 300 ms)")
+      f"{statistics.median(times):.0f} ms (min {min(times):.0f}, max {max(times):.0f}; goal <= 300 ms); "
+      f"of which the rebuild: median {statistics.median(rebuilds[a.warmup:] or [0]):.0f} ms; load average {load:.1f} on {os.cpu_count()} cores")
