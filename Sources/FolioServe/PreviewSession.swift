@@ -16,6 +16,7 @@ public struct PreviewSession {
     public let outputDirectory: String
     public let hub: PreviewHub
     public let renderer: PageRenderer
+    private let sizes = PNGSizeMemo()
 
     public init(builder: Builder, options: BuildOptions, outputDirectory: String, hub: PreviewHub, renderer: PageRenderer) {
         self.builder = builder
@@ -58,17 +59,18 @@ public struct PreviewSession {
         let manifest = Manifest.read(from: outputDirectory)
         let time = String(format: "%.2fs", summary.seconds)
         let warnings = summary.warnings.isEmpty ? "" : DiagnosticRenderer(color: false).render(summary.warnings.withSourceLines())
-        if changed, let document {
+        let hashes = changed ? document.map { $0.pages.map(PreviewSnapshot.hash) } : nil
+        if changed, let document, let hashes {
             // The pages' new images must be drawable before any browser hears of them.
-            renderer.setDocument(document, fonts: brochure!.fonts, hashes: document.pages.map(PreviewSnapshot.hash))
+            renderer.setDocument(document, fonts: brochure!.fonts, hashes: hashes)
             // The pages browsers look at are drawn now, while the news travels to them.
             for view in hub.viewedPages {
                 DispatchQueue.global(qos: .userInitiated).async { [renderer] in _ = try? renderer.png(page: view.page, scale: view.scale) }
             }
         }
         hub.update { s in
-            if changed, let document { s.setDocument(document) }
-            s.setOutputs(manifest, outputDirectory: outputDirectory)
+            if changed, let document { s.setDocument(document, hashes: hashes) }
+            s.setOutputs(manifest, outputDirectory: outputDirectory, sizes: sizes)
             s.report = DisplayPath.relative(options.reportDirectory)
             s.errors = ""
             s.warnings = warnings

@@ -58,11 +58,12 @@ public struct PreviewSnapshot: Codable, Sendable, Equatable {
 
     public init() {}
 
-    /// The pages and contents of a laid-out brochure.
-    public mutating func setDocument(_ document: Document) {
+    /// The pages and contents of a laid-out brochure; `hashes` are its pages' (`hash(_:)`).
+    public mutating func setDocument(_ document: Document, hashes: [String]? = nil) {
         title = document.info.title
-        pages = document.pages.map { page in
-            PageInfo(hash: Self.hash(page), label: page.label, role: page.role, width: page.size.width, height: page.size.height)
+        let hashes = hashes ?? document.pages.map(Self.hash)
+        pages = zip(document.pages, hashes).map { page, hash in
+            PageInfo(hash: hash, label: page.label, role: page.role, width: page.size.width, height: page.size.height)
         }
         var entries: [ContentsEntry] = []
         func add(_ list: [OutlineEntry], level: Int) {
@@ -75,11 +76,12 @@ public struct PreviewSnapshot: Codable, Sendable, Equatable {
         contents = entries
     }
 
-    /// The cards and downloads listed in the output folder's manifest.
-    public mutating func setOutputs(_ manifest: Manifest?, outputDirectory: String) {
+    /// The cards and downloads listed in the output folder's manifest. `sizes` keeps each
+    /// card's pixel size by its hash, so an unchanged card's file is not opened again.
+    public mutating func setOutputs(_ manifest: Manifest?, outputDirectory: String, sizes: PNGSizeMemo = PNGSizeMemo()) {
         let outputs = manifest?.outputs ?? []
         cards = outputs.filter { $0.kind == "card" }.compactMap { o in
-            let size = PNGSize.read((outputDirectory as NSString).appendingPathComponent(o.path)) ?? (0, 0)
+            let size = sizes.size(of: (outputDirectory as NSString).appendingPathComponent(o.path), sha256: o.sha256)
             return CardInfo(preset: o.preset ?? "", event: o.event ?? "", path: o.path, version: String(o.sha256.prefix(16)),
                             width: size.width, height: size.height)
         }
@@ -103,6 +105,23 @@ public struct PreviewSnapshot: Codable, Sendable, Equatable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         return String(decoding: (try? encoder.encode(self)) ?? Data("{}".utf8), as: UTF8.self)
+    }
+}
+
+/// Pixel sizes of PNG files by content hash.
+public final class PNGSizeMemo: @unchecked Sendable {
+    private var sizes: [String: (width: Int, height: Int)] = [:]
+    private let lock = NSLock()
+
+    public init() {}
+
+    func size(of path: String, sha256: String) -> (width: Int, height: Int) {
+        lock.lock()
+        defer { lock.unlock() }
+        if let known = sizes[sha256] { return known }
+        guard let read = PNGSize.read(path) else { return (0, 0) }
+        sizes[sha256] = read
+        return read
     }
 }
 
