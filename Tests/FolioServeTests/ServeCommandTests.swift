@@ -51,6 +51,15 @@ struct ServeCommandTests {
         #expect(!FileManager.default.fileExists(atPath: work + "/out/" + ServeLock.fileName))
     }
 
+    @Test("an address that is not an IP address is an error that says what to give (exit 2)")
+    func badHost() throws {
+        let work = TestSupport.temporaryDirectory("serve-host")
+        let result = try TestSupport.run(ServeFixture.folio, ["serve", TestSupport.path("Reports/ningbo-2022"), "--out", work + "/out",
+                                                              "--port", "0", "--host", "example.org"], environment: ServeFixture.environment)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("example.org is not an IP address") && result.stderr.contains("--host 127.0.0.1"), "\(result.stderr)")
+    }
+
     @Test("the page's assets ship in the binary and name no other server")
     func offline() {
         for asset in [PreviewAssets.html, PreviewAssets.script, PreviewAssets.style] {
