@@ -15,8 +15,9 @@ FUZZ_CASES ?= 100000
 FUZZ_WORKERS ?= $(shell nproc 2>/dev/null || echo 2)
 
 # Debian packages the build, the tools and the tests need (python3: `make install` writes
-# the man page with tools/manpage.py).
-APT_PACKAGES := libcairo2-dev libpango1.0-dev libharfbuzz-dev libpng-dev libdeflate-dev libjpeg62-turbo-dev zlib1g-dev fonts-noto-cjk \
+# the man page with tools/manpage.py; libcurl: the static link of Foundation's networking,
+# which the HTTP server package FlyingFox imports).
+APT_PACKAGES := libcairo2-dev libpango1.0-dev libharfbuzz-dev libpng-dev libdeflate-dev libjpeg62-turbo-dev zlib1g-dev fonts-noto-cjk libcurl4-openssl-dev \
 	poppler-utils qpdf ghostscript libgs-common icc-profiles-free pkg-config liblcms2-dev python3
 # What the checkers of `make test` need: colour (ArgyllCMS, LittleCMS), a second and third
 # PDF reader (MuPDF; PDFium comes from PyPI), a real browser for the preview test, groff
@@ -78,11 +79,14 @@ test: test-deps
 # builds, a generated 1,000-event report, peak memory; the table goes to out/bench.md.
 # The card section (cards per second per preset, PNG bytes per card, encoder settings)
 # follows in the same file.
-bench: deps bench-deps
+bench: deps bench-deps test-deps
 	SWIFT=$(SWIFT) RELEASE_FLAGS="$(RELEASE_FLAGS)" bench/bench.sh
 	SWIFT=$(SWIFT) RELEASE_FLAGS="$(RELEASE_FLAGS)" bench/cards.sh > out/bench-cards.txt
 	{ echo; echo '## Cards (bench/cards.sh)'; echo; echo '```'; cat out/bench-cards.txt; echo '```'; } >> out/bench.md
 	@cat out/bench-cards.txt
+	rm -rf /tmp/folio-serve-bench && mkdir -p /tmp/folio-serve-bench && cp -r $(REPORT) /tmp/folio-serve-bench/report
+	python3 bench/serve-latency.py $(FOLIO) /tmp/folio-serve-bench/report /tmp/folio-serve-bench/out | tee out/bench-serve.txt
+	{ echo; echo '## folio serve (bench/serve-latency.py)'; echo; echo '```'; cat out/bench-serve.txt; echo '```'; } >> out/bench.md
 
 # Card throughput per preset and the PNG encoder table (bench/cards.sh).
 bench-cards: deps bench-deps
@@ -101,7 +105,7 @@ bench-deps:
 # page with its charts (DOCS_PAGE) and that event's cards (DOCS_CARD), each well under 300 KB.
 DOCS_PAGE ?= 10
 DOCS_CARD ?= 06-hitech-enterprises
-docs-images: build
+docs-images: build test-deps
 	rm -rf /tmp/folio-docs && mkdir -p docs/images
 	$(FOLIO) build $(REPORT) --out /tmp/folio-docs --cards square,wechat-cover --scale 0.5 --force -q
 	pdftoppm -r 40 -png -singlefile -f 1 -l 1 /tmp/folio-docs/brochure.pdf docs/images/page-cover
@@ -109,6 +113,8 @@ docs-images: build
 	pdftoppm -r 60 -png -singlefile -f $(DOCS_PAGE) -l $(DOCS_PAGE) /tmp/folio-docs/brochure.pdf docs/images/page-event
 	cp /tmp/folio-docs/cards/square/$(DOCS_CARD).png docs/images/card-square.png
 	cp /tmp/folio-docs/cards/wechat-cover/$(DOCS_CARD).png docs/images/card-wechat-cover.png
+	rm -rf /tmp/folio-docs-serve && mkdir -p /tmp/folio-docs-serve/Reports && cp -r $(REPORT) /tmp/folio-docs-serve/Reports/
+	python3 Tests/FolioServeTests/screenshot.py $(FOLIO) /tmp/folio-docs-serve/Reports/$(notdir $(REPORT)) /tmp/folio-docs-serve/out docs/images/preview.png
 	@ls -l docs/images/*.png
 
 # Shell completion scripts from swift-argument-parser, into out/completions/ (README: Commands).

@@ -14,6 +14,8 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/drmohundro/SWXMLHash", from: "8.1.1"),
         .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
+        // HTTP + WebSocket for `folio serve`: plain sockets and epoll, no SwiftNIO (a first build in seconds, not minutes).
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         // The only C boundary: Pango, Cairo, fontconfig, libpng, libjpeg.
@@ -51,8 +53,13 @@ let package = Package(
             "FolioCore", "FolioModel", "FolioText", "FolioLayout", "FolioExport", "FolioGraphics",
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
+        // `folio serve`: the live preview in the browser (HTTP, WebSocket, the page's assets).
+        .target(name: "FolioServe", dependencies: [
+            "FolioBuild", "FolioModel", "FolioLayout", "FolioExport", "FolioGraphics", "FolioCore", "FolioText",
+            .product(name: "FlyingFox", package: "FlyingFox"),
+        ]),
         .executableTarget(name: "folio", dependencies: [
-            "FolioBuild", "FolioModel", "FolioLayout", "FolioGraphics", "FolioPreflight", "FolioSheets",
+            "FolioBuild", "FolioModel", "FolioLayout", "FolioGraphics", "FolioPreflight", "FolioSheets", "FolioServe",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Measurements for `make bench` (bench/cards.sh): PNG encoder settings, card throughput.
@@ -77,6 +84,8 @@ let package = Package(
             "FolioLayout", "FolioModel", "FolioText", "FolioCore", "FolioExport", "FolioGraphics", "FolioBuild", "FolioTestSupport",
         ]),
         .testTarget(name: "FolioBuildTests", dependencies: ["FolioBuild", "FolioModel", "FolioTestSupport"]),
+        .testTarget(name: "FolioServeTests", dependencies: ["FolioServe", "FolioBuild", "FolioTestSupport"],
+                    exclude: ["browser_test.py", "screenshot.py"]),
         .testTarget(name: "FolioDiagnosticsTests", dependencies: [
             "FolioBuild", "FolioModel", "FolioLayout", "FolioFuzzSupport", "FolioTestSupport",
         ]),

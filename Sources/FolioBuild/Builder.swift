@@ -26,6 +26,10 @@ public final class Builder: @unchecked Sendable {
     private var lastFontHash: String?
     /// Texts found drawable by the current font set.
     private var coverageMemo = CoverageMemo()
+    /// The brochure as laid out by the last build that re-made it and succeeded, and the
+    /// font set that shaped it (the one that can draw it), for the live preview
+    /// (`folio serve`); nil until then.
+    public private(set) var lastBrochure: (document: Document, fonts: FontSet)?
 
     /// Told when a build must wait for another process that writes into the same output
     /// folder (see `OutputLock`), with a description of it: "folio watch … (pid 1234)".
@@ -374,6 +378,7 @@ public final class Builder: @unchecked Sendable {
                 }
             }
             if let firstError { throw firstError }
+            if let document { lastBrochure = (document, fonts) }
             PhaseClock.mark("rendered")
         }
 

@@ -25,7 +25,7 @@ struct Folio: ParsableCommand {
         Shell completions: folio --generate-completion-script bash|zsh|fish
         """,
         version: "folio 0.1.0",
-        subcommands: [InitCommand.self, BuildCommand.self, CheckCommand.self, WatchCommand.self,
+        subcommands: [InitCommand.self, BuildCommand.self, CheckCommand.self, WatchCommand.self, ServeCommand.self,
                       FontsCommand.self, LayoutsCommand.self, PreflightCommand.self]
     )
 

@@ -146,7 +146,7 @@ struct FirstHourTests {
             guard line.hasPrefix("  "), let first = line.split(separator: " ").first, !line.hasPrefix("   ") else { return nil }
             return first.first?.isLetter == true ? String(first) : nil
         }.filter { $0 != "See" }
-        #expect(commands == ["init", "build", "check", "watch", "fonts", "layouts", "preflight"])
+        #expect(commands == ["init", "build", "check", "watch", "serve", "fonts", "layouts", "preflight"])
         #expect(root.stdout.contains("Example"))
         for command in commands {
             let help = try Self.folio([command, "--help"], in: TestSupport.root)
