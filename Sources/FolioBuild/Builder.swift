@@ -143,6 +143,7 @@ public final class Builder: @unchecked Sendable {
         } catch let e as LayoutError {
             diagnostics += e.diagnostics
         }
+        diagnostics = CardDiagnostics.merge(diagnostics) // one per cause, not one per card
         if diagnostics.hasErrors { throw BuildError.input(diagnostics) }
         return diagnostics
     }
@@ -268,9 +269,9 @@ public final class Builder: @unchecked Sendable {
             if let e = cardSetupError as? LayoutError { throw BuildError.input(diagnostics + e.diagnostics) }
             if let cardSetupError { throw cardSetupError }
             if case .failure(let failure)? = cardLayout {
-                throw BuildError.input(diagnostics + failure.errors.flatMap { error -> [Diagnostic] in
+                throw BuildError.input(diagnostics + CardDiagnostics.merge(failure.errors.flatMap { error -> [Diagnostic] in
                     (error as? LayoutError)?.diagnostics ?? [.error("card", at: nil, "\(error)")]
-                })
+                }))
             }
 
             // Render into temporary files next to their targets: the PDFs on a thread of

@@ -17,6 +17,8 @@ struct BlockBuilder {
     var pageNumbers: [String: Int] = [:]
     /// Contents entries (destination, rank, title).
     var contents: [ContentsEntry] = []
+    /// Whether blocks' `when:` is decided here (cards decide it themselves: see `CardBlocks.holds`).
+    var checksConditions = true
 
     var owner: String { scope.event?.label ?? "the report" }
 
@@ -27,7 +29,10 @@ struct BlockBuilder {
 
     func items(_ blocks: [BlockSpec]) throws -> [FlowItem] {
         var out: [FlowItem] = []
+        let facts = Condition.Facts(report: scope.report, event: scope.event, page: scope.page,
+                                    rankLimit: typesetter.spec.rankLimit)
         for (index, block) in blocks.enumerated() where !dropped.contains(index) {
+            if checksConditions && !Condition.holds(block.when, facts) { continue }
             let produced = try items(block, index: index)
             if block.keepWithPrevious && !produced.isEmpty, let last = out.indices.last(where: { if case .anchor = out[$0] { return false }; return true }) {
                 out[last] = out[last].keepingWithNext()

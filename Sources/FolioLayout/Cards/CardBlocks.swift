@@ -24,6 +24,7 @@ struct CardBlocks {
         case .image: return try image(block, width: width)
         default:
             var builder = BlockBuilder(typesetter: typesetter, scope: scope, columnWidth: width, regionWidth: width)
+            builder.checksConditions = false
             if let size { builder.sizes = [0: size] }
             return try builder.items([block])
         }
@@ -32,17 +33,9 @@ struct CardBlocks {
     /// Whether a block's `when` holds for the event. `has-chart` means a chart the card
     /// would show (see `chartToShow`).
     func holds(_ condition: String?) -> Bool {
-        guard let condition else { return true }
-        let has: Bool
-        switch condition.dropFirst(condition.hasPrefix("no-") ? 3 : 4) {
-        case "figure": has = !(event?.figures.isEmpty ?? true)
-        case "chart": has = chartToShow() != nil && !(imageShown && event?.image != nil)
-        case "image": has = event?.image != nil
-        case "summary": has = event?.summary != nil
-        case "date": has = event?.date != nil
-        default: return true
-        }
-        return condition.hasPrefix("no-") ? !has : has
+        Condition.holds(condition, Condition.Facts(report: scope.report, event: event, page: nil,
+                                                   rankLimit: typesetter.spec.rankLimit,
+                                                   chartShown: chartToShow() != nil && !(imageShown && event?.image != nil)))
     }
 
     private func origin(_ field: String) -> DataOrigin {

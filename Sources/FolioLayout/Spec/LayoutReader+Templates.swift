@@ -20,9 +20,7 @@ extension LayoutReader {
         let title = m.text("title")
         let continuation = m.text("continuation")
         let when = m.text("when")
-        if let when, !Self.templateConditions.contains(when) {
-            context.error("bad-value", m.value("when"), "\(m.what): when '\(when)' is not one of \(Self.templateConditions.joined(separator: ", "))")
-        }
+        checkCondition(when, m.value("when"), what: m.what)
         let frames = self.frames(&m, "frames", styles: styles, colors: colors)
         let flow = m.value("flow").flatMap { readFlow($0, what: "the flow of \(m.what)", styles: styles, colors: colors) }
         var flows: [FlowSpec] = []
@@ -91,6 +89,7 @@ extension LayoutReader {
         if fit == nil { context.error("bad-value", m.value("fit"), "fit must be error or shrink") }
         let valign = FrameSpec.VerticalAlign(rawValue: m.string("valign") ?? "top")
         if valign == nil { context.error("bad-value", m.value("valign"), "valign must be top, middle or bottom") }
+        checkCondition(m.text("when"), m.value("when"), what: "frame \(index)")
         let frame = FrameSpec(kind: kind, box: box, fill: fill, stroke: stroke,
                               strokeWidth: length(&m, "stroke-width")?.resolve(reference: 0) ?? 0.5,
                               radius: length(&m, "radius")?.resolve(reference: 0) ?? 0,
@@ -144,10 +143,16 @@ extension LayoutReader {
         if block.grow && kind != .spacer {
             context.error("bad-value", m.value("grow"), "only a spacer may grow (block \(index) is \(kind.rawValue))")
         }
-        if let when = block.when, !Self.blockConditions.contains(when) {
-            context.error("bad-value", m.value("when"), "block \(index): when '\(when)' is not one of \(Self.blockConditions.joined(separator: ", "))")
-        }
+        checkCondition(block.when, m.value("when"), what: "block \(index)")
         m.reportUnknownKeys(known: Self.blockKeys)
         return block
+    }
+
+    /// `when:` names one of `Condition.names`; anything else is an error with a did-you-mean.
+    func checkCondition(_ when: String?, _ node: Node?, what: String) {
+        guard let when, !Condition.names.contains(when) else { return }
+        context.error("bad-value", node, "\(what): when '\(when)' is not a condition Folio knows",
+                      hint: (Suggestions.closest(to: when, in: Condition.names).map { "did you mean '\($0)'? " } ?? "")
+                        + "conditions: \(Condition.names.joined(separator: ", "))")
     }
 }

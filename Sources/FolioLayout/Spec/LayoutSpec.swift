@@ -24,6 +24,9 @@ public struct LayoutSpec: Hashable, Sendable {
     public var sequence: [String]
     /// Where the file is, for diagnostics.
     public var file: String
+    /// Ranks (`when: ranked`, `TOP {events.count}`) make sense for reports of 2 up to this
+    /// many events (`rank-limit`, default 20).
+    public var rankLimit: Int = 20
 
     public init(name: String, kind: Kind, description: String, page: PageSpec, fonts: [String: FontRole],
                 colors: [String: Color], text: ComposerSettings, styles: [String: StyleSpec],

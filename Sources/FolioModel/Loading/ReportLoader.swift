@@ -6,7 +6,8 @@ import Yams
 public struct ReportLoader {
     public static let fileName = "report.yaml"
     static let knownKeys = ["title", "subtitle", "publisher", "edition", "published", "layout", "intro",
-                            "events", "charts", "cards", "cover", "source"]
+                            "events", "charts", "cards", "cover", "source",
+                            "short-title", "short-publisher"]
 
     public var limits: InputLimits
 

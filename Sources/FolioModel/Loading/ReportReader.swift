@@ -20,6 +20,8 @@ public struct ReportReader {
         let title = line(&map, "title", required: true)
         let subtitle = line(&map, "subtitle")
         let publisher = line(&map, "publisher", required: true)
+        let shortTitle = line(&map, "short-title")
+        let shortPublisher = line(&map, "short-publisher")
         let edition = map.int("edition", required: true)
         if let edition, !(1900...2999).contains(edition) {
             context.error("bad-value", map.value("edition"), "`edition` \(edition) is not a plausible year",
@@ -88,9 +90,12 @@ public struct ReportReader {
             }
         }
         guard let title, let publisher, let edition, let published else { return nil }
-        return Report(title: title, subtitle: subtitle, publisher: publisher, edition: edition, published: published,
+        var report = Report(title: title, subtitle: subtitle, publisher: publisher, edition: edition, published: published,
                       layout: layout, intro: intro, events: events, charts: charts, cards: cards, cover: cover,
                       source: source, directory: directory, file: context.source.path, locations: locations)
+        report.shortTitle = shortTitle
+        report.shortPublisher = shortPublisher
+        return report
     }
 
     // MARK: - Events

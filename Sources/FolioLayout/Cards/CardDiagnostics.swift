@@ -1,0 +1,62 @@
+import FolioModel
+
+/// Report-level text that does not fit a card preset (`card-overflow` worded "the
+/// report's … on the <preset> card (…)") is the same problem on every card of that
+/// preset: `merge` makes it one diagnostic per cause, naming the presets and how many
+/// cards it affects, instead of one per card.
+public enum CardDiagnostics {
+    /// The diagnostics with the per-card copies of each report-level card problem merged.
+    public static func merge(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        struct Group {
+            var first: Diagnostic
+            var head: String
+            var presets: [String] = []
+            var details: [String] = []
+            var cards = 0
+        }
+        var groups: [String: Int] = [:]
+        var merged: [Group] = []
+        var out: [(Int?, Diagnostic)] = []
+        for d in diagnostics {
+            guard d.code == "card-overflow", d.message.hasPrefix("the report's "),
+                  let on = d.message.range(of: " on the ", options: .backwards),
+                  let card = d.message.range(of: " card (", range: on.upperBound..<d.message.endIndex) else {
+                out.append((nil, d))
+                continue
+            }
+            let head = String(d.message[..<on.lowerBound])
+            let preset = String(d.message[on.upperBound..<card.lowerBound])
+            let detail = String(d.message[card.upperBound...].dropLast())
+            let key = "\(d.location.map { "\($0)" } ?? "")|\(head)"
+            let index: Int
+            if let i = groups[key] {
+                index = i
+            } else {
+                index = merged.count
+                groups[key] = index
+                merged.append(Group(first: d, head: head))
+                out.append((index, d))
+            }
+            merged[index].cards += 1
+            if !merged[index].presets.contains(preset) {
+                merged[index].presets.append(preset)
+                merged[index].details.append("\(preset): \(detail)")
+            }
+        }
+        return out.map { index, d in
+            guard let index else { return d }
+            let g = merged[index]
+            var m = g.first
+            let presets = g.presets.count == 1 ? "the \(g.presets[0]) card preset" : "the card presets \(g.presets.joined(separator: ", "))"
+            m.message = Quoting.oneLine("\(g.head) on \(presets), \(g.cards) card\(g.cards == 1 ? "" : "s") in all (\(g.details.joined(separator: "; ")))",
+                                        max: Diagnostic.maxMessage)
+            return m
+        }
+    }
+
+    /// A length in px as printed: whole, or with one decimal.
+    static func px(_ v: Double) -> String {
+        let r = (v * 10).rounded() / 10
+        return r == r.rounded() ? "\(Int(r))" : "\(r)"
+    }
+}
