@@ -131,7 +131,9 @@ public final class Builder: @unchecked Sendable {
         }
         do {
             let typesetter = try Typesetter(spec: inputs.layout, composer: composer)
-            _ = try BrochureLayout(typesetter: typesetter).document(for: inputs.report)
+            do { _ = try BrochureLayout(typesetter: typesetter).document(for: inputs.report) } catch let e as LayoutError {
+                diagnostics += e.diagnostics // and the cards are checked too: every problem in one run
+            }
             for card in inputs.cards {
                 let t = try Typesetter(spec: card, composer: composer)
                 for event in inputs.report.events {

@@ -48,6 +48,14 @@ public enum CardDiagnostics {
             let g = merged[index]
             var m = g.first
             let presets = g.presets.count == 1 ? "the \(g.presets[0]) card preset" : "the card presets \(g.presets.joined(separator: ", "))"
+            // The hint's "at most about N characters" is the least of the presets'.
+            let fits = g.details.compactMap { detail -> Int? in
+                guard let r = detail.range(of: "~", options: .backwards) else { return nil }
+                return Int(detail[r.upperBound...].prefix { $0.isNumber })
+            }
+            if let least = fits.min(), let hint = m.hint, let r = hint.range(of: "at most about ", options: .backwards) {
+                m.hint = String(hint[..<r.upperBound]) + "\(least) characters"
+            }
             m.message = Quoting.oneLine("\(g.head) on \(presets), \(g.cards) card\(g.cards == 1 ? "" : "s") in all (\(g.details.joined(separator: "; ")))",
                                         max: Diagnostic.maxMessage)
             return m

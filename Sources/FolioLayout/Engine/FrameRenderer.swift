@@ -164,7 +164,9 @@ struct FrameRenderer {
         }
         return LayoutError(.error("overflow", at: location,
                                   "\(owner): '\(key)' does not fit its frame on the \(template) page: \(lines) line\(lines == 1 ? "" : "s") (\(Int(over.rounded(.up)))pt) too many",
-                                  hint: "shorten it, or let the layout shrink it (fit: shrink and a min-size in the style)"))
+                                  hint: ofReport && frame.content.contains { $0.contains("{report.short-") } && (key == "title" || key == "publisher")
+                                    ? "add `short-\(key):` to report.yaml: a shorter \(key) for running heads and cards"
+                                    : "shorten it, or let the layout shrink it (fit: shrink and a min-size in the style)"))
     }
 
     /// Report-level text (the title, the publisher) that does not fit a card's frame even
@@ -177,9 +179,9 @@ struct FrameRenderer {
         let natural = typesetter.compose(text, style: style, width: 100_000, size: floor)
         let needed = natural.paragraph.lines.first.map { $0.right - $0.left } ?? 0
         let roomy = Int(width / floor) * lines
-        let detail = "\(CardDiagnostics.px(needed))px at \(CardDiagnostics.px(floor))px; the frame holds \(lines) line\(lines == 1 ? "" : "s") of \(CardDiagnostics.px(width))px"
+        let detail = "needs \(CardDiagnostics.px(needed.rounded(.up)))px at \(CardDiagnostics.px(floor))px, has \(lines) × \(CardDiagnostics.px(width))px, ~\(roomy) characters"
         let shortKey = key == "title" || key == "publisher" ? "short-\(key)" : nil
-        let hint = shortKey.map { "add `\($0):` to report.yaml, a form of \(Quoting.code(key)) of at most about \(roomy) characters for places with little room" }
+        let hint = shortKey.map { "add `\($0):` to report.yaml: a shorter \(key) for cards and running heads, of at most about \(roomy) characters" }
             ?? "shorten it"
         return .error("card-overflow", at: location,
                       "the report's \(Quoting.code(key)) (\(text.count) characters) does not fit its frame on the \(typesetter.spec.name) card (\(detail))",
