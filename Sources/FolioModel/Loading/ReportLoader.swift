@@ -6,8 +6,7 @@ import Yams
 public struct ReportLoader {
     public static let fileName = "report.yaml"
     static let knownKeys = ["title", "subtitle", "publisher", "edition", "published", "layout", "intro",
-                            "events", "charts", "cards", "cover", "source",
-                            "short-title", "short-publisher"]
+                            "events", "charts", "cards", "cover", "source", "short-title", "short-publisher"]
 
     public var limits: InputLimits
 
