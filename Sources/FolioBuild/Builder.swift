@@ -101,6 +101,12 @@ public final class Builder: @unchecked Sendable {
                 }
             }
         }
+        if let request = loaded.requests.layoutFile { // the report's own brand layout
+            let branded = loader.loadBranded(file: request.path, base: options.layout, requestedAt: request.location, cards: cards)
+            diagnostics += branded.diagnostics
+            if let spec = branded.brochure { layout = spec }
+            cards = branded.cards
+        }
         if diagnostics.hasErrors { throw BuildError.input(diagnostics) }
         guard let report = loaded.report else { throw BuildError.input(diagnostics) }
         if layout == nil {
@@ -165,7 +171,7 @@ public final class Builder: @unchecked Sendable {
         // only if nothing changed while the build ran.
         let filesBefore = QuickCheck.fileHashes(reportDirectory: options.reportDirectory, layouts: resources.layoutsDirectory)
         let inputs = try load(options, extra: outputProblems)
-        let imagesBefore = QuickCheck.imageStamps(QuickCheck.imagePaths(inputs.report))
+        let imagesBefore = QuickCheck.imageStamps(QuickCheck.imagePaths(inputs.report) + [inputs.layout.logo].compactMap { $0 })
         PhaseClock.mark("loaded report and layouts")
         let report = inputs.report
         let previous = Manifest.read(from: outDir)

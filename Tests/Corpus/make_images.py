@@ -39,7 +39,6 @@ SHOTS = {
     ],
     "tingzhou-2023": [
         ("images/river-park.jpg", (600, 400), (0.25, 0.30), (160, 200, 235), (80, 130, 90), "JPEG"),
-        ("brand/logo.png", (240, 240), (0.5, 0.5), (255, 255, 255), (255, 255, 255), "PNG"),
     ],
     "lanshan-2025": [
         ("images/chip-plant.jpg", (400, 600), (0.55, 0.65), (190, 200, 220), (100, 100, 110), "JPEG"),
@@ -55,7 +54,19 @@ SHOTS = {
     ],
 }
 
+def logo(path):
+    """A round emblem on a transparent ground: a gold ring around a white wave."""
+    img = Image.new("RGBA", (240, 240), (0, 0, 0, 0))
+    d = ImageDraw.Draw(img)
+    d.ellipse([8, 8, 232, 232], fill=(138, 21, 56, 255), outline=(212, 160, 23, 255), width=14)
+    d.polygon([(50, 150), (90, 100), (120, 135), (150, 90), (190, 150)], fill=(255, 255, 255, 255))
+    d.rectangle([50, 160, 190, 172], fill=(212, 160, 23, 255))
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    img.save(path, "PNG", optimize=True)
+
+
 if __name__ == "__main__":
     for folder, shots in SHOTS.items():
         for name, size, subject, sky, ground, fmt in shots:
             photo(os.path.join(HERE, folder, name), size, subject, sky, ground, fmt)
+    logo(os.path.join(HERE, "tingzhou-2023", "brand", "logo.png"))

@@ -30,7 +30,7 @@ struct BlockBuilder {
     func items(_ blocks: [BlockSpec]) throws -> [FlowItem] {
         var out: [FlowItem] = []
         let facts = Condition.Facts(report: scope.report, event: scope.event, page: scope.page,
-                                    rankLimit: typesetter.spec.rankLimit)
+                                    rankLimit: typesetter.spec.rankLimit, hasLogo: typesetter.spec.logo != nil)
         for (index, block) in blocks.enumerated() where !dropped.contains(index) {
             if checksConditions && !Condition.holds(block.when, facts) { continue }
             let produced = try items(block, index: index)

@@ -35,7 +35,8 @@ struct CardBlocks {
     func holds(_ condition: String?) -> Bool {
         Condition.holds(condition, Condition.Facts(report: scope.report, event: event, page: nil,
                                                    rankLimit: typesetter.spec.rankLimit,
-                                                   chartShown: chartToShow() != nil && !(imageShown && event?.image != nil)))
+                                                   chartShown: chartToShow() != nil && !(imageShown && event?.image != nil),
+                                                   hasLogo: typesetter.spec.logo != nil))
     }
 
     private func origin(_ field: String) -> DataOrigin {

@@ -91,7 +91,7 @@ public struct BrochureLayout: Sendable {
     /// Whether a template's section is made for this report (`when:` conditions).
     private func included(_ section: String, _ report: Report) -> Bool {
         Condition.holds(spec.templates[section == "events" ? "event" : section]?.when,
-                        Condition.Facts(report: report, rankLimit: spec.rankLimit))
+                        Condition.Facts(report: report, rankLimit: spec.rankLimit, hasLogo: spec.logo != nil))
     }
 
     /// The contents: sections with titles, and every event with its rank.

@@ -17,7 +17,7 @@ struct FrameRenderer {
 
     func applies(_ frame: FrameSpec) -> Bool {
         Condition.holds(frame.when, Condition.Facts(report: scope.report, event: scope.event, page: pageNumber,
-                                                     rankLimit: typesetter.spec.rankLimit))
+                                                     rankLimit: typesetter.spec.rankLimit, hasLogo: typesetter.spec.logo != nil))
     }
 
     func render(_ frames: [FrameSpec]) throws -> [Item] {
@@ -73,6 +73,12 @@ struct FrameRenderer {
         case .text:
             return try text(frame, in: r)
         case .image:
+            if frame.content.first == "layout.logo" {
+                // The brand's logo, whole (contain), never cropped.
+                guard let logo = typesetter.spec.logo else { return [] }
+                let ref = ImageRef(path: logo, absolutePath: logo, fit: .contain)
+                return [.tagged(StructureTag("Figure", alt: "标志"), [.image(try ImageFit.item(ref, in: r))])]
+            }
             let image = frame.content.first == "report.cover" || scope.event == nil ? scope.report.cover : scope.event?.image
             guard let image else { return [] }
             do {

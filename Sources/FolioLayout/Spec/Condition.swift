@@ -8,6 +8,7 @@ import FolioModel
 /// - Report: `has-intro`, `has-charts`, `has-cover`; `ranked` when the report has from
 ///   2 events up to the layout's `rank-limit` (a `TOP {events.count}` label makes sense),
 ///   `unranked` otherwise; `single` (one event) and `several`.
+/// - Layout: `has-logo`, `no-logo` — the report's brand layout brings a logo.
 /// - Event (false where there is no event): `has-`/`no-` + `figure`, `chart`, `image`,
 ///   `summary`, `date`. On a card, `has-chart` means a chart the card shows (not a KPI
 ///   that repeats the lead figure; not when the photo has the media slot).
@@ -16,7 +17,7 @@ public enum Condition {
 
     /// Every name `when:` accepts.
     public static let names: [String] = ["odd", "even", "has-intro", "has-charts", "has-cover", "ranked", "unranked",
-                                         "single", "several"]
+                                         "single", "several", "has-logo", "no-logo"]
         + eventFacts.flatMap { ["has-\($0)", "no-\($0)"] }
 
     /// What a condition is decided on.
@@ -28,8 +29,12 @@ public enum Condition {
         public var rankLimit: Int
         /// Cards: whether the event has a chart the card would show (nil: any chart).
         public var chartShown: Bool?
+        /// The layout has a logo (a report's brand layout).
+        public var hasLogo: Bool
 
-        public init(report: Report, event: Event? = nil, page: Int? = nil, rankLimit: Int, chartShown: Bool? = nil) {
+        public init(report: Report, event: Event? = nil, page: Int? = nil, rankLimit: Int, chartShown: Bool? = nil,
+                    hasLogo: Bool = false) {
+            self.hasLogo = hasLogo
             self.report = report
             self.event = event
             self.page = page
@@ -53,6 +58,8 @@ public enum Condition {
         case "unranked": return !(count >= 2 && count <= facts.rankLimit)
         case "single": return count == 1
         case "several": return count > 1
+        case "has-logo": return facts.hasLogo
+        case "no-logo": return !facts.hasLogo
         default: break
         }
         let negated = name.hasPrefix("no-")

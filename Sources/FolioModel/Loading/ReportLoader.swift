@@ -19,6 +19,8 @@ public struct ReportLoader {
     public struct Requests: Sendable {
         public var layout: (name: String, location: SourceLocation?)?
         public var cards: [(name: String, location: SourceLocation?)] = []
+        /// The report's own layout file (`layout: ./brand.yaml`), absolute.
+        public var layoutFile: (path: String, location: SourceLocation?)?
 
         public init() {}
     }
