@@ -57,12 +57,12 @@ struct ReportTextFitTests {
 
     @Test("a title no preset can hold is one diagnostic naming the presets, the cards, px and short-title")
     func oneDiagnosticPerCause() throws {
-        let dir = TestSupport.temporaryDirectory("long-title")
+        let dir = TestSupport.temporaryDirectory("long-title") + "/tingzhou"
+        try FileManager.default.copyItem(atPath: TestSupport.path("Tests/Corpus/tingzhou-2023"), toPath: dir)
         var yaml = try String(contentsOfFile: TestSupport.path("Tests/Corpus/tingzhou-2023/report.yaml"), encoding: .utf8)
         let long = String(repeating: "汀州市科技创新暨创新型城市建设成果展示", count: 5)
         yaml = yaml.replacingOccurrences(of: "title: 汀州市2023年度科技创新三件大事暨创新型城市建设成果展示", with: "title: \(long)")
         try yaml.write(toFile: dir + "/report.yaml", atomically: true, encoding: .utf8)
-        try FileManager.default.copyItem(atPath: TestSupport.path("Tests/Corpus/tingzhou-2023/images"), toPath: dir + "/images")
         var diagnostics: [Diagnostic] = []
         do {
             _ = try Builder(resources: Resources(root: TestSupport.root)).check(BuildOptions(reportDirectory: dir))

@@ -167,9 +167,11 @@ struct CardBlocks {
             throw LayoutError(.error("bad-image", at: event?.fieldLocations["image"] ?? event?.location,
                                      "\(event?.label ?? "the report"): \(error)"))
         }
+        // Caption and credit as written, when the preset styles them (`parts: {caption: …}`).
         var credit: TextBox?
-        if let c = image.credit, let styleName = block.parts["caption"] {
-            credit = typesetter.compose("摄影/来源：\(c)", style: typesetter.style(styleName), width: width, firstLine: false)
+        let words = [image.caption, image.credit].compactMap { $0 }.joined(separator: "　")
+        if !words.isEmpty, let styleName = block.parts["caption"] {
+            credit = typesetter.compose(words, style: typesetter.style(styleName), width: width, firstLine: false)
         }
         let total = height + (credit.map { $0.height + 6 } ?? 0)
         let finalCredit = credit

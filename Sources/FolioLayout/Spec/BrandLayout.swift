@@ -147,7 +147,9 @@ extension LayoutLoader {
         guard let brand else { return (nil, cards, diagnostics) }
         let (spec, d) = load(name: base ?? brand.extends, card: false, requestedAt: requestedAt)
         guard let spec else { return (nil, cards, diagnostics + d) }
-        let all = diagnostics + d + brand.unused(by: [spec] + cards)
+        // Names are checked against every shipped card preset, not only those made this run.
+        let presets = cardNames().compactMap { name in cards.first { $0.name == name } ?? load(name: name, card: true).0 }
+        let all = diagnostics + d + brand.unused(by: [spec] + cards + presets)
         return (brand.apply(to: spec, brochure: true), cards.map { brand.apply(to: $0, brochure: false) }, all)
     }
 

@@ -10,10 +10,10 @@ import FolioModel
 ///   `unranked` otherwise; `single` (one event) and `several`.
 /// - Layout: `has-logo`, `no-logo` — the report's brand layout brings a logo.
 /// - Event (false where there is no event): `has-`/`no-` + `figure`, `chart`, `image`,
-///   `summary`, `date`. On a card, `has-chart` means a chart the card shows (not a KPI
+///   `summary`, `date`, `media` (a photo or a chart to show). On a card, `has-chart` means a chart the card shows (not a KPI
 ///   that repeats the lead figure; not when the photo has the media slot).
 public enum Condition {
-    static let eventFacts = ["figure", "chart", "image", "summary", "date"]
+    static let eventFacts = ["figure", "chart", "image", "summary", "date", "media"]
 
     /// Every name `when:` accepts.
     public static let names: [String] = ["odd", "even", "has-intro", "has-charts", "has-cover", "ranked", "unranked",
@@ -43,10 +43,14 @@ public enum Condition {
         }
     }
 
-    /// Whether `name` holds (nil holds). An unknown name never gets here: layouts are
-    /// checked when read (`LayoutReader.checkCondition`).
+    /// Whether `name` holds (nil holds); a list (`when: [has-figure, no-media]`, kept as
+    /// "has-figure,no-media") holds when all of its conditions do. An unknown name never
+    /// gets here: layouts are checked when read (`LayoutReader.checkCondition`).
     public static func holds(_ name: String?, _ facts: Facts) -> Bool {
         guard let name else { return true }
+        if name.contains(",") {
+            return name.split(separator: ",").allSatisfy { holds(String($0), facts) }
+        }
         let count = facts.report.events.count
         switch name {
         case "odd": return (facts.page ?? 1) % 2 == 1
@@ -71,6 +75,7 @@ public enum Condition {
         case "image": has = facts.event?.image != nil
         case "summary": has = facts.event?.summary != nil
         case "date": has = facts.event?.date != nil
+        case "media": has = facts.event?.image != nil || (facts.chartShown ?? !(facts.event?.charts.isEmpty ?? true))
         default: return true
         }
         return negated ? !has : has

@@ -20,7 +20,7 @@ struct LayoutReader {
                             "link", "index"]
     static let blockKeys = ["type", "content", "separator", "source", "style", "keep-with-next", "role", "height",
                             "width", "columns", "color", "fill", "parts", "space-before", "space-after", "optional",
-                            "shrink", "field", "limit", "destination", "span", "keep-with-previous", "grow", "drop", "when"]
+                            "shrink", "field", "limit", "destination", "span", "keep-with-previous", "grow", "drop", "when", "crop"]
     static let templateKeys = ["master", "background", "folio", "label", "frames", "flow", "flows", "continuation", "title", "when"]
     static let paperSizes: [String: Size] = [
         "a4": Size(width: 210 * pointsPerMillimetre, height: 297 * pointsPerMillimetre),
