@@ -39,4 +39,29 @@ struct CorpusTests {
             Issue.record("\(report) on \(layout): \(errors.count) errors:\n\(errors.prefix(12).map(\.description).joined(separator: "\n"))")
         }
     }
+
+    @Test("a 20000×20000 JPEG is refused with a limit error before it is decoded")
+    func hugeImage() throws {
+        let dir = TestSupport.temporaryDirectory("huge") + "/lanshan"
+        try FileManager.default.copyItem(atPath: Self.directory("lanshan-2025"), toPath: dir)
+        let path = dir + "/images/chip-plant.jpg"
+        var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+        // The baseline frame header (FF C0): length, precision, then height and width.
+        let sof = try #require((0..<bytes.count - 9).first { bytes[$0] == 0xFF && bytes[$0 + 1] == 0xC0 })
+        for (offset, value) in [(sof + 5, 20_000), (sof + 7, 20_000)] {
+            bytes[offset] = UInt8(value >> 8)
+            bytes[offset + 1] = UInt8(value & 0xFF)
+        }
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        var diagnostics: [Diagnostic] = []
+        do {
+            _ = try Builder(resources: Resources(root: TestSupport.root)).check(BuildOptions(reportDirectory: dir))
+        } catch BuildError.input(let d) {
+            diagnostics = d
+        }
+        let limit = diagnostics.filter { $0.code == "bad-image" && $0.message.contains("megapixels") }
+        #expect(limit.count == 1, "\(diagnostics.map(\.description))")
+        #expect(limit.first?.message.contains("20000×20000") == true)
+        #expect(limit.first?.location?.file.hasSuffix("report.yaml") == true)
+    }
 }
