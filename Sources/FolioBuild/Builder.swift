@@ -266,7 +266,7 @@ public final class Builder: @unchecked Sendable {
                 progress(.laidOut(pages: pages))
             case .failure(let e as LayoutError)?:
                 abandonCards()
-                throw BuildError.input(diagnostics + e.diagnostics)
+                throw BuildError.input(diagnostics + CardDiagnostics.merge(e.diagnostics))
             case .failure(let e)?:
                 abandonCards()
                 throw e

@@ -69,6 +69,11 @@ struct ReportTextFitTests {
         } catch BuildError.input(let d) {
             diagnostics = d.filter { $0.severity == .error }
         }
+        // The brochure's running heads: one diagnostic naming the page templates, not one each.
+        let pages = diagnostics.filter { $0.code == "overflow" && $0.message.contains("'title'") }
+        #expect(pages.count == 1 && pages.first?.message.contains("contents, event, statistics pages") == true,
+                "\(pages.map(\.description))")
+        #expect(pages.first?.hint?.contains("short-title:") == true)
         let title = diagnostics.filter { $0.code == "card-overflow" && $0.message.contains("`title`") }
         #expect(title.count == 1, "\(diagnostics.map(\.description))")
         guard let d = title.first else { return }

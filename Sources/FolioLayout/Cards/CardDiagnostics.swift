@@ -3,7 +3,9 @@ import FolioModel
 /// Report-level text that does not fit a card preset (`card-overflow` worded "the
 /// report's … on the <preset> card (…)") is the same problem on every card of that
 /// preset: `merge` makes it one diagnostic per cause, naming the presets and how many
-/// cards it affects, instead of one per card.
+/// cards it affects, instead of one per card. The report's text that does not fit the
+/// frames of several brochure page templates (`overflow`, "the report: … on the <name>
+/// page: …") is merged the same way, naming the pages.
 public enum CardDiagnostics {
     /// The diagnostics with the per-card copies of each report-level card problem merged.
     public static func merge(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
@@ -18,6 +20,25 @@ public enum CardDiagnostics {
         var merged: [Group] = []
         var out: [(Int?, Diagnostic)] = []
         for d in diagnostics {
+            // The report's text on brochure pages: "… on the contents page: 1 line (8pt) too many".
+            if d.code == "overflow", d.message.hasPrefix("the report: "),
+               let on = d.message.range(of: " on the ", options: .backwards),
+               let page = d.message.range(of: " page: ", range: on.upperBound..<d.message.endIndex) {
+                let head = String(d.message[..<on.lowerBound])
+                let key = "page|\(d.location.map { "\($0)" } ?? "")|\(head)"
+                let name = String(d.message[on.upperBound..<page.lowerBound])
+                let detail = String(d.message[page.upperBound...])
+                if let i = groups[key] {
+                    merged[i].cards += 1
+                    merged[i].presets.append(name)
+                    merged[i].details.append("\(name): \(detail)")
+                } else {
+                    groups[key] = merged.count
+                    merged.append(Group(first: d, head: head, presets: [name], details: ["\(name): \(detail)"], cards: 1))
+                    out.append((merged.count - 1, d))
+                }
+                continue
+            }
             guard d.code == "card-overflow", d.message.hasPrefix("the report's "),
                   let on = d.message.range(of: " on the ", options: .backwards),
                   let card = d.message.range(of: " card (", range: on.upperBound..<d.message.endIndex) else {
@@ -47,6 +68,12 @@ public enum CardDiagnostics {
             guard let index else { return d }
             let g = merged[index]
             var m = g.first
+            if m.code == "overflow" {
+                guard g.presets.count > 1 else { return m }
+                m.message = Quoting.oneLine("\(g.head) on the \(g.presets.joined(separator: ", ")) pages (\(g.details.joined(separator: "; ")))",
+                                            max: Diagnostic.maxMessage)
+                return m
+            }
             let presets = g.presets.count == 1 ? "the \(g.presets[0]) card preset" : "the card presets \(g.presets.joined(separator: ", "))"
             // The hint's "at most about N characters" is the least of the presets'.
             let fits = g.details.compactMap { detail -> Int? in
