@@ -109,6 +109,12 @@ public final class Builder: @unchecked Sendable {
                 }
             }
         }
+        if let request = loaded.requests.layoutFile { // the report's own brand layout
+            let branded = loader.loadBranded(file: request.path, base: options.layout, requestedAt: request.location, cards: cards)
+            diagnostics += branded.diagnostics
+            if let spec = branded.brochure { layout = spec }
+            cards = branded.cards
+        }
         if diagnostics.hasErrors { throw BuildError.input(diagnostics) }
         guard let report = loaded.report else { throw BuildError.input(diagnostics) }
         if layout == nil {
@@ -139,7 +145,9 @@ public final class Builder: @unchecked Sendable {
         }
         do {
             let typesetter = try Typesetter(spec: inputs.layout, composer: composer)
-            _ = try BrochureLayout(typesetter: typesetter).document(for: inputs.report)
+            do { _ = try BrochureLayout(typesetter: typesetter).document(for: inputs.report) } catch let e as LayoutError {
+                diagnostics += e.diagnostics // and the cards are checked too: every problem in one run
+            }
             for card in inputs.cards {
                 let t = try Typesetter(spec: card, composer: composer)
                 for event in inputs.report.events {
@@ -151,6 +159,7 @@ public final class Builder: @unchecked Sendable {
         } catch let e as LayoutError {
             diagnostics += e.diagnostics
         }
+        diagnostics = CardDiagnostics.merge(diagnostics) // one per cause, not one per card
         if diagnostics.hasErrors { throw BuildError.input(diagnostics) }
         return diagnostics
     }
@@ -184,7 +193,7 @@ public final class Builder: @unchecked Sendable {
         // only if nothing changed while the build ran.
         let filesBefore = QuickCheck.fileHashes(reportDirectory: options.reportDirectory, layouts: resources.layoutsDirectory)
         let inputs = try load(options, extra: outputProblems)
-        let imagesBefore = QuickCheck.imageStamps(QuickCheck.imagePaths(inputs.report))
+        let imagesBefore = QuickCheck.imageStamps(QuickCheck.imagePaths(inputs.report) + [inputs.layout.logo].compactMap { $0 })
         PhaseClock.mark("loaded report and layouts")
         let report = inputs.report
         let previous = Manifest.read(from: outDir)
@@ -279,7 +288,7 @@ public final class Builder: @unchecked Sendable {
                 progress(.laidOut(pages: pages))
             case .failure(let e as LayoutError)?:
                 abandonCards()
-                throw BuildError.input(diagnostics + e.diagnostics)
+                throw BuildError.input(diagnostics + CardDiagnostics.merge(e.diagnostics))
             case .failure(let e)?:
                 abandonCards()
                 throw e
@@ -290,9 +299,9 @@ public final class Builder: @unchecked Sendable {
             if let e = cardSetupError as? LayoutError { throw BuildError.input(diagnostics + e.diagnostics) }
             if let cardSetupError { throw cardSetupError }
             if case .failure(let failure)? = cardLayout {
-                throw BuildError.input(diagnostics + failure.errors.flatMap { error -> [Diagnostic] in
+                throw BuildError.input(diagnostics + CardDiagnostics.merge(failure.errors.flatMap { error -> [Diagnostic] in
                     (error as? LayoutError)?.diagnostics ?? [.error("card", at: nil, "\(error)")]
-                })
+                }))
             }
 
             // Render into temporary files next to their targets: the PDFs on a thread of

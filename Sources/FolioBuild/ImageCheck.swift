@@ -7,6 +7,9 @@ import FolioModel
 struct ImageCheck {
     /// Cairo draws images of at most this many pixels a side.
     static let maxSide = 32_767
+    /// Images of more pixels than this are refused before they are decoded (a 20000×20000
+    /// JPEG of a few MB would decode to 1.6 GB): 100 megapixels, four times a 24 MP photo.
+    static let maxPixels = 100_000_000
 
     func check(_ report: Report) -> [Diagnostic] {
         var out: [Diagnostic] = []
@@ -18,6 +21,10 @@ struct ImageCheck {
                     out.append(.error("bad-image", at: location,
                                       "\(owner): the image \(Quoting.code(image.path)) is \(info.width)×\(info.height) pixels; the limit is \(Self.maxSide) a side",
                                       hint: "scale it down; 4000 pixels a side is plenty for print"))
+                } else if info.width * info.height > Self.maxPixels {
+                    out.append(.error("bad-image", at: location,
+                                      "\(owner): the image \(Quoting.code(image.path)) is \(info.width)×\(info.height) pixels (\(info.width * info.height / 1_000_000) megapixels); the limit is \(Self.maxPixels / 1_000_000) megapixels",
+                                      hint: "scale it down before adding it: 6000×4000 (24 megapixels) is plenty for a full A4 page in print"))
                 }
             } catch GraphicsError.image(_, let reason) {
                 out.append(.error("bad-image", at: location, "\(owner): the image \(Quoting.code(image.path)) cannot be used: \(reason)",

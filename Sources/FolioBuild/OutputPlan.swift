@@ -77,6 +77,7 @@ extension UserCache {
         var key = Fingerprint()
         key.add("tool", tool)
         key.add("layout", Fingerprint.sha256(bytes))
+        key.add("brand", spec.brand ?? "") // a report's brand layout and logo change the parsed form too
         let k = key.hex
         if let hit = layouts[k] { return hit }
         let hash = Fingerprint.sha256(Data(OutputPlan.canonical(spec).utf8))

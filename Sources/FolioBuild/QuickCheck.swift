@@ -45,6 +45,11 @@ struct QuickCheck: Codable, Equatable {
         let report = URL(fileURLWithPath: (reportDirectory as NSString).appendingPathComponent(ReportLoader.fileName))
             .standardizedFileURL.path
         var paths = [report]
+        // A report's own layout (`layout: ./brand.yaml`) lies in its folder.
+        for name in ((try? FileManager.default.contentsOfDirectory(atPath: reportDirectory)) ?? []).sorted()
+        where name.hasSuffix(".yaml") && name != ReportLoader.fileName {
+            paths.append(URL(fileURLWithPath: (reportDirectory as NSString).appendingPathComponent(name)).standardizedFileURL.path)
+        }
         for dir in [layouts, (layouts as NSString).appendingPathComponent("cards")] {
             for name in ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []) where name.hasSuffix(".yaml") {
                 paths.append((dir as NSString).appendingPathComponent(name))

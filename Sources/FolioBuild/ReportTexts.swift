@@ -18,6 +18,11 @@ struct ReportTexts {
         add(report.title, "the report", "title", report.locations["title"])
         if let s = report.subtitle { add(s, "the report", "subtitle", report.locations["subtitle"]) }
         add(report.publisher, "the report", "publisher", report.locations["publisher"])
+        if let s = report.shortTitle { add(s, "the report", "short-title", report.locations["short-title"]) }
+        if let s = report.shortPublisher { add(s, "the report", "short-publisher", report.locations["short-publisher"]) }
+        for e in report.events {
+            for text in [e.image?.caption, e.image?.credit].compactMap({ $0 }) { add(text, e.label, "image", e.fieldLocations["image"]) }
+        }
         if let s = report.source { add(s, "the report", "source", report.locations["source"]) }
         for (i, p) in report.intro.enumerated() {
             add(p, "the report", "intro[\(i + 1)]", report.locations["intro[\(i + 1)]"] ?? report.locations["intro"])

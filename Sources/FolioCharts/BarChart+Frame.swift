@@ -11,7 +11,7 @@ extension BarChart {
         let valueHeight = ctx.line("0", t.value).height
         let count = max(3, min(6, Int(rect.height / (t.label.font.size * 3.4))))
         var axis = ValueAxis.make(chart, count: count, grouping: t.grouping)
-        let ticks = axis.scale.ticks.map { ctx.line(axis.label($0), t.label) }
+        let ticks = axis.scale.ticks.map { ctx.line(tickLabel($0, axis, chart), t.label) }
         let x0 = rect.minX + (ticks.map(\.width).max() ?? 0) + 4 * u
         let band = (rect.maxX - x0) / Double(chart.categories.count)
         let names = categoryNames(chart, width: band - 2 * u, alignment: .center)
@@ -19,8 +19,9 @@ extension BarChart {
         let top = rect.minY + valueHeight + 3 * u
         var bottom = rect.maxY - namesHeight - 4 * u
         if axis.scale.lower < 0 { bottom -= valueHeight + 3 * u }
-        axis.from = bottom
-        axis.to = top
+        // Inverted (ranks): the best value at the top, the bars rising from the bottom.
+        axis.from = chart.invert ? top : bottom
+        axis.to = chart.invert ? bottom : top
         let plot = Rect(x: x0, y: top, width: rect.maxX - x0, height: max(0, bottom - top))
         items += grid(axis, ticks, plot: plot, vertical: true, placer: &placer)
         for (c, name) in names.enumerated() {
@@ -56,13 +57,14 @@ extension BarChart {
         let count = max(2, min(6, Int((x1 - x0) / (t.label.font.size * 5.5))))
         var axis = ValueAxis.make(chart, count: count, grouping: t.grouping)
         if axis.scale.lower < 0 { x0 += labelWidth + 3 * u }
-        let ticks = axis.scale.ticks.map { ctx.line(axis.label($0), t.label) }
+        let ticks = axis.scale.ticks.map { ctx.line(tickLabel($0, axis, chart), t.label) }
         let tickHeight = (ticks.map(\.height).max() ?? 0) + 3 * u
         let targetHeight = chart.target.map { ctx.line($0.label, ctx.strongLabel).height + 3 * u } ?? 0
         let top = rect.minY + targetHeight
         let bottom = rect.maxY - tickHeight
-        axis.from = x0
-        axis.to = x1
+        // Inverted (ranks): the best value at the right, the bars growing from the left.
+        axis.from = chart.invert ? x1 : x0
+        axis.to = chart.invert ? x0 : x1
         let plot = Rect(x: x0, y: top, width: max(0, x1 - x0), height: max(0, bottom - top))
         let band = plot.height / Double(chart.categories.count)
         items += grid(axis, ticks, plot: plot, vertical: false, placer: &placer)
@@ -72,6 +74,14 @@ extension BarChart {
             placer.reserve(name.bounds(x: rect.minX, top: nameTop))
         }
         return Frame(vertical: false, axis: axis, plot: plot, band: band)
+    }
+
+    /// A tick's label; an inverted (rank) axis labels no tick at or below zero (there is no
+    /// 0th place) and none past the worst value (the baseline the bars grow from).
+    func tickLabel(_ tick: Double, _ axis: ValueAxis, _ chart: Chart) -> String {
+        guard chart.invert else { return axis.label(tick) }
+        let worst = chart.series.flatMap { $0.values.compactMap { $0 } }.max() ?? tick
+        return tick <= 0 || tick > worst + axis.scale.step / 2 ? "" : axis.label(tick)
     }
 
     /// Category names set to `width`, the highlighted one in the strong style.

@@ -65,7 +65,7 @@ struct BarChart {
             items.append(ctx.mark(.rect(bar.rect), color: bar.color, derived: bar.derived))
             placer.avoid(bar.rect)
         }
-        items += zeroLine(frame)
+        items += zeroLine(frame, baseline: chart.invert ? frame.axis.scale.upper : 0)
         if let target = chart.target {
             items += self.target(target, frame, placer: &placer)
         }
@@ -92,7 +92,8 @@ struct BarChart {
                 let color = chart.highlight == chart.categories[c] && seriesCount == 1 ? t.accent : t.color(series: s)
                 let b0 = grouped ? g0 + Double(s) * barWidth + inner / 2 : g0
                 let b1 = grouped ? b0 + barWidth - inner : g0 + group
-                var from = 0.0, to = v
+                // Inverted (ranks): from the baseline past the worst value, so the best is tallest.
+                var from = chart.invert ? frame.axis.scale.upper : 0.0, to = v
                 if chart.stacked {
                     if v >= 0 { from = up; up += v; to = up } else { from = down; down += v; to = down }
                 }
@@ -103,9 +104,9 @@ struct BarChart {
         return bars
     }
 
-    func zeroLine(_ frame: Frame) -> [Item] {
-        guard frame.axis.scale.lower <= 0, frame.axis.scale.upper >= 0 else { return [] }
-        let p = frame.axis.position(0)
+    func zeroLine(_ frame: Frame, baseline: Double = 0) -> [Item] {
+        guard frame.axis.scale.lower <= baseline, frame.axis.scale.upper >= baseline else { return [] }
+        let p = frame.axis.position(baseline)
         let (a, b) = frame.vertical
             ? (Point(x: frame.plot.minX, y: p), Point(x: frame.plot.maxX, y: p))
             : (Point(x: p, y: frame.plot.minY), Point(x: p, y: frame.plot.maxY))

@@ -14,6 +14,9 @@ public struct ChartRenderer: Sendable {
     /// The chart drawn into `rect`: title (and unit) on top, then the legend, the marks,
     /// and the note at the bottom. Nothing is drawn outside `rect`.
     public func render(_ chart: Chart, in rect: Rect, theme: ChartTheme) -> [Item] {
+        // Every series or slice gets a colour of its own, however few the layout names.
+        var theme = theme
+        theme.palette = theme.distinctPalette(count: ChartTheme.colorsNeeded(chart))
         let ctx = ChartContext(composer: composer, theme: theme)
         // The reader rejects NaN and infinity; a chart made in code gets a gap for them.
         var chart = chart

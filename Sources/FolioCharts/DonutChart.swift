@@ -17,14 +17,17 @@ struct DonutChart {
         let shares = Self.shares(values)
         // Legend columns: swatch, name, value, share.
         let unit = chart.unit ?? ""
+        // Values that are themselves percentages are shown once, and have no total: 100% 合计
+        // says nothing.
+        let isShare = Self.isPercent(unit)
         let names = chart.categories.map { ctx.line($0, $0 == chart.highlight ? ctx.strongLabel : t.label) }
         let amounts = values.map { ctx.line(ctx.theme.format($0) + unit, t.value) }
-        let percents = shares.map { ctx.line(ChineseNumber.percent($0), t.label) }
+        let percents = isShare ? [] : shares.map { ctx.line(ChineseNumber.percent($0), t.label) }
         let swatch = t.label.font.size * 0.8
         let nameWidth = names.map(\.width).max() ?? 0
         let amountWidth = amounts.map(\.width).max() ?? 0
         let percentWidth = percents.map(\.width).max() ?? 0
-        let legendWidth = swatch + 3 * u + nameWidth + 6 * u + amountWidth + 5 * u + percentWidth
+        let legendWidth = swatch + 3 * u + nameWidth + 6 * u + amountWidth + (isShare ? 0 : 5 * u + percentWidth)
         let rowHeight = (names.map(\.height).max() ?? 0) + 3.5 * u
         let legendHeight = rowHeight * Double(values.count) - 3.5 * u
         // Side by side when there is room, else the legend under the ring.
@@ -48,7 +51,7 @@ struct DonutChart {
                                       fill: t.color(series: i), stroke: Stroke(color: t.background, width: u))))
             angle += sweep
         }
-        items += centreTotal(total, unit: unit, centre: centre, inner: inner)
+        if !isShare { items += centreTotal(total, unit: unit, centre: centre, inner: inner) }
         // The legend.
         let lx = side ? rect.minX + diameter + 12 * u : rect.midX - legendWidth / 2
         let ly = side ? rect.midY - legendHeight / 2 : rect.minY + diameter + 8 * u
@@ -61,7 +64,7 @@ struct DonutChart {
             x += nameWidth + 6 * u
             items += amounts[i].items(x: x + amountWidth - amounts[i].width, top: top)
             x += amountWidth + 5 * u
-            items += percents[i].items(x: x + percentWidth - percents[i].width, top: top)
+            if i < percents.count { items += percents[i].items(x: x + percentWidth - percents[i].width, top: top) }
         }
         return items
     }
@@ -86,6 +89,11 @@ struct DonutChart {
         let top = centre.y - block / 2
         return number.items(at: Point(x: centre.x - number.width / 2, y: top))
             + caption.items(at: Point(x: centre.x - caption.width / 2, y: top + number.height))
+    }
+
+    /// Whether a unit says the values are percentages (% or ％).
+    static func isPercent(_ unit: String) -> Bool {
+        unit == "%" || unit == "％"
     }
 
     /// A ring segment from `start` clockwise by `sweep` radians.

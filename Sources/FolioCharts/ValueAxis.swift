@@ -44,6 +44,12 @@ struct ValueAxis {
             values = chart.series.flatMap { $0.values.compactMap { $0 } }
         }
         if let t = chart.target?.value { values.append(t) }
+        if chart.kind == .bar && chart.invert {
+            // Ranks (smaller is better): bars grow from a baseline past the worst value, so
+            // the best is the tallest; the axis runs from the best end to that baseline.
+            guard let lo = values.min(), let hi = values.max() else { return (0, 1) }
+            return (min(0, lo), hi + max(1, (hi - min(0, lo)) * 0.2))
+        }
         if chart.kind == .bar { values.append(0) }
         guard let lo = values.min(), let hi = values.max() else { return (0, 1) }
         return (lo, hi)

@@ -32,6 +32,10 @@ struct SenseBoundaries {
     static let particles: Set<UInt32> = Set("的地得了着过们等吗呢吧啊".unicodeScalars.map(\.value))
     static let pauses: Set<UInt32> = Set("。！？；．!?;".unicodeScalars.map(\.value))
     static let commas: Set<UInt32> = Set("，、：,:".unicodeScalars.map(\.value))
+    /// Characters the dictionary leaves as words of their own that belong to the word
+    /// before them: suffixes (成交|额, 拥有|量, 科学|城, 高新|区) and the second halves of
+    /// verbs it does not know (获|批, 惠|及, 位|于). A break before one is inside a word.
+    static let boundAfter: Set<UInt32> = Set("额量率性化者城区园港站馆院所厂界圈群链网局批及于至".unicodeScalars.map(\.value))
 
     /// Fills `sense` for every breakable joint. `words` are dictionary word boundaries
     /// (UTF-8 offsets in the paragraph); empty when unknown, and then Han–Han breaks are neutral.
@@ -61,6 +65,9 @@ struct SenseBoundaries {
                 // Not after a number: 聚丁烯-1 | 成套, 第13 | 位 read on.
                 value = script
             } else if !wordStarts.isEmpty && l.cls == .han && r.cls == .han && !wordStarts.contains(r.bytes.lowerBound) {
+                value = insideWord
+            } else if !wordStarts.isEmpty && l.cls == .han && r.cls == .han && boundAfter.contains(r.scalar)
+                        && (j + 1 == units.count || wordStarts.contains(units[j + 1].bytes.lowerBound) || units[j + 1].cls != .han) {
                 value = insideWord
             } else if particles.contains(r.scalar) {
                 value = particle

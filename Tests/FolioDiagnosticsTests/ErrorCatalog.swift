@@ -190,7 +190,7 @@ enum ErrorCatalog {
                      setup: .files(["report/report.yaml": head + event + "    image: images/zone.jpeg\n", "report/images/zone.jpg": "\u{FF}"],
                                    shown: "report/report.yaml:\n" + head + event + "    image: images/zone.jpeg     # the file is images/zone.jpg")),
         ErrorExample(code: "bad-image", severity: "error",
-                     meaning: "An image is not a JPEG or PNG, is a folder, cannot be decoded, or is too large to draw.",
+                     meaning: "An image is not a JPEG or PNG, is a folder, cannot be decoded, is too large to draw, or has more than 100 megapixels (refused from its header, before decoding).",
                      setup: .files(["report/report.yaml": head + event + "    image: images/zone.gif\n", "report/images/zone.gif": "GIF89a"],
                                    shown: "report/report.yaml:\n" + head + event + "    image: images/zone.gif    # a GIF")),
 
@@ -271,7 +271,7 @@ enum ErrorCatalog {
                      meaning: "A character no font of the set can draw; the event, field, character and code point are named.",
                      setup: .report(head + "events:\n  - id: first\n    title: 第一件大事😀\n    body: [正文]\n")),
         ErrorExample(code: "overflow", severity: "error", meaning: "Text that does not fit its frame on a page of the brochure or a card.",
-                     setup: .report(head.replacingOccurrences(of: "title: 年度报告", with: "title: " + String(repeating: "年度报告", count: 8)) + event)),
+                     setup: .report(head.replacingOccurrences(of: "publisher: 科技局", with: "publisher: " + String(repeating: "青澜市科学技术局（青澜市外国专家局）", count: 4)) + event)),
         ErrorExample(code: "card-unsafe", severity: "error",
                      meaning: "A card preset places a frame outside the safe area platforms may cover or crop (a fault of the preset, named with the event).",
                      setup: .files(["report/report.yaml": head + event,

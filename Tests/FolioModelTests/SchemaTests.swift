@@ -109,7 +109,7 @@ struct SchemaTests {
         report.yaml:5:1: warning: unknown key `标题` in the report is ignored
             标题: x
             ^
-            hint: the keys of the report are `title`, `subtitle`, `publisher`, `edition`, `published`, `layout`, `intro`, `events`, `charts`, `cards`, `cover`, `source`
+            hint: the keys of the report are `title`, `subtitle`, `publisher`, `edition`, `published`, `layout`, `intro`, `events`, `charts`, `cards`, `cover`, `source`, `short-title`, `short-publisher`
         1 warning
 
         """)

@@ -17,6 +17,8 @@ struct BlockBuilder {
     var pageNumbers: [String: Int] = [:]
     /// Contents entries (destination, rank, title).
     var contents: [ContentsEntry] = []
+    /// Whether blocks' `when:` is decided here (cards decide it themselves: see `CardBlocks.holds`).
+    var checksConditions = true
 
     var owner: String { scope.event?.label ?? "the report" }
 
@@ -27,7 +29,10 @@ struct BlockBuilder {
 
     func items(_ blocks: [BlockSpec]) throws -> [FlowItem] {
         var out: [FlowItem] = []
+        let facts = Condition.Facts(report: scope.report, event: scope.event, page: scope.page,
+                                    rankLimit: typesetter.spec.rankLimit, hasLogo: typesetter.spec.logo != nil)
         for (index, block) in blocks.enumerated() where !dropped.contains(index) {
+            if checksConditions && !Condition.holds(block.when, facts) { continue }
             let produced = try items(block, index: index)
             if block.keepWithPrevious && !produced.isEmpty, let last = out.indices.last(where: { if case .anchor = out[$0] { return false }; return true }) {
                 out[last] = out[last].keepingWithNext()
@@ -216,19 +221,29 @@ struct BlockBuilder {
     private func image(_ block: BlockSpec) throws -> [FlowItem] {
         let image = block.source == "report.cover" ? scope.report.cover : scope.event?.image
         guard let image else { return [] }
-        let w = width(block)
+        let column = width(block)
         let info = try ImageFitInfo.size(of: image)
-        let h = block.height ?? min(w * info.height / info.width, w)
+        // A photo keeps its proportions within the column and the block's height (its
+        // subject stays in view); only `crop: true` cuts it to a band of exactly that size.
+        var w = column, h = block.height ?? min(column * info.height / info.width, column)
+        var shown = image
+        if !block.crop {
+            let scale = min(column / info.width, h / info.height)
+            (w, h) = (info.width * scale, info.height * scale)
+            shown.fit = .contain
+        }
         let captionStyle = typesetter.style(block.parts["caption"] ?? "caption")
-        let captionText = [image.caption, image.credit.map { "摄影/来源：\($0)" }].compactMap { $0 }.joined(separator: "  ")
-        let caption = captionText.isEmpty ? nil : typesetter.compose(captionText, style: captionStyle, width: w)
+        // Caption and credit as written (「记者 王晓明 摄」 needs no prefix).
+        let captionText = [image.caption, image.credit].compactMap { $0 }.joined(separator: "　")
+        let caption = captionText.isEmpty ? nil : typesetter.compose(captionText, style: captionStyle, width: column)
         let total = h + (caption.map { $0.height + 4 } ?? 0)
-        let placed = try ImageFit.item(image, in: Rect(x: 0, y: 0, width: w, height: h))
+        let placed = try ImageFit.item(shown, in: Rect(x: 0, y: 0, width: w, height: h))
+        let imageHeight = h
         let alt = ImageFit.alternateText(image, of: scope.event?.title ?? scope.report.title)
         return [.box(BoxItem(height: total, role: "Figure", alt: alt, spaceBefore: block.spaceBefore,
                              spaceAfter: block.spaceAfter, span: block.span,
                              origin: DataOrigin(owner: owner, field: "image", location: location("image"))) { rect in
-            ImageFit.items(placed, height: h, caption: caption, gap: 4, in: rect)
+            ImageFit.items(placed, height: imageHeight, caption: caption, gap: 4, in: rect)
         })]
     }
 

@@ -24,6 +24,7 @@ struct CardBlocks {
         case .image: return try image(block, width: width)
         default:
             var builder = BlockBuilder(typesetter: typesetter, scope: scope, columnWidth: width, regionWidth: width)
+            builder.checksConditions = false
             if let size { builder.sizes = [0: size] }
             return try builder.items([block])
         }
@@ -32,17 +33,10 @@ struct CardBlocks {
     /// Whether a block's `when` holds for the event. `has-chart` means a chart the card
     /// would show (see `chartToShow`).
     func holds(_ condition: String?) -> Bool {
-        guard let condition else { return true }
-        let has: Bool
-        switch condition.dropFirst(condition.hasPrefix("no-") ? 3 : 4) {
-        case "figure": has = !(event?.figures.isEmpty ?? true)
-        case "chart": has = chartToShow() != nil && !(imageShown && event?.image != nil)
-        case "image": has = event?.image != nil
-        case "summary": has = event?.summary != nil
-        case "date": has = event?.date != nil
-        default: return true
-        }
-        return condition.hasPrefix("no-") ? !has : has
+        Condition.holds(condition, Condition.Facts(report: scope.report, event: event, page: nil,
+                                                   rankLimit: typesetter.spec.rankLimit,
+                                                   chartShown: chartToShow() != nil && !(imageShown && event?.image != nil),
+                                                   hasLogo: typesetter.spec.logo != nil))
     }
 
     private func origin(_ field: String) -> DataOrigin {
@@ -173,9 +167,11 @@ struct CardBlocks {
             throw LayoutError(.error("bad-image", at: event?.fieldLocations["image"] ?? event?.location,
                                      "\(event?.label ?? "the report"): \(error)"))
         }
+        // Caption and credit as written, when the preset styles them (`parts: {caption: …}`).
         var credit: TextBox?
-        if let c = image.credit, let styleName = block.parts["caption"] {
-            credit = typesetter.compose("摄影/来源：\(c)", style: typesetter.style(styleName), width: width, firstLine: false)
+        let words = [image.caption, image.credit].compactMap { $0 }.joined(separator: "　")
+        if !words.isEmpty, let styleName = block.parts["caption"] {
+            credit = typesetter.compose(words, style: typesetter.style(styleName), width: width, firstLine: false)
         }
         let total = height + (credit.map { $0.height + 6 } ?? 0)
         let finalCredit = credit

@@ -42,7 +42,7 @@ public struct CardLayout: Sendable {
             throw LayoutError(.error("missing-key", at: SourceLocation(file: spec.file, line: 1, column: 1),
                                      "card preset '\(spec.name)' has no template 'card'"))
         }
-        let scope = TemplateScope(report: report, event: event, page: event.rank)
+        let scope = TemplateScope(report: report, event: event, page: event.rank, rankLimit: spec.rankLimit)
         let size = spec.page.size
         let blank = Page(size: size, bleed: spec.page.bleed, label: event.id, role: "card")
         var items: [Item] = []

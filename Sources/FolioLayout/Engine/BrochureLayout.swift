@@ -68,14 +68,14 @@ public struct BrochureLayout: Sendable {
             do {
                 if section == "events" {
                     for event in report.events {
-                        let scope = TemplateScope(report: report, event: event)
+                        let scope = TemplateScope(report: report, event: event, rankLimit: spec.rankLimit)
                         let dest = "event-\(event.id)"
                         let title = String(format: "%02d ", event.rank) + event.title
                         try append(&p, template: "event", scope: scope, destination: dest, outlineTitle: title,
                                    numbers: numbers, contents: contents, sections: sections)
                     }
                 } else {
-                    let scope = TemplateScope(report: report, section: spec.templates[section]?.title)
+                    let scope = TemplateScope(report: report, section: spec.templates[section]?.title, rankLimit: spec.rankLimit)
                     try append(&p, template: section, scope: scope, destination: section,
                                outlineTitle: spec.templates[section]?.title, numbers: numbers, contents: contents, sections: sections)
                 }
@@ -90,12 +90,8 @@ public struct BrochureLayout: Sendable {
 
     /// Whether a template's section is made for this report (`when:` conditions).
     private func included(_ section: String, _ report: Report) -> Bool {
-        switch spec.templates[section == "events" ? "event" : section]?.when {
-        case "has-intro": return !report.intro.isEmpty
-        case "has-charts": return !report.charts.isEmpty
-        case "has-cover": return report.cover != nil
-        default: return true
-        }
+        Condition.holds(spec.templates[section == "events" ? "event" : section]?.when,
+                        Condition.Facts(report: report, rankLimit: spec.rankLimit, hasLogo: spec.logo != nil))
     }
 
     /// The contents: sections with titles, and every event with its rank.
@@ -179,7 +175,7 @@ public struct BrochureLayout: Sendable {
                 items.append(.clipped(bleedBox, [.shape(Shape(path: .rect(bleedBox), fill: typesetter.color(bg)))]))
             }
             let pageScope = TemplateScope(report: scope.report, event: scope.event, page: pageNumber,
-                                          section: scope.section ?? template.title ?? scope.event?.title)
+                                          section: scope.section ?? template.title ?? scope.event?.title, rankLimit: spec.rankLimit)
             let renderer = FrameRenderer(typesetter: typesetter, page: spec.page, scope: pageScope, pageNumber: pageNumber,
                                          template: name)
             if let masterName = pageTemplate.master, let master = spec.masters[masterName] {
@@ -216,7 +212,7 @@ public struct BrochureLayout: Sendable {
             let number = p.pages.count + 1
             var items: [Item] = []
             if let notes = spec.templates["notes"] {
-                let scope = TemplateScope(report: report, page: number, section: notes.title)
+                let scope = TemplateScope(report: report, page: number, section: notes.title, rankLimit: spec.rankLimit)
                 let renderer = FrameRenderer(typesetter: typesetter, page: spec.page, scope: scope, pageNumber: number, template: "notes")
                 if let m = notes.master, let master = spec.masters[m] {
                     items += (try? renderer.render(master.all + (number % 2 == 1 ? master.odd : master.even), furniture: true)) ?? []

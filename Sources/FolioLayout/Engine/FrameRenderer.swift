@@ -16,17 +16,8 @@ struct FrameRenderer {
     var live: Rect { page.liveArea(pageNumber: pageNumber) }
 
     func applies(_ frame: FrameSpec) -> Bool {
-        switch frame.when {
-        case nil: return true
-        case "odd": return pageNumber % 2 == 1
-        case "even": return pageNumber % 2 == 0
-        case "has-image": return scope.event?.image != nil || (scope.event == nil && scope.report.cover != nil)
-        case "no-image": return !(scope.event?.image != nil || (scope.event == nil && scope.report.cover != nil))
-        case "has-figure": return !(scope.event?.figures.isEmpty ?? true)
-        case "has-chart": return !(scope.event?.charts.isEmpty ?? true)
-        case "has-summary": return scope.event?.summary != nil
-        default: return true
-        }
+        Condition.holds(frame.when, Condition.Facts(report: scope.report, event: scope.event, page: pageNumber,
+                                                     rankLimit: typesetter.spec.rankLimit, hasLogo: typesetter.spec.logo != nil))
     }
 
     /// The items of `frames`. Text without a `role` is the page's content (`P`), except
@@ -85,6 +76,12 @@ struct FrameRenderer {
         case .text:
             return try text(frame, in: r, furniture: furniture)
         case .image:
+            if frame.content.first == "layout.logo" {
+                // The brand's logo, whole (contain), never cropped.
+                guard let logo = typesetter.spec.logo else { return [] }
+                let ref = ImageRef(path: logo, absolutePath: logo, fit: .contain)
+                return [.tagged(StructureTag("Figure", alt: "标志"), [.image(try ImageFit.item(ref, in: r))])]
+            }
             let image = frame.content.first == "report.cover" || scope.event == nil ? scope.report.cover : scope.event?.image
             guard let image else { return [] }
             do {
@@ -114,10 +111,10 @@ struct FrameRenderer {
         let style = typesetter.style(frame.style)
         var box = typesetter.compose(text, style: style, width: r.width)
         if box.height > r.height + 0.01 || box.paragraph.overfull {
-            let shrunk = frame.fit == .shrink ? typesetter.composeShrinking(text, style: style, box: r.size) : nil
+            let shrunk = frame.fit == .shrink ? shrink(text, style: style, box: r.size) : nil
             guard let shrunk else {
                 if frame.optional { return [] }
-                throw overflow(frame, box: box, height: r.height)
+                throw overflow(frame, box: box, height: r.height, text: text, style: style, width: r.width)
             }
             box = shrunk
         }
@@ -135,17 +132,68 @@ struct FrameRenderer {
         return [.tagged(StructureTag(role), items)]
     }
 
-    private func overflow(_ frame: FrameSpec, box: TextBox, height: Double) -> LayoutError {
+    /// `fit: shrink`: a frame of one line at its style's size (a brand strip) first shrinks
+    /// the text on that line down to the style's `min-size`, then sets it in balanced
+    /// lines (as many as the frame holds) from the full size down; a taller frame shrinks
+    /// its text as its style sets it. Nil when nothing fits.
+    private func shrink(_ text: String, style: StyleSpec, box: Size) -> TextBox? {
+        guard box.height < 2 * style.leading - 0.01 else {
+            return typesetter.composeShrinking(text, style: style, box: box)
+        }
+        let floor = style.minSize > 0 ? style.minSize : style.size
+        let oneLine = Size(width: box.width, height: min(box.height, style.leading + 0.01))
+        if let line = typesetter.composeShrinking(text, style: style, box: oneLine) { return line }
+        var balanced = style
+        balanced.balanced = true
+        var size = style.size
+        while true {
+            let tb = typesetter.compose(text, style: balanced, width: box.width, size: size)
+            if tb.height <= box.height + 0.01 && !tb.paragraph.overfull { return tb }
+            if size <= floor + 0.001 { return nil }
+            size = max(floor, size - max(0.5, size * 0.04))
+        }
+    }
+
+    private func overflow(_ frame: FrameSpec, box: TextBox, height: Double, text: String, style: StyleSpec,
+                          width: Double) -> LayoutError {
         let field = frame.field ?? frame.content.first.map { $0.replacingOccurrences(of: "{", with: "").replacingOccurrences(of: "}", with: "") } ?? "text"
-        let key = field.split(separator: ".").last.map(String.init) ?? field
+        var key = field.split(separator: ".").last.map(String.init) ?? field
         // `{report.title}` on a card is the report's title, not the event's.
         let ofReport = field.hasPrefix("report.") || scope.event == nil
+        // `{report.short-title}` shows the title when the report gives no short form.
+        if ofReport, key == "short-title" && scope.report.shortTitle == nil || key == "short-publisher" && scope.report.shortPublisher == nil {
+            key = String(key.dropFirst(6))
+        }
         let location = ofReport ? scope.report.locations[key] : (scope.event?.fieldLocations[key] ?? scope.report.locations[key])
         let over = box.height - height
         let lines = Int((over / box.leading).rounded(.up))
         let owner = ofReport ? "the report" : scope.event?.label ?? "the report"
+        if ofReport && typesetter.spec.kind == .card {
+            return LayoutError(cardMisfit(key: key, text: text, style: style, width: width, height: height, location: location))
+        }
         return LayoutError(.error("overflow", at: location,
                                   "\(owner): '\(key)' does not fit its frame on the \(template) page: \(lines) line\(lines == 1 ? "" : "s") (\(Int(over.rounded(.up)))pt) too many",
-                                  hint: "shorten it, or let the layout shrink it (fit: shrink and a min-size in the style)"))
+                                  hint: ofReport && frame.content.contains { $0.contains("{report.short-") } && (key == "title" || key == "publisher")
+                                    ? "add `short-\(key):` to report.yaml: a shorter \(key) for running heads and cards"
+                                    : "shorten it, or let the layout shrink it (fit: shrink and a min-size in the style)"))
+    }
+
+    /// Report-level text (the title, the publisher) that does not fit a card's frame even
+    /// shrunk and balanced: the same on every card of the preset, so worded without the
+    /// event and merged across cards and presets by `CardDiagnostics.merge`. In px.
+    private func cardMisfit(key: String, text: String, style: StyleSpec, width: Double, height: Double,
+                            location: SourceLocation?) -> Diagnostic {
+        let floor = style.minSize > 0 ? style.minSize : style.size
+        let lines = max(1, Int((height + 0.01) / (style.leading * floor / style.size)))
+        let natural = typesetter.compose(text, style: style, width: 100_000, size: floor)
+        let needed = natural.paragraph.lines.first.map { $0.right - $0.left } ?? 0
+        let roomy = Int(width / floor) * lines
+        let detail = "needs \(CardDiagnostics.px(needed.rounded(.up)))px at \(CardDiagnostics.px(floor))px, has \(lines) × \(CardDiagnostics.px(width))px, ~\(roomy) characters"
+        let shortKey = key == "title" || key == "publisher" ? "short-\(key)" : nil
+        let hint = shortKey.map { "add `\($0):` to report.yaml: a shorter \(key) for cards and running heads, of at most about \(roomy) characters" }
+            ?? "shorten it"
+        return .error("card-overflow", at: location,
+                      "the report's \(Quoting.code(key)) (\(text.count) characters) does not fit its frame on the \(typesetter.spec.name) card (\(detail))",
+                      hint: hint)
     }
 }

@@ -7,8 +7,12 @@ public struct TemplateScope: Sendable {
     public var page: Int?
     public var section: String?
     public var total: Int?
+    /// The layout's `rank-limit` (`{events.ranked}`).
+    public var rankLimit: Int?
 
-    public init(report: Report, event: Event? = nil, page: Int? = nil, section: String? = nil, total: Int? = nil) {
+    public init(report: Report, event: Event? = nil, page: Int? = nil, section: String? = nil, total: Int? = nil,
+                rankLimit: Int? = nil) {
+        self.rankLimit = rankLimit
         self.report = report
         self.event = event
         self.page = page
@@ -22,7 +26,8 @@ public enum TemplateText {
     /// Placeholders a layout may use.
     public static let variables: [String] = [
         "report.title", "report.subtitle", "report.publisher", "report.edition", "report.published",
-        "report.published-iso", "report.source", "report.events",
+        "report.published-iso", "report.source", "report.events", "report.short-title", "report.short-publisher",
+        "events.count", "events.ranked",
         "event.rank", "event.title", "event.date", "event.category", "event.summary", "event.id",
         "figure.value", "figure.unit", "figure.label", "figure.note",
         "page", "section", "pages",
@@ -75,7 +80,12 @@ public enum TemplateText {
         case "report.published": return r.published.chinese
         case "report.published-iso": return r.published.description
         case "report.source": return r.source
-        case "report.events": return String(r.events.count)
+        case "report.events", "events.count": return String(r.events.count)
+        case "events.ranked":
+            let limit = scope.rankLimit ?? 20
+            return r.events.count >= 2 && r.events.count <= limit ? String(r.events.count) : nil
+        case "report.short-title": return r.compactTitle
+        case "report.short-publisher": return r.compactPublisher
         case "event.rank": return scope.event.map { String($0.rank) }
         case "event.title": return scope.event?.title
         case "event.date": return scope.event?.date?.chinese

@@ -52,9 +52,11 @@ public struct BlockSpec: Hashable, Sendable {
     /// Cards: when optional blocks are dropped, lower numbers go first; blocks without a
     /// number follow, from the last.
     public var drop: Int?
-    /// Cards: only when this holds for the event (has-figure, no-figure, has-chart,
-    /// no-chart, has-image, no-image, has-summary, no-summary, has-date, no-date).
+    /// Only where this condition holds (`Condition`).
     public var when: String?
+    /// Images: crop the photo to exactly the block's width × height (a band, around its
+    /// focus); without it a photo keeps its proportions within them.
+    public var crop = false
     public var field: String?
     public var limit: Int?
     public var destination: String?

@@ -19,10 +19,7 @@ extension LayoutReader {
         let label = m.text("label")
         let title = m.text("title")
         let continuation = m.text("continuation")
-        let when = m.text("when")
-        if let when, !Self.templateConditions.contains(when) {
-            context.error("bad-value", m.value("when"), "\(m.what): when '\(when)' is not one of \(Self.templateConditions.joined(separator: ", "))")
-        }
+        let when = condition(&m, what: m.what)
         let frames = self.frames(&m, "frames", styles: styles, colors: colors)
         let flow = m.value("flow").flatMap { readFlow($0, what: "the flow of \(m.what)", styles: styles, colors: colors) }
         var flows: [FlowSpec] = []
@@ -91,12 +88,13 @@ extension LayoutReader {
         if fit == nil { context.error("bad-value", m.value("fit"), "fit must be error or shrink") }
         let valign = FrameSpec.VerticalAlign(rawValue: m.string("valign") ?? "top")
         if valign == nil { context.error("bad-value", m.value("valign"), "valign must be top, middle or bottom") }
+        let frameWhen = condition(&m, what: "frame \(index)")
         let frame = FrameSpec(kind: kind, box: box, fill: fill, stroke: stroke,
                               strokeWidth: length(&m, "stroke-width")?.resolve(reference: 0) ?? 0.5,
                               radius: length(&m, "radius")?.resolve(reference: 0) ?? 0,
                               opacity: m.number("opacity") ?? 1, bleed: m.bool("bleed") ?? false, content: content,
                               separator: m.string("separator") ?? "", style: style, valign: valign ?? .top, fit: fit ?? .error,
-                              field: m.text("field"), when: m.text("when"), optional: m.bool("optional") ?? false,
+                              field: m.text("field"), when: frameWhen, optional: m.bool("optional") ?? false,
                               role: m.text("role"), link: m.text("link"), index: count(&m, "index") ?? 0)
         m.reportUnknownKeys(known: Self.frameKeys)
         return frame
@@ -131,7 +129,7 @@ extension LayoutReader {
         if let color { checkColor(color, m.value("color"), colors) }
         let fill = m.text("fill")
         if let fill { checkColor(fill, m.value("fill"), colors) }
-        let block = BlockSpec(kind: kind, content: contentList(&m), separator: m.string("separator") ?? "",
+        var block = BlockSpec(kind: kind, content: contentList(&m), separator: m.string("separator") ?? "",
                               source: m.text("source"), style: style, keepWithNext: m.bool("keep-with-next") ?? false,
                               role: m.text("role"), height: length(&m, "height")?.resolve(reference: 0),
                               width: length(&m, "width"), columns: m.int("columns") ?? 1, color: color, fill: fill,
@@ -140,14 +138,38 @@ extension LayoutReader {
                               optional: m.bool("optional") ?? false, shrink: m.bool("shrink") ?? false,
                               field: m.text("field"), limit: count(&m, "limit"), destination: m.text("destination"),
                               span: m.bool("span") ?? false, keepWithPrevious: m.bool("keep-with-previous") ?? false, grow: m.bool("grow") ?? false, drop: count(&m, "drop"),
-                              when: m.text("when"))
+                              when: condition(&m, what: "block \(index)"))
+        block.crop = m.bool("crop") ?? false
         if block.grow && kind != .spacer {
             context.error("bad-value", m.value("grow"), "only a spacer may grow (block \(index) is \(kind.rawValue))")
         }
-        if let when = block.when, !Self.blockConditions.contains(when) {
-            context.error("bad-value", m.value("when"), "block \(index): when '\(when)' is not one of \(Self.blockConditions.joined(separator: ", "))")
-        }
         m.reportUnknownKeys(known: Self.blockKeys)
         return block
+    }
+
+    /// `when:` as one condition or a list of them (all must hold), checked; kept as one
+    /// text ("has-figure,no-media").
+    func condition(_ m: inout YAMLMapping, what: String) -> String? {
+        guard let node = m.value("when") else { return nil }
+        if case .sequence(let items) = node {
+            var names: [String] = []
+            for item in items {
+                guard let name = YAMLMapping.scalarString(item, context: context, what: "a condition of \(what)") else { continue }
+                checkCondition(name, item, what: what)
+                names.append(name)
+            }
+            return names.isEmpty ? nil : names.joined(separator: ",")
+        }
+        let when = m.text("when")
+        checkCondition(when, node, what: what)
+        return when
+    }
+
+    /// `when:` names one of `Condition.names`; anything else is an error with a did-you-mean.
+    func checkCondition(_ when: String?, _ node: Node?, what: String) {
+        guard let when, !Condition.names.contains(when) else { return }
+        context.error("bad-value", node, "\(what): when '\(when)' is not a condition Folio knows",
+                      hint: (Suggestions.closest(to: when, in: Condition.names).map { "did you mean '\($0)'? " } ?? "")
+                        + "conditions: \(Condition.names.joined(separator: ", "))")
     }
 }

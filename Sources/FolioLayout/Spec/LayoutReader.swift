@@ -10,7 +10,7 @@ struct LayoutReader {
     let card: Bool
 
     static let topKeys = ["name", "kind", "description", "page", "fonts", "colors", "text", "styles", "masters",
-                          "templates", "sequence"]
+                          "templates", "sequence", "rank-limit"]
     static let pageKeys = ["size", "bleed", "margins", "facing", "columns", "gutter", "baseline", "pad-to", "print",
                            "safe", "centre-crop", "condition"]
     static let styleKeys = ["font", "size", "leading", "color", "tracking", "indent", "align", "space-before",
@@ -20,13 +20,10 @@ struct LayoutReader {
                             "link", "index"]
     static let blockKeys = ["type", "content", "separator", "source", "style", "keep-with-next", "role", "height",
                             "width", "columns", "color", "fill", "parts", "space-before", "space-after", "optional",
-                            "shrink", "field", "limit", "destination", "span", "keep-with-previous", "grow", "drop", "when"]
+                            "shrink", "field", "limit", "destination", "span", "keep-with-previous", "grow", "drop", "when", "crop"]
     /// The print file's named printing conditions (FolioExport's `OutputCondition`).
     static let printConditions = ["fogra39", "fogra29", "gracol", "swop"]
-    static let blockConditions = ["has-figure", "no-figure", "has-chart", "no-chart", "has-image", "no-image",
-                                  "has-summary", "no-summary", "has-date", "no-date"]
     static let templateKeys = ["master", "background", "folio", "label", "frames", "flow", "flows", "continuation", "title", "when"]
-    static let templateConditions = ["has-intro", "has-charts", "has-cover"]
     static let paperSizes: [String: Size] = [
         "a4": Size(width: 210 * pointsPerMillimetre, height: 297 * pointsPerMillimetre),
         "a5": Size(width: 148 * pointsPerMillimetre, height: 210 * pointsPerMillimetre),
@@ -134,11 +131,18 @@ struct LayoutReader {
                 context.error("unknown-template", map.value("templates"), "template '\(name)' continues with '\(c)', which does not exist")
             }
         }
+        let rankLimit = map.int("rank-limit")
+        if let rankLimit, rankLimit < 2 {
+            context.error("bad-value", map.value("rank-limit"), "rank-limit is \(rankLimit); ranks need at least 2 events",
+                          hint: "rank-limit: 20 prints TOP N for reports of 2 to 20 events")
+        }
         map.reportUnknownKeys(known: Self.topKeys)
         guard let page, let kind else { return nil }
-        return LayoutSpec(name: declared, kind: kind, description: description, page: page, fonts: fonts, colors: colors,
-                          text: text, styles: styles, masters: masters, templates: templates, sequence: sequence,
-                          file: context.source.path)
+        var spec = LayoutSpec(name: declared, kind: kind, description: description, page: page, fonts: fonts, colors: colors,
+                              text: text, styles: styles, masters: masters, templates: templates, sequence: sequence,
+                              file: context.source.path)
+        if let rankLimit, rankLimit >= 2 { spec.rankLimit = rankLimit }
+        return spec
     }
 
     // MARK: - Page

@@ -24,6 +24,15 @@ public struct LayoutSpec: Hashable, Sendable {
     public var sequence: [String]
     /// Where the file is, for diagnostics.
     public var file: String
+    /// Ranks (`when: ranked`, `TOP {events.count}`) make sense for reports of 2 up to this
+    /// many events (`rank-limit`, default 20).
+    public var rankLimit: Int = 20
+    /// A logo image (absolute path) from the report's brand layout, drawn by frames with
+    /// `content: layout.logo` (`when: has-logo`).
+    public var logo: String?
+    /// The report's brand layout applied to this one: a digest of the brand file's and the
+    /// logo's bytes (so outputs are re-made when either changes); nil for a shipped layout.
+    public var brand: String?
 
     public init(name: String, kind: Kind, description: String, page: PageSpec, fonts: [String: FontRole],
                 colors: [String: Color], text: ComposerSettings, styles: [String: StyleSpec],

@@ -131,13 +131,18 @@ struct ChartReader {
         guard let kind else { return }
         var unused: [String] = []
         if kind != .bar { unused += ["orientation", "stacked"] }
-        if kind == .bar || kind == .donut { unused.append("invert") }
+        // `invert` (smaller is better) on a donut or a stack of bars cannot mean anything.
+        if map.bool("invert") == true && (kind == .donut || kind == .bar && map.bool("stacked") == true) {
+            context.error("bad-value", map.keyNode("invert"),
+                          "'invert' cannot mean anything on a \(kind == .donut ? "donut" : "stacked bar") chart (\(what)): its parts add up",
+                          hint: "invert is for ranks (smaller is better) on bar, line and KPI charts; remove it here")
+        }
         if kind == .donut || kind == .kpi { unused.append("target") }
         if kind == .kpi { unused.append("highlight") }
         if kind == .kpi || kind == .donut { unused.append("derived") }
         for key in unused where map.value(key) != nil {
             context.warning("ignored", map.keyNode(key), "'\(key)' does nothing on a \(kind.rawValue) chart (\(what))",
-                            hint: key == "invert" ? "invert is for ranks on line charts and KPIs" : nil)
+                            hint: nil)
         }
     }
 

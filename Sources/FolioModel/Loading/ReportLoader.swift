@@ -6,7 +6,7 @@ import Yams
 public struct ReportLoader {
     public static let fileName = "report.yaml"
     static let knownKeys = ["title", "subtitle", "publisher", "edition", "published", "layout", "intro",
-                            "events", "charts", "cards", "cover", "source"]
+                            "events", "charts", "cards", "cover", "source", "short-title", "short-publisher"]
 
     public var limits: InputLimits
 
@@ -19,6 +19,8 @@ public struct ReportLoader {
     public struct Requests: Sendable {
         public var layout: (name: String, location: SourceLocation?)?
         public var cards: [(name: String, location: SourceLocation?)] = []
+        /// The report's own layout file (`layout: ./brand.yaml`), absolute.
+        public var layoutFile: (path: String, location: SourceLocation?)?
 
         public init() {}
     }

@@ -20,6 +20,8 @@ public struct ReportReader {
         let title = line(&map, "title", required: true)
         let subtitle = line(&map, "subtitle")
         let publisher = line(&map, "publisher", required: true)
+        let shortTitle = line(&map, "short-title")
+        let shortPublisher = line(&map, "short-publisher")
         let edition = map.int("edition", required: true)
         if let edition, !(1900...2999).contains(edition) {
             context.error("bad-value", map.value("edition"), "`edition` \(edition) is not a plausible year",
@@ -27,7 +29,17 @@ public struct ReportReader {
         }
         let published = date(&map, "published", required: true, complete: true)
         let layout = map.text("layout")
-        if let layout {
+        var layoutFile: String?
+        if let layout, layout.hasPrefix("./") || layout.hasSuffix(".yaml") {
+            // The report's own layout (its brand), a file inside the report folder.
+            layoutFile = Self.layoutFile(layout, directory: directory)
+            if let layoutFile {
+                requests.layoutFile = (layoutFile, locations["layout"])
+            } else {
+                context.error("missing-file", map.value("layout"), "the layout file \(Quoting.code(layout)) is not a file inside the report folder",
+                              hint: "a report's own layout is a .yaml file in its folder, e.g. layout: ./brand.yaml, that `extends:` a shipped layout")
+            }
+        } else if let layout {
             if Self.isIdentifier(layout) {
                 requests.layout = (layout, locations["layout"])
             } else {
@@ -96,6 +108,9 @@ public struct ReportReader {
                       layout: layout, intro: intro, events: events, charts: charts, cards: cards, cover: cover,
                       source: source, directory: directory, file: context.source.path, locations: locations)
         report.dataFiles = data.files.sorted()
+        report.layoutFile = layoutFile
+        report.shortTitle = shortTitle
+        report.shortPublisher = shortPublisher
         return report
     }
 
@@ -234,6 +249,25 @@ public struct ReportReader {
             return nil
         }
         return date
+    }
+
+    /// The absolute path of a layout file named relative to the report folder, when it
+    /// exists and stays inside the folder (no `..`, no absolute path, no link out).
+    static func layoutFile(_ path: String, directory: String) -> String? {
+        path.hasSuffix(".yaml") ? file(path, directory: directory) : nil
+    }
+
+    /// The absolute path of a regular file named relative to `directory`, when it exists
+    /// and stays inside it (no `..`, no absolute path, no link out).
+    public static func file(_ path: String, directory: String) -> String? {
+        guard !path.hasPrefix("/"), !path.split(separator: "/").contains("..") else { return nil }
+        let base = URL(fileURLWithPath: directory).resolvingSymlinksInPath().standardizedFileURL.path
+        let real = URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: base, isDirectory: true))
+            .resolvingSymlinksInPath().standardizedFileURL.path
+        var isDirectory: ObjCBool = false
+        guard real.hasPrefix(base + "/"), FileManager.default.fileExists(atPath: real, isDirectory: &isDirectory),
+              !isDirectory.boolValue else { return nil }
+        return real
     }
 
     /// Whether `s` is a valid id or layout name: lowercase a-z, 0-9 and '-'.

@@ -3,6 +3,13 @@ public struct Report: Hashable, Sendable {
     public var title: String
     public var subtitle: String?
     public var publisher: String
+    /// A shorter title for places with little room (card brand strips); nil: `title`.
+    public var shortTitle: String?
+    /// A shorter publisher for places with little room; nil: `publisher`.
+    public var shortPublisher: String?
+    /// A layout file inside the report folder (`layout: ./brand.yaml`), absolute; nil when
+    /// `layout` names a shipped layout.
+    public var layoutFile: String?
     /// The year the report covers.
     public var edition: Int
     /// Publication date; the PDF's creation date.
@@ -50,6 +57,11 @@ public struct Report: Hashable, Sendable {
         self.file = file
         self.locations = locations
     }
+
+    /// The title where room is short: `short-title` when given, else `title`.
+    public var compactTitle: String { shortTitle ?? title }
+    /// The publisher where room is short: `short-publisher` when given, else `publisher`.
+    public var compactPublisher: String { shortPublisher ?? publisher }
 
     /// The chart with this id.
     public func chart(_ id: String) -> Chart? {
