@@ -21,6 +21,7 @@ struct Workspace {
         let res = (root as NSString).appendingPathComponent("folio")
         try fm.createDirectory(atPath: res + "/Fonts", withIntermediateDirectories: true)
         try fm.copyItem(atPath: TestSupport.path("Layouts"), toPath: res + "/Layouts")
+        try fm.copyItem(atPath: TestSupport.path("Profiles"), toPath: res + "/Profiles")
         try fm.copyItem(atPath: TestSupport.path("Fonts/fonts.conf"), toPath: res + "/Fonts/fonts.conf")
         resources = Resources(root: res)
         self.presets = presets

@@ -11,7 +11,7 @@ struct TextTests {
     report.yaml:5:1: warning: unknown key `remark` in the report is ignored
         remark: x
         ^
-        hint: the keys of the report are `title`, `subtitle`, `publisher`, `edition`, `published`, `layout`, `intro`, `events`, `charts`, `cards`, `cover`, `source`
+        hint: the keys of the report are `title`, `subtitle`, `publisher`, `edition`, `published`, `layout`, `intro`, `events`, `charts`, `cards`, `cover`, `source`, `short-title`, `short-publisher`
     1 warning
 
     """
@@ -83,7 +83,7 @@ struct TextTests {
         report.yaml:7:1: warning: unknown key `remark` in the report is ignored
             remark: x
             ^
-            hint: the keys of the report are `title`, `subtitle`, `publisher`, `edition`, `published`, `layout`, `intro`, `events`, `charts`, `cards`, `cover`, `source`
+            hint: the keys of the report are `title`, `subtitle`, `publisher`, `edition`, `published`, `layout`, `intro`, `events`, `charts`, `cards`, `cover`, `source`, `short-title`, `short-publisher`
         3 errors, 1 warning
 
         """)
