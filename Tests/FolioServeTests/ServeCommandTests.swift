@@ -60,6 +60,18 @@ struct ServeCommandTests {
         #expect(result.stderr.contains("example.org is not an IP address") && result.stderr.contains("--host 127.0.0.1"), "\(result.stderr)")
     }
 
+    @Test("serve takes build's options: a misspelt preset exits 2 with a did-you-mean; no folder and none here is a usage error")
+    func buildOptions() throws {
+        let work = TestSupport.temporaryDirectory("serve-options")
+        let wrong = try TestSupport.run(ServeFixture.folio, ["serve", TestSupport.path("Reports/ningbo-2022"), "--out", work + "/out",
+                                                             "--port", "0", "--cards", "square, squar"], environment: ServeFixture.environment)
+        #expect(wrong.status == 2)
+        #expect(wrong.stderr.contains("squar") && wrong.stderr.contains("square"), "\(wrong.stderr)")
+        let none = try TestSupport.run(ServeFixture.folio, ["serve", "--port", "0"], cwd: work, environment: ServeFixture.environment)
+        #expect(none.status == 2)
+        #expect(none.stderr.contains("report.yaml"), "\(none.stderr)")
+    }
+
     @Test("the page's assets ship in the binary and name no other server")
     func offline() {
         for asset in [PreviewAssets.html, PreviewAssets.script, PreviewAssets.style] {

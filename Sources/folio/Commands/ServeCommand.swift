@@ -27,17 +27,8 @@ struct ServeCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: "The report folder (it holds report.yaml; default: Reports/ningbo-2022).", completion: .directory)
-    var report: String?
-
-    @Option(name: .shortAndLong, help: "Output folder (default: out/<report folder name>).", completion: .directory)
-    var out: String?
-
-    @Option(name: .long, help: "Brochure layout from Layouts/ (default: the report's, else brochure).")
-    var layout: String?
-
-    @Option(name: .long, help: "Card presets, comma-separated (default: the report's cards:, else all).")
-    var cards: String?
+    /// The report, output folder, layout, presets, scale and print options, as for build and watch.
+    @OptionGroup var target: BuildTarget
 
     @Option(name: .long, help: "Port to listen on (0: any free port).")
     var port: Int = 8000
@@ -49,14 +40,12 @@ struct ServeCommand: ParsableCommand {
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
-        if let cards, cards.split(separator: ",").isEmpty { throw ValidationError("--cards needs at least one preset") }
     }
 
     func run() throws {
         let console = Console(output)
         let resources = console.resources(writes: true)
-        let options = BuildOptions(reportDirectory: reportDirectory(resources), outputDirectory: out, layout: layout,
-                                   cardPresets: cards.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } })
+        let options = try target.options(command: "serve")
         let builder = Builder(resources: resources)
         let (outDir, problems) = builder.outputDirectory(options)
         if !problems.isEmpty { console.fail(BuildError.input(problems), writes: false) }
@@ -122,14 +111,6 @@ struct ServeCommand: ParsableCommand {
         }
         _ = Self.blocking { await server.stop() }
         console.info("stopped")
-    }
-
-    /// The report folder given, else the default report (here, else beside Folio's layouts).
-    private func reportDirectory(_ resources: Resources) -> String {
-        if let report { return report }
-        let here = "Reports/ningbo-2022"
-        if FileManager.default.fileExists(atPath: here + "/report.yaml") { return here }
-        return (resources.root as NSString).appendingPathComponent(here)
     }
 
     /// Runs async work to its end from this synchronous command.
