@@ -52,7 +52,7 @@ if [ -n "$$missing" ]; then \
 fi
 endef
 
-.PHONY: all deps test-deps bench-deps build render test bench bench-cards fuzz docs-images completions clean \
+.PHONY: all deps test-deps check-imports bench-deps build render test bench bench-cards fuzz docs-images completions clean \
 	install install-files uninstall man
 
 all: deps build render
@@ -74,6 +74,11 @@ test-deps: deps
 test: test-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+
+# Every module imports only what Package.swift declares it depends on (a separate build
+# folder: the check changes the build's flags).
+check-imports: deps
+	$(SWIFT) build --build-tests --scratch-path .build-importcheck --explicit-target-dependency-import-check error
 
 # Folio vs the Typst peer (../shared/peers) side by side: full, one-event edit and no-op
 # builds, a generated 1,000-event report, peak memory; the table goes to out/bench.md.
