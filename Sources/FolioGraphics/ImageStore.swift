@@ -136,7 +136,7 @@ final class ImageStore: @unchecked Sendable {
     }
 
     private func evict() {
-        var all = entries.flatMap { path, list in list.map { (path, $0) } }.sorted { $0.1.used > $1.1.used }
+        let all = entries.flatMap { path, list in list.map { (path, $0) } }.sorted { $0.1.used > $1.1.used }
         var total = 0
         var keep: [String: [Entry]] = [:]
         for (path, entry) in all {
@@ -144,7 +144,6 @@ final class ImageStore: @unchecked Sendable {
             // The image just decoded stays, whatever its size.
             if total <= budget || entry.used == tick { keep[path, default: []].append(entry) }
         }
-        all.removeAll()
         entries = keep
     }
 

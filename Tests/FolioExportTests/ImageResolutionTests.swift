@@ -138,3 +138,20 @@ struct ImageResolutionTests {
         }
     }
 }
+
+extension ImageResolutionTests {
+    @Test("the store is bounded: beyond its budget the least recently used decode is dropped")
+    func storeBounded() throws {
+        let first = try Self.jpeg("bounded-1.jpg", width: 400, height: 300)
+        let second = try Self.jpeg("bounded-2.jpg", width: 400, height: 300)
+        let store = ImageStore(budget: 400 * 300 * 4 + 1)
+        _ = try store.surface(for: first)
+        #expect(store.count == 1)
+        _ = try store.surface(for: second)
+        #expect(store.count == 1)
+        // The first is decoded again (a new decode, not the dropped one).
+        let again = try store.surface(for: first)
+        #expect(again.width == 400)
+        #expect(store.count == 1)
+    }
+}
