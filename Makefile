@@ -89,6 +89,8 @@ bench: deps bench-deps test-deps
 	SWIFT=$(SWIFT) RELEASE_FLAGS="$(RELEASE_FLAGS)" bench/cards.sh > out/bench-cards.txt
 	{ echo; echo '## Cards (bench/cards.sh)'; echo; echo '```'; cat out/bench-cards.txt; echo '```'; } >> out/bench.md
 	@cat out/bench-cards.txt
+	SWIFT=$(SWIFT) RELEASE_FLAGS="$(RELEASE_FLAGS)" bench/image-memory.sh | tee out/bench-images.txt
+	{ echo; echo '## Images (bench/image-memory.sh)'; echo; echo '```'; cat out/bench-images.txt; echo '```'; } >> out/bench.md
 	rm -rf /tmp/folio-serve-bench && mkdir -p /tmp/folio-serve-bench && cp -r $(REPORT) /tmp/folio-serve-bench/report
 	python3 bench/serve-latency.py $(FOLIO) /tmp/folio-serve-bench/report /tmp/folio-serve-bench/out | tee out/bench-serve.txt
 	{ echo; echo '## folio serve (bench/serve-latency.py)'; echo; echo '```'; cat out/bench-serve.txt; echo '```'; } >> out/bench.md

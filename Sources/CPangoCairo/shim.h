@@ -250,9 +250,11 @@ static inline int folio_jpeg_info(const unsigned char *data, unsigned long lengt
     return 0;
 }
 
-/// Decodes a JPEG into a Cairo RGB24 buffer (stride bytes per row). Returns 0 on success.
-static inline int folio_jpeg_decode(const unsigned char *data, unsigned long length,
-                                    unsigned char *pixels, int width, int height, int stride) {
+/// Decodes a JPEG into a Cairo RGB24 buffer (stride bytes per row), scaled by
+/// 1/`denominator` (1, 2, 4 or 8) while decoding: the output is ceil(size / denominator)
+/// pixels a side, and the full-size pixels are never held. Returns 0 on success.
+static inline int folio_jpeg_decode_scaled(const unsigned char *data, unsigned long length, int denominator,
+                                           unsigned char *pixels, int width, int height, int stride) {
     struct jpeg_decompress_struct info;
     folio_jpeg_error error;
     /* volatile: assigned after setjmp and read after a longjmp back to it (C11 7.13.2.1). */
@@ -265,6 +267,8 @@ static inline int folio_jpeg_decode(const unsigned char *data, unsigned long len
     jpeg_mem_src(&info, data, length);
     jpeg_read_header(&info, TRUE);
     info.out_color_space = JCS_RGB;
+    info.scale_num = 1;
+    info.scale_denom = (unsigned int)denominator;
     jpeg_start_decompress(&info);
     if ((int)info.output_width != width || (int)info.output_height != height || info.output_components != 3) {
         jpeg_destroy_decompress(&info);
@@ -284,6 +288,56 @@ static inline int folio_jpeg_decode(const unsigned char *data, unsigned long len
     jpeg_finish_decompress(&info);
     jpeg_destroy_decompress(&info);
     free(line);
+    return 0;
+}
+
+/// Decodes a JPEG at full size into a Cairo RGB24 buffer. Returns 0 on success.
+static inline int folio_jpeg_decode(const unsigned char *data, unsigned long length,
+                                    unsigned char *pixels, int width, int height, int stride) {
+    return folio_jpeg_decode_scaled(data, length, 1, pixels, width, height, stride);
+}
+
+/// Encodes a Cairo RGB24 buffer as a baseline JPEG of `components` 3 (RGB) or 1 (grey,
+/// from the blue byte) at `quality` into `out` (malloc'd; free with folio_buffer_free).
+/// Returns 0 on success.
+static inline int folio_jpeg_encode(const unsigned char *pixels, int width, int height, int stride,
+                                    int components, int quality, folio_buffer *out) {
+    struct jpeg_compress_struct info;
+    folio_jpeg_error error;
+    unsigned char *volatile line = NULL;
+    unsigned char *buffer = NULL;
+    unsigned long size = 0;
+    info.err = jpeg_std_error(&error.base);
+    error.base.error_exit = folio_jpeg_fail;
+    error.base.emit_message = folio_jpeg_silence;
+    if (setjmp(error.jump)) { jpeg_destroy_compress(&info); free(line); free(buffer); return -1; }
+    jpeg_create_compress(&info);
+    jpeg_mem_dest(&info, &buffer, &size);
+    info.image_width = (JDIMENSION)width;
+    info.image_height = (JDIMENSION)height;
+    info.input_components = components;
+    info.in_color_space = components == 1 ? JCS_GRAYSCALE : JCS_RGB;
+    jpeg_set_defaults(&info);
+    jpeg_set_quality(&info, quality, TRUE);
+    line = (unsigned char *)malloc((size_t)width * 3);
+    if (!line) { jpeg_destroy_compress(&info); return -1; }
+    jpeg_start_compress(&info, TRUE);
+    while (info.next_scanline < info.image_height) {
+        const uint32_t *in = (const uint32_t *)(pixels + (size_t)info.next_scanline * stride);
+        for (int x = 0; x < width; x++) {
+            uint32_t p = in[x];
+            if (components == 1) { line[x] = (unsigned char)(p & 0xff); }
+            else { line[3 * x] = (unsigned char)(p >> 16); line[3 * x + 1] = (unsigned char)(p >> 8); line[3 * x + 2] = (unsigned char)p; }
+        }
+        JSAMPROW row = line;
+        jpeg_write_scanlines(&info, &row, 1);
+    }
+    jpeg_finish_compress(&info);
+    jpeg_destroy_compress(&info);
+    free(line);
+    out->data = buffer;
+    out->length = (size_t)size;
+    out->capacity = (size_t)size;
     return 0;
 }
 

@@ -64,13 +64,23 @@ public struct Canvas {
 
     /// Draws an image scaled into its frame and clipped to its clip rectangle.
     public func draw(_ image: ImageItem) throws {
-        let source = try images.surface(for: image.path)
+        // The frame's size in device pixels: the decode need not be finer than that.
+        var dx = image.frame.width, dy = image.frame.height
+        cairo_user_to_device_distance(cr, &dx, &dy)
+        let source = try images.surface(for: image.path, covering: (abs(dx), abs(dy)))
+        // The decoded pixels are shared between threads; each draw wraps them in its own
+        // Cairo surface (Cairo objects are not shared across threads).
+        let wrapped = cairo_image_surface_create_for_data(cairo_image_surface_get_data(source.surface),
+                                                          cairo_image_surface_get_format(source.surface),
+                                                          Int32(source.width), Int32(source.height),
+                                                          cairo_image_surface_get_stride(source.surface))
+        defer { cairo_surface_destroy(wrapped); withExtendedLifetime(source) {} }
         cairo_save(cr)
         cairo_rectangle(cr, image.clip.x, image.clip.y, image.clip.width, image.clip.height)
         cairo_clip(cr)
         cairo_translate(cr, image.frame.x, image.frame.y)
         cairo_scale(cr, image.frame.width / Double(source.width), image.frame.height / Double(source.height))
-        cairo_set_source_surface(cr, source.surface, 0, 0)
+        cairo_set_source_surface(cr, wrapped, 0, 0)
         cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_GOOD)
         cairo_paint(cr)
         cairo_restore(cr)

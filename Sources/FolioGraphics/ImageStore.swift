@@ -1,9 +1,10 @@
 import CPangoCairo
+import FolioCore
 import Foundation
 
 /// A decoded image as a Cairo surface, for drawing on a raster canvas (the PDF embeds
 /// image files itself: `PDFImage`).
-final class LoadedImage {
+final class LoadedImage: @unchecked Sendable {
     let surface: OpaquePointer
     let width: Int
     let height: Int
@@ -60,17 +61,93 @@ public struct ImageInfo: Hashable, Sendable {
     }
 }
 
-/// Loads image files once per writer and hands out their Cairo surfaces.
-final class ImageStore {
-    private var loaded: [String: LoadedImage] = [:]
+/// Decoded images shared by every raster canvas of the process (the cards of a build are
+/// drawn on several threads): each file is decoded once at the scale its largest
+/// placement needs (a JPEG at 1/2, 1/4 or 1/8 when that still covers it), kept while the
+/// file stays the same, and dropped least recently used beyond `budget` bytes.
+final class ImageStore: @unchecked Sendable {
+    /// The store the cards share.
+    static let shared = ImageStore()
 
-    func surface(for path: String) throws -> LoadedImage {
-        if let image = loaded[path] { return image }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw GraphicsError.image(path: path, reason: "the file does not exist or cannot be read")
+    /// Decoded bytes kept beyond the images in use.
+    let budget: Int
+    private let lock = NSLock()
+    private var entries: [String: [Entry]] = [:]
+    private var tick = 0
+
+    private struct Entry {
+        var identity: String
+        var info: ImageInfo
+        var denominator: Int
+        var image: LoadedImage
+        var used: Int
+    }
+
+    init(budget: Int = 64 << 20) {
+        self.budget = budget
+    }
+
+    /// The image at `path` decoded finely enough to cover `needed` device pixels (nil:
+    /// full size). One decode at a time: a second caller for the same file waits and
+    /// takes the first one's pixels.
+    func surface(for path: String, covering needed: (width: Double, height: Double)? = nil) throws -> LoadedImage {
+        lock.lock()
+        defer { lock.unlock() }
+        tick += 1
+        let identity = FileIdentity(path: path)?.description ?? ""
+        var list = (entries[path] ?? []).filter { $0.identity == identity && !identity.isEmpty }
+        var data = Data()
+        let info: ImageInfo
+        if let known = list.first?.info {
+            info = known
+        } else {
+            guard let bytes = FileManager.default.contents(atPath: path) else {
+                throw GraphicsError.image(path: path, reason: "the file does not exist or cannot be read")
+            }
+            data = bytes
+            info = try ImageInfo.read(data: data, path: path)
         }
-        let info = try ImageInfo.read(data: data, path: path)
-        let image: LoadedImage
+        let wanted = info.kind == .jpeg && needed != nil
+            ? ImageScale.denominator(width: info.width, height: info.height, covering: needed!) : 1
+        // Any decode at least as fine as wanted will do; the coarsest of those costs least to draw.
+        if let k = list.indices.filter({ list[$0].denominator <= wanted }).max(by: { list[$0].denominator < list[$1].denominator }) {
+            list[k].used = tick
+            entries[path] = list
+            return list[k].image
+        }
+        if data.isEmpty {
+            guard let bytes = FileManager.default.contents(atPath: path) else {
+                throw GraphicsError.image(path: path, reason: "the file does not exist or cannot be read")
+            }
+            data = bytes
+        }
+        let image = try decode(data, path: path, info: info, denominator: wanted)
+        list.append(Entry(identity: identity, info: info, denominator: wanted, image: image, used: tick))
+        entries[path] = list
+        evict()
+        return image
+    }
+
+    /// The number of decodes held (for tests).
+    var count: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return entries.values.reduce(0) { $0 + $1.count }
+    }
+
+    private func evict() {
+        let all = entries.flatMap { path, list in list.map { (path, $0) } }.sorted { $0.1.used > $1.1.used }
+        var total = 0
+        var keep: [String: [Entry]] = [:]
+        for (path, entry) in all {
+            total += entry.image.width * entry.image.height * 4
+            // The image just decoded stays, whatever its size.
+            if total <= budget || entry.used == tick { keep[path, default: []].append(entry) }
+        }
+        entries = keep
+    }
+
+    private func decode(_ data: Data, path: String, info: ImageInfo, denominator: Int) throws -> LoadedImage {
         switch info.kind {
         case .png:
             // Cairo returns an error surface (never nil) on failure; it must still be destroyed.
@@ -81,9 +158,10 @@ final class ImageStore {
                 cairo_surface_destroy(surface)
                 throw GraphicsError.image(path: path, reason: "the PNG could not be decoded")
             }
-            image = LoadedImage(surface: surface, width: info.width, height: info.height)
+            return LoadedImage(surface: surface, width: info.width, height: info.height)
         case .jpeg:
-            guard let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(info.width), Int32(info.height)) else {
+            let size = ImageScale.decodedSize(width: info.width, height: info.height, denominator: denominator)
+            guard let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(size.width), Int32(size.height)) else {
                 throw GraphicsError.image(path: path, reason: "out of memory")
             }
             // A size Cairo cannot hold (over 32767 px a side, or no memory) gives an error
@@ -91,22 +169,20 @@ final class ImageStore {
             guard cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS, let pixels = cairo_image_surface_get_data(surface) else {
                 let status = String(cString: cairo_status_to_string(cairo_surface_status(surface)))
                 cairo_surface_destroy(surface)
-                throw GraphicsError.image(path: path, reason: "a \(info.width)×\(info.height) image cannot be held in memory (\(status))")
+                throw GraphicsError.image(path: path, reason: "a \(size.width)×\(size.height) image cannot be held in memory (\(status))")
             }
             cairo_surface_flush(surface)
             let stride = cairo_image_surface_get_stride(surface)
             let ok = data.withUnsafeBytes { raw in
-                folio_jpeg_decode(raw.bindMemory(to: UInt8.self).baseAddress, UInt(raw.count),
-                                  pixels, Int32(info.width), Int32(info.height), stride)
+                folio_jpeg_decode_scaled(raw.bindMemory(to: UInt8.self).baseAddress, UInt(raw.count), Int32(denominator),
+                                         pixels, Int32(size.width), Int32(size.height), stride)
             }
             guard ok == 0 else {
                 cairo_surface_destroy(surface)
                 throw GraphicsError.image(path: path, reason: "the JPEG could not be decoded")
             }
             cairo_surface_mark_dirty(surface)
-            image = LoadedImage(surface: surface, width: info.width, height: info.height)
+            return LoadedImage(surface: surface, width: size.width, height: size.height)
         }
-        loaded[path] = image
-        return image
     }
 }

@@ -36,6 +36,56 @@ public struct PDFImage: Sendable {
         return image
     }
 
+    /// Pixels per inch the screen file's images are resampled to at their placed size.
+    public static let screenPPI = 200.0
+
+    /// The image at `path` for the screen file, where its largest placement is `placed`
+    /// points: resampled to about `screenPPI` at that size when the file is finer (a JPEG
+    /// decoded at 1/2, 1/4 or 1/8 first when that still covers it, then encoded again as
+    /// JPEG), the file's own pixels unchanged when it is not.
+    public static func screen(path: String, placed: Size) throws -> PDFImage {
+        let original = try load(path: path)
+        let needed = ImageScale.pixels(for: (placed.width, placed.height), ppi: screenPPI)
+        let width = min(original.width, max(1, Int(needed.width.rounded(.up))))
+        let height = min(original.height, max(1, Int(needed.height.rounded(.up))))
+        // Within a tenth of the target, the file's own pixels are kept (no re-encoding).
+        if Double(original.width) <= Double(width) * 1.1 && Double(original.height) <= Double(height) * 1.1 {
+            return original
+        }
+        let identity = FileIdentity(path: path)?.description ?? ""
+        let key = "\(path)\u{0}\(width)x\(height)"
+        lock.lock()
+        if let hit = loaded[key], hit.identity == identity, !identity.isEmpty {
+            lock.unlock()
+            return hit.image
+        }
+        lock.unlock()
+        let image = try resampled(path: path, original: original, width: width, height: height)
+        lock.lock()
+        loaded[key] = (identity, image)
+        lock.unlock()
+        return image
+    }
+
+    private static func resampled(path: String, original: PDFImage, width: Int, height: Int) throws -> PDFImage {
+        switch original.encoding {
+        case .jpeg(let bytes, let components):
+            let data = Data(bytes)
+            let info = try ImageInfo.read(data: data, path: path)
+            let d = ImageScale.denominator(width: info.width, height: info.height, covering: (Double(width), Double(height)))
+            let decoded = try ImageScale.decodeJPEG(data, path: path, info: info, denominator: d)
+            let pixels = ImageScale.resample(decoded.pixels, width: decoded.width, height: decoded.height, alpha: false,
+                                             to: width, height)
+            let jpeg = try ImageScale.encodeJPEG(pixels, width: width, height: height, components: components)
+            return PDFImage(width: width, height: height, encoding: .jpeg(bytes: jpeg, components: components))
+        case .flate:
+            let decoded = try DecodedImage.png(path: path)
+            let pixels = ImageScale.resample(decoded.pixels, width: decoded.width, height: decoded.height, alpha: true,
+                                             to: width, height)
+            return flate(pixels, width: width, height: height)
+        }
+    }
+
     private static func read(path: String) throws -> PDFImage {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw GraphicsError.image(path: path, reason: "the file does not exist or cannot be read")
@@ -50,24 +100,29 @@ public struct PDFImage: Sendable {
             return PDFImage(width: info.width, height: info.height, encoding: .jpeg(bytes: [UInt8](data), components: Int(c)))
         case .png:
             let decoded = try DecodedImage.png(path: path)
-            let count = decoded.width * decoded.height
-            var rgb = [UInt8](repeating: 0, count: count * 3)
-            var alpha = [UInt8](repeating: 255, count: count)
-            var opaque = true
-            for (i, p) in decoded.pixels.enumerated() {
-                let a = p >> 24
-                var r = (p >> 16) & 0xff, g = (p >> 8) & 0xff, b = p & 0xff
-                if a != 255 {
-                    opaque = false
-                    if a != 0 {
-                        r = (r * 255 + a / 2) / a; g = (g * 255 + a / 2) / a; b = (b * 255 + a / 2) / a
-                    }
-                }
-                rgb[3 * i] = UInt8(min(r, 255)); rgb[3 * i + 1] = UInt8(min(g, 255)); rgb[3 * i + 2] = UInt8(min(b, 255))
-                alpha[i] = UInt8(a)
-            }
-            return PDFImage(width: decoded.width, height: decoded.height,
-                            encoding: .flate(rgb: Deflate.zlib(rgb), alpha: opaque ? nil : Deflate.zlib(alpha)))
+            return flate(decoded.pixels, width: decoded.width, height: decoded.height)
         }
+    }
+
+    /// Premultiplied ARGB32 pixels as deflated RGB and, when any pixel is translucent, alpha.
+    private static func flate(_ pixels: [UInt32], width: Int, height: Int) -> PDFImage {
+        let count = width * height
+        var rgb = [UInt8](repeating: 0, count: count * 3)
+        var alpha = [UInt8](repeating: 255, count: count)
+        var opaque = true
+        for (i, p) in pixels.enumerated() {
+            let a = p >> 24
+            var r = (p >> 16) & 0xff, g = (p >> 8) & 0xff, b = p & 0xff
+            if a != 255 {
+                opaque = false
+                if a != 0 {
+                    r = (r * 255 + a / 2) / a; g = (g * 255 + a / 2) / a; b = (b * 255 + a / 2) / a
+                }
+            }
+            rgb[3 * i] = UInt8(min(r, 255)); rgb[3 * i + 1] = UInt8(min(g, 255)); rgb[3 * i + 2] = UInt8(min(b, 255))
+            alpha[i] = UInt8(a)
+        }
+        return PDFImage(width: width, height: height,
+                        encoding: .flate(rgb: Deflate.zlib(rgb), alpha: opaque ? nil : Deflate.zlib(alpha)))
     }
 }

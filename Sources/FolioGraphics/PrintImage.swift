@@ -15,8 +15,13 @@ public struct PrintImage: Sendable {
     /// The 8-bit alpha plane, zlib-compressed; nil when every pixel is opaque.
     public let alpha: [UInt8]?
 
-    /// The image at `path` converted through `profile`.
-    public static func load(path: String, profile: CMYKProfile) throws -> PrintImage {
+    /// Pixels per inch the print file's images keep at least, at their placed size.
+    public static let minimumPPI = 300.0
+
+    /// The image at `path` converted through `profile`. With `placed` (its largest
+    /// placement, in points), a JPEG is decoded at 1/2, 1/4 or 1/8 when that still gives
+    /// `minimumPPI` at that size.
+    public static func load(path: String, profile: CMYKProfile, placed: Size? = nil) throws -> PrintImage {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw GraphicsError.image(path: path, reason: "the file does not exist or cannot be read")
         }
@@ -28,15 +33,17 @@ public struct PrintImage: Sendable {
                 folio_jpeg_info(raw.bindMemory(to: UInt8.self).baseAddress, UInt(raw.count), &w, &h, &c)
             }
             guard status == 0 else { throw GraphicsError.image(path: path, reason: "not a readable JPEG") }
-            let width = Int(w), height = Int(h)
-            var pixels = [UInt32](repeating: 0, count: width * height)
-            let decoded = data.withUnsafeBytes { raw in
-                pixels.withUnsafeMutableBytes { out in
-                    folio_jpeg_decode(raw.bindMemory(to: UInt8.self).baseAddress, UInt(raw.count),
-                                      out.bindMemory(to: UInt8.self).baseAddress, w, h, w * 4)
-                }
+            let d = placed.map {
+                ImageScale.denominator(width: info.width, height: info.height,
+                                       covering: ImageScale.pixels(for: ($0.width, $0.height), ppi: minimumPPI))
+            } ?? 1
+            let decoded: (pixels: [UInt32], width: Int, height: Int)
+            do {
+                decoded = try ImageScale.decodeJPEG(data, path: path, info: info, denominator: d)
+            } catch {
+                throw GraphicsError.image(path: path, reason: "not a readable JPEG")
             }
-            guard decoded == 0 else { throw GraphicsError.image(path: path, reason: "not a readable JPEG") }
+            let pixels = decoded.pixels, width = decoded.width, height = decoded.height
             if c == 1 {
                 let grey = pixels.map { UInt8(truncatingIfNeeded: $0) }
                 return PrintImage(width: width, height: height, components: 1, samples: Deflate.zlib(grey), alpha: nil)

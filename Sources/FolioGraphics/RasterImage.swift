@@ -41,7 +41,7 @@ public struct PNGSettings: Hashable, Sendable {
 /// A pixel image to draw a page on, then encode as PNG. Owns its Cairo image surface.
 public final class RasterImage {
     private let fonts: FontSet
-    private let images = ImageStore()
+    private let images = ImageStore.shared
     private let surface: OpaquePointer
     private let cr: OpaquePointer
     public let pixelWidth: Int

@@ -26,6 +26,8 @@ struct EncodedPage: Sendable {
     var destinations: [PageDestination]
     /// Resources of the print file: overprint states, the registration colour.
     var print = PrintResources()
+    /// The largest size each image is drawn at, in points (what its resolution must cover).
+    var imageSizes: [String: Size] = [:]
 }
 
 /// What a print page's content refers to beyond fonts, images and opacities.

@@ -24,8 +24,8 @@ extension PDFDocumentWriter {
     }
 
     /// An image converted to CMYK through the output profile (grey JPEGs stay grey).
-    mutating func writePrintImage(_ path: String, _ print: PrintSetup) throws -> Int {
-        let image = try PrintImage.load(path: path, profile: print.converter.profile)
+    mutating func writePrintImage(_ path: String, _ print: PrintSetup, placed: Size? = nil) throws -> Int {
+        let image = try PrintImage.load(path: path, profile: print.converter.profile, placed: placed)
         var mask = ""
         if let alpha = image.alpha {
             let m = allocate()

@@ -74,8 +74,15 @@ struct PDFDocumentWriter {
             fontIDs[ref] = writeFont(programs[k], glyphs: glyphs[ref]!, fallback: fallback[ref] ?? [:])
         }
         var imageIDs: [String: Int] = [:]
+        var placed: [String: Size] = [:]
+        for page in pages {
+            for (path, size) in page.imageSizes {
+                let was = placed[path] ?? Size(width: 0, height: 0)
+                placed[path] = Size(width: max(was.width, size.width), height: max(was.height, size.height))
+            }
+        }
         for path in Set(pages.flatMap(\.images)).sorted() {
-            imageIDs[path] = try print.map { try writePrintImage(path, $0) } ?? writeImage(path)
+            imageIDs[path] = try print.map { try writePrintImage(path, $0, placed: placed[path]) } ?? writeImage(path, placed: placed[path])
         }
 
         // Link annotations are numbered before the structure that refers to them.
@@ -370,8 +377,8 @@ struct PDFDocumentWriter {
         return type0
     }
 
-    private mutating func writeImage(_ path: String) throws -> Int {
-        let image = try PDFImage.load(path: path)
+    private mutating func writeImage(_ path: String, placed: Size?) throws -> Int {
+        let image = try placed.map { try PDFImage.screen(path: path, placed: $0) } ?? PDFImage.load(path: path)
         let id = allocate()
         let head = " /Type /XObject /Subtype /Image /Width \(image.width) /Height \(image.height) /BitsPerComponent 8"
         switch image.encoding {

@@ -41,6 +41,7 @@ struct PDFPageEncoder {
     var fallbackText: [FontRef: [UInt32: String]] = [:]
     private var alphas: Set<AlphaKey> = []
     private var images: Set<String> = []
+    private var imageSizes: [String: Size] = [:]
     var links: [PageLink] = []
     private var destinations: [PageDestination] = []
     var mcid = 0
@@ -72,7 +73,8 @@ struct PDFPageEncoder {
                            fallbackText: encoder.fallbackText, alphas: encoder.alphas, images: encoder.images,
                            tags: encoder.roots, mcidCount: encoder.mcid, links: encoder.links,
                            destinations: encoder.destinations,
-                           print: .init(overprint: encoder.usesOverprint, registration: !extra.isEmpty && options.print != nil))
+                           print: .init(overprint: encoder.usesOverprint, registration: !extra.isEmpty && options.print != nil),
+                           imageSizes: encoder.imageSizes)
     }
 
     // MARK: - Items and structure
@@ -208,6 +210,8 @@ struct PDFPageEncoder {
     private mutating func draw(_ image: ImageItem) throws {
         _ = try PDFImage.load(path: image.path) // an unreadable image fails here, naming the file
         images.insert(image.path)
+        let size = imageSizes[image.path] ?? Size(width: 0, height: 0)
+        imageSizes[image.path] = Size(width: max(size.width, abs(image.frame.width)), height: max(size.height, abs(image.frame.height)))
         setAlpha(fill: 1, stroke: nil) // an image is painted with the fill alpha: opaque, whatever came before
         save()
         out.nums([image.clip.x, image.clip.y, image.clip.width, image.clip.height]); out.raw(" re W n\n")
