@@ -65,7 +65,6 @@ public final class FontSet: @unchecked Sendable {
     deinit {
         for font in scaledCache.values { cairo_scaled_font_destroy(font) }
         for face in faceCache.values { cairo_font_face_destroy(face) }
-        for font in refsByFont.keys { folio_object_unref(font) }  // the reference `ref(for:)` took
         for font in fontsByRef.values { folio_object_unref(font) }
         for font in loadedFonts.values { folio_object_unref(font) }
         for desc in descriptions.values { pango_font_description_free(desc) }
