@@ -61,7 +61,13 @@ struct PDFDocumentWriter {
             }
         }
         let faces = glyphs.keys.sorted()
-        let programs = try PDFFontEmbedder.programs(for: faces.map { ($0, glyphs[$0]!) }, cache: subsetCache)
+        var paddedGlyphs: [PaddedFace: Set<UInt32>] = [:]
+        for page in pages {
+            for (face, ids) in page.padded { paddedGlyphs[face, default: []].formUnion(ids) }
+        }
+        let padded = paddedGlyphs.keys.sorted()
+        let programs = try PDFFontEmbedder.programs(for: faces.map { ($0, glyphs[$0]!) } + padded.map { ($0.ref, paddedGlyphs[$0]!) },
+                                                    pads: faces.map { _ in 0 } + padded.map(\.pad), cache: subsetCache)
         let usesOpenType = programs.contains { $0.program.format == .openType }
 
         out.raw(usesOpenType || print != nil ? "%PDF-1.6\n%" : "%PDF-1.5\n%")
@@ -72,6 +78,11 @@ struct PDFDocumentWriter {
         var fontIDs: [FontRef: Int] = [:]
         for (k, ref) in faces.enumerated() {
             fontIDs[ref] = writeFont(programs[k], glyphs: glyphs[ref]!, fallback: fallback[ref] ?? [:])
+        }
+        var paddedIDs: [PaddedFace: Int] = [:]
+        for (k, key) in padded.enumerated() {
+            paddedIDs[key] = writeFont(programs[faces.count + k], glyphs: paddedGlyphs[key]!, fallback: fallback[key.ref] ?? [:],
+                                       pad: key.pad)
         }
         var imageIDs: [String: Int] = [:]
         var placed: [String: Size] = [:]
@@ -167,6 +178,7 @@ struct PDFDocumentWriter {
             if !page.glyphs.isEmpty {
                 out.raw(" /Font <<")
                 for ref in page.glyphs.keys.sorted() { out.space(); out.name(ResourceName.font(ref)); out.space(); out.ref(fontIDs[ref]!) }
+                for key in page.padded.keys.sorted() { out.space(); out.name(ResourceName.font(key)); out.space(); out.ref(paddedIDs[key]!) }
                 out.raw(" >>")
             }
             if !page.alphas.isEmpty || page.print.overprint {
@@ -322,10 +334,13 @@ struct PDFDocumentWriter {
         return root
     }
 
-    private mutating func writeFont(_ embedded: PDFFontEmbedder.Embedded, glyphs: Set<UInt32>, fallback: [UInt32: String]) -> Int {
+    /// Writes a Type 0 font; `pad` (font units) widens every glyph's `/W`, as the program's
+    /// advances are widened (a `PaddedFace`).
+    private mutating func writeFont(_ embedded: PDFFontEmbedder.Embedded, glyphs: Set<UInt32>, fallback: [UInt32: String],
+                                    pad: Int = 0) -> Int {
         let face = embedded.face, program = embedded.program
         let type0 = allocate(), cidFont = allocate(), descriptor = allocate(), file = allocate(), toUnicode = allocate()
-        let baseFont = PDFFontEmbedder.subsetTag(face, glyphs) + "+" + face.postScriptName
+        let baseFont = PDFFontEmbedder.subsetTag(face, glyphs, pad: pad) + "+" + face.postScriptName
         let scale = 1000 / Double(face.unitsPerEm)
         begin(type0)
         out.raw("<< /Type /Font /Subtype /Type0 /BaseFont ")
@@ -346,7 +361,7 @@ struct PDFDocumentWriter {
             run = []
         }
         for g in glyphs.sorted() {
-            let w = PDFPageEncoder.width(face, g)
+            let w = PDFPageEncoder.width(face, g) + (program.padded ? Double(pad) * scale : 0)
             if w == 1000 { flush(); continue }
             if run.isEmpty || runStart + UInt32(run.count) != g { flush(); runStart = g }
             run.append(w)
