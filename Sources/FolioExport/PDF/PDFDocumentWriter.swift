@@ -13,19 +13,23 @@ struct PDFDocumentWriter {
     let subsetCache: FontSubsetCache?
     /// The print file's condition and colour conversion (PDF/X-4); nil for the screen file.
     let print: PrintSetup?
+    /// PDF/A-2u as well (the screen file only): an sRGB output intent, the claim in the
+    /// XMP, images without interpolation, transparency groups in sRGB.
+    let archive: Bool
 
     var out = PDFBytes(capacity: 1 << 20)
     private var offsets: [Int: Int] = [:]
     private var next = 1
 
     init(info: DocumentInfo, pages: [EncodedPage], outline: [OutlineEntry], tagged: Bool, subsetCache: FontSubsetCache?,
-         print: PrintSetup? = nil) {
+         print: PrintSetup? = nil, archive: Bool = false) {
         self.info = info
         self.pages = pages
         self.outline = outline
         self.tagged = tagged
         self.subsetCache = subsetCache
         self.print = print
+        self.archive = archive && print == nil
     }
 
     mutating func allocate() -> Int {
@@ -204,8 +208,9 @@ struct PDFDocumentWriter {
             }
             if tagged && page.mcidCount > 0 { out.raw(" /StructParents "); out.int(p) }
             if tagged && !annotations.isEmpty { out.raw(" /Tabs /S") }
-            if print != nil && page.alphas.contains(where: { $0 != .opaque }) {
-                out.raw(" /Group << /Type /Group /S /Transparency /CS /DeviceCMYK >>")
+            if (print != nil || archive) && page.alphas.contains(where: { $0 != .opaque }) {
+                out.raw(print != nil ? " /Group << /Type /Group /S /Transparency /CS /DeviceCMYK >>"
+                        : " /Group << /Type /Group /S /Transparency /CS /DeviceRGB >>")
             }
             out.raw(" >>")
             end()
@@ -255,10 +260,12 @@ struct PDFDocumentWriter {
         if print == nil {
             var xmp = XMPMetadata(info, language: Self.language)
             if tagged { xmp.pdfUAPart = 1 }
+            if archive { xmp.pdfAPart = 2; xmp.pdfAConformance = "U" }
             let id = allocate()
             stream(id, dictionary: " /Type /Metadata /Subtype /XML", data: Array(xmp.packet.utf8))
             metadata = id
         }
+        let archiveIntent = archive ? try writeArchiveIntent() : nil
         begin(catalog)
         out.raw("<< /Type /Catalog /Pages "); out.ref(pageTree)
         if let metadata { out.raw(" /Metadata "); out.ref(metadata) }
@@ -273,6 +280,7 @@ struct PDFDocumentWriter {
             out.raw(" /StructTreeRoot "); out.ref(structRoot); out.raw(" /MarkInfo << /Marked true >>")
         }
         if let printEntries { out.raw(printEntries) }
+        if let archiveIntent { out.raw(archiveIntent) }
         out.raw(" /Lang "); out.literal(Self.language); out.raw(" /ViewerPreferences << /DisplayDocTitle true >> >>")
         end()
 
@@ -396,19 +404,21 @@ struct PDFDocumentWriter {
         let image = try placed.map { try PDFImage.screen(path: path, placed: $0) } ?? PDFImage.load(path: path)
         let id = allocate()
         let head = " /Type /XObject /Subtype /Image /Width \(image.width) /Height \(image.height) /BitsPerComponent 8"
+        // PDF/A-2 6.2.8.1: no interpolation (a viewer's smoothing is not part of the page).
+        let interpolate = archive ? "" : " /Interpolate true"
         switch image.encoding {
         case .jpeg(let bytes, let components):
             stream(id, dictionary: head + (components == 1 ? " /ColorSpace /DeviceGray" : " /ColorSpace /DeviceRGB")
-                   + " /Interpolate true /Filter /DCTDecode", data: bytes)
+                   + interpolate + " /Filter /DCTDecode", data: bytes)
         case .flate(let rgb, let alpha):
             var mask = ""
             if let alpha {
                 let m = allocate()
                 stream(m, dictionary: " /Type /XObject /Subtype /Image /Width \(image.width) /Height \(image.height)"
-                       + " /BitsPerComponent 8 /ColorSpace /DeviceGray /Interpolate true /Filter /FlateDecode", data: alpha)
+                       + " /BitsPerComponent 8 /ColorSpace /DeviceGray" + interpolate + " /Filter /FlateDecode", data: alpha)
                 mask = " /SMask \(m) 0 R"
             }
-            stream(id, dictionary: head + " /ColorSpace /DeviceRGB /Interpolate true /Filter /FlateDecode" + mask, data: rgb)
+            stream(id, dictionary: head + " /ColorSpace /DeviceRGB" + interpolate + " /Filter /FlateDecode" + mask, data: rgb)
         }
         return id
     }
