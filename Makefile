@@ -25,7 +25,7 @@ APT_PACKAGES := libcairo2-dev libpango1.0-dev libharfbuzz-dev libpng-dev libdefl
 TEST_APT_PACKAGES := argyll liblcms2-dev liblcms2-utils mupdf-tools chromium groff-base
 # PyPI modules of the tests: PDF/UA checkers, PDFium, spreadsheets, the browser driver.
 # (Playwright is pointed at Debian's chromium; it never downloads a browser of its own.)
-TEST_PIP_PACKAGES := pdfua outloud pypdfium2 openpyxl playwright
+TEST_PIP_PACKAGES := pdfua outloud pypdfium2 openpyxl playwright fonttools pikepdf
 BENCH_PACKAGES := hyperfine time
 
 # Installs the Debian packages of $(1) that are not installed yet.
@@ -69,7 +69,7 @@ render: build
 # The checkers the tests run: Debian packages and PyPI modules.
 test-deps: deps
 	@$(call install_missing,$(TEST_APT_PACKAGES))
-	@$(call pip_missing,$(TEST_PIP_PACKAGES),pdfua outloud pypdfium2 openpyxl playwright)
+	@$(call pip_missing,$(TEST_PIP_PACKAGES),pdfua outloud pypdfium2 openpyxl playwright fontTools pikepdf)
 
 test: test-deps
 	$(SWIFT) build --build-tests

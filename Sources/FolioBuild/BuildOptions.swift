@@ -18,6 +18,8 @@ public struct BuildOptions: Hashable, Sendable {
     /// The print file's printing condition (`fogra39`, `fogra29`, `gracol`, `swop`; nil:
     /// the layout's `page: condition:`, else FOGRA39).
     public var condition: String? = nil
+    /// Make brochure.pdf PDF/A-2u as well as PDF/UA-1 (`--archive`).
+    public var archive = false
     public var brochure: Bool
     public var cards: Bool
 

@@ -323,7 +323,7 @@ public final class Builder: @unchecked Sendable {
                             let data = out.kind == "print"
                                 ? try PrintPDF(subsetCache: subsetCache, pageCache: pageCache, profilesDirectory: self.resources.profilesDirectory)
                                     .make(document, marks: options.marks, condition: Self.condition(options, inputs.layout))
-                                : try PDFExporter(subsetCache: subsetCache, pageCache: pageCache).export(document)
+                                : try PDFExporter(subsetCache: subsetCache, pageCache: pageCache).export(document, options: .init(archive: options.archive))
                             let (temp, record) = try Self.stage(data, out, outDir: outDir)
                             made.append(Staged(temp: temp, final: (outDir as NSString).appendingPathComponent(out.path), record: record))
                         } catch let error as GraphicsError {

@@ -30,6 +30,7 @@ struct OutputPlan {
             if let cover = report.cover { fp.add(image: cover, images: &images) }
             for e in report.events { fp.add(event: e, report: report, images: &images) }
             for c in report.charts { fp.add(chart: c) }
+            if options.archive { fp.add("archive", "PDF/A-2u") }
             let base = fp.hex
             outputs.append(PlannedOutput(path: "brochure.pdf", kind: "brochure", inputs: base))
             if options.print || inputs.layout.page.print {

@@ -85,6 +85,7 @@ struct QuickCheck: Codable, Equatable {
         fp.add("layout", options.layout ?? "")
         fp.add("cards", options.cardPresets?.joined(separator: ",") ?? "(report's)")
         fp.add("flags", "\(options.scale) \(options.print) \(options.marks) \(options.brochure) \(options.cards)")
+        if options.archive { fp.add("archive", "PDF/A-2u") }
         return fp.hex
     }
 

@@ -48,15 +48,19 @@ public struct PDFExporter: Sendable {
         public var condition: OutputCondition?
         /// Where the conditions' ICC profiles are (Folio's `Profiles/`).
         public var profilesDirectory: String?
+        /// PDF/A-2u as well as PDF/UA-1 (the screen file, for archiving): an sRGB output
+        /// intent and the claim in the XMP, images without interpolation (docs/pdf.md).
+        public var archive = false
 
         public init(marks: Bool = false, links: Bool = true, flattenTransparency: Bool = false, cropToTrim: Bool = true,
-                    condition: OutputCondition? = nil, profilesDirectory: String? = nil) {
+                    condition: OutputCondition? = nil, profilesDirectory: String? = nil, archive: Bool = false) {
             self.marks = marks
             self.links = links
             self.flattenTransparency = flattenTransparency
             self.cropToTrim = cropToTrim
             self.condition = condition
             self.profilesDirectory = profilesDirectory
+            self.archive = archive
         }
 
         /// The PDF/X-4 print file for `condition`, with the profiles in `profilesDirectory`.
@@ -83,7 +87,8 @@ public struct PDFExporter: Sendable {
         }
         let encoded = try slots.all.map { try $0!.get() }
         var writer = PDFDocumentWriter(info: document.info, pages: encoded, outline: document.outline,
-                                       tagged: options.links, subsetCache: subsetCache, print: print)
+                                       tagged: options.links, subsetCache: subsetCache, print: print,
+                                       archive: options.archive)
         return Data(try writer.write())
     }
 

@@ -22,27 +22,51 @@ public struct PDFFontProgram: Sendable {
     public let compressed: [UInt8]
     /// The uncompressed length (FontFile2's `/Length1`).
     public let length: Int
+    /// Whether every glyph's advance is the `pad` asked of `make` wider than the face's.
+    public var padded = false
+
+    init(format: Format, compressed: [UInt8], length: Int, padded: Bool = false) {
+        self.format = format
+        self.compressed = compressed
+        self.length = length
+        self.padded = padded
+    }
 
     /// Tables a PDF font program does not need; dropping the layout tables also keeps
     /// the subsetter from adding glyphs that substitutions could reach.
     private static let dropped = ["GSUB", "GPOS", "GDEF", "BASE", "JSTF", "MATH", "vhea", "vmtx", "VORG", "DSIG"]
 
-    private static func recipe(_ cff: Bool) -> String {
-        "pdf-program 1 " + (cff ? "compact" : "retain-gids") + " drop " + dropped.joined(separator: ",") + " flate 9"
+    private static func recipe(_ cff: Bool, pad: Int) -> String {
+        "pdf-program 1 " + (cff ? "compact" : "retain-gids") + (pad != 0 ? " desubroutinize pad \(pad)" : "")
+            + " drop " + dropped.joined(separator: ",") + " flate 9"
+    }
+
+    /// Whether `make(_:glyphs:cache:pad:)` can widen this face's glyphs: a static,
+    /// CID-keyed CFF face whose CIDs are its glyph ids (Noto CJK).
+    public static func canPad(_ face: PDFFace) -> Bool {
+        guard face.isCFF, !face.isVariable, face.ref.index <= 0xFFFF else { return false }
+        let cff = face.cffCIDs
+        return cff.cidKeyed && cff.identity
     }
 
     /// The program of `glyphs` of `face` (glyph 0 is always kept), from `cache` when it
     /// holds one made before for the same file and glyphs.
-    public static func make(_ face: PDFFace, glyphs: Set<UInt32>, cache: FontSubsetCache?) throws -> PDFFontProgram {
+    ///
+    /// With a `pad` (font units), every glyph's advance in the program is that much wider
+    /// and its outline unchanged: the program of a second font resource that draws a glyph
+    /// followed by a gap as one glyph (only where `canPad`; elsewhere the program is the
+    /// plain subset and `padded` is false).
+    public static func make(_ face: PDFFace, glyphs: Set<UInt32>, cache: FontSubsetCache?, pad: Int = 0) throws -> PDFFontProgram {
+        let pad = canPad(face) ? pad : 0
         let kept = Set(glyphs.filter { $0 < face.glyphCount }).union([0]).sorted()
         let header = cache == nil ? nil
-            : FontSubsetCache.header(file: face.ref.file, index: face.ref.index, glyphs: kept, recipe: recipe(face.isCFF))
+            : FontSubsetCache.header(file: face.ref.file, index: face.ref.index, glyphs: kept, recipe: recipe(face.isCFF, pad: pad))
         if let cache, let header, let stored = cache.load(header), stored.count > 9,
            let format = Format(rawValue: stored[stored.startIndex]) {
             let length = stored.dropFirst().prefix(8).reduce(0) { $0 << 8 | Int($1) }
-            return PDFFontProgram(format: format, compressed: [UInt8](stored.dropFirst(9)), length: length)
+            return PDFFontProgram(format: format, compressed: [UInt8](stored.dropFirst(9)), length: length, padded: pad != 0)
         }
-        let program = try subset(face, kept)
+        let program = try subset(face, kept, pad: pad)
         if let cache, let header {
             var bytes: [UInt8] = [program.format.rawValue]
             for shift in stride(from: 56, through: 0, by: -8) { bytes.append(UInt8(truncatingIfNeeded: program.length >> shift)) }
@@ -52,7 +76,7 @@ public struct PDFFontProgram: Sendable {
         return program
     }
 
-    private static func subset(_ face: PDFFace, _ kept: [UInt32]) throws -> PDFFontProgram {
+    private static func subset(_ face: PDFFace, _ kept: [UInt32], pad: Int) throws -> PDFFontProgram {
         let fail = { (why: String) in GraphicsError.fontEmbedding(path: face.ref.file, reason: "face \(face.ref.index): \(why)") }
         guard let input = hb_subset_input_create_or_fail() else { throw fail("HarfBuzz is out of memory") }
         defer { hb_subset_input_destroy(input) }
@@ -71,11 +95,15 @@ public struct PDFFontProgram: Sendable {
             throw fail("its CIDs are not its glyph ids, which Folio's PDF writer needs; use another font")
         }
         let compact = cff.cidKeyed
-        hb_subset_input_set_flags(input, compact ? 0 : HB_SUBSET_FLAGS_RETAIN_GIDS.rawValue)
+        hb_subset_input_set_flags(input, compact ? (pad != 0 ? HB_SUBSET_FLAGS_DESUBROUTINIZE.rawValue : 0) : HB_SUBSET_FLAGS_RETAIN_GIDS.rawValue)
         guard let result = face.withFace({ hb_subset_or_fail($0, input) }) else { throw fail("HarfBuzz could not subset it") }
         defer { hb_face_destroy(result) }
         if compact {
             let cff = PDFFace.table(result, "CFF ")
+            if pad != 0 {
+                guard let wide = CFFWidthPadding(cff).padded(by: pad) else { throw fail("its CFF glyphs cannot be widened") }
+                return PDFFontProgram(format: .cidCFF, compressed: Deflate.zlib(wide, level: 9), length: wide.count, padded: true)
+            }
             return PDFFontProgram(format: .cidCFF, compressed: Deflate.zlib(cff, level: 9), length: cff.count)
         }
         let bytes = hb_face_reference_blob(result)

@@ -46,6 +46,36 @@ struct XMPMetadataTests {
         #expect(!packet.contains("dc:language"))
     }
 
+    @Test("PDF/A with PDF/UA describes the pdfuaid schema (PDF/A allows no undescribed schema); either alone does not")
+    func extensionSchema() throws {
+        var xmp = XMPMetadata(info, language: "zh-CN")
+        xmp.pdfUAPart = 1
+        #expect(!xmp.packet.contains("pdfaExtension"))
+        xmp.pdfAPart = 2
+        xmp.pdfAConformance = "U"
+        let packet = xmp.packet
+        #expect(packet.contains("<pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>")
+                && packet.contains("<pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>")
+                && packet.contains("<pdfaProperty:name>part</pdfaProperty:name>"))
+        let xml = try XMLDocument(data: Data(packet.utf8))
+        #expect(try xml.nodes(forXPath: "//*[local-name()='schemas']").count == 1)
+        xmp.pdfUAPart = nil
+        #expect(!xmp.packet.contains("pdfaExtension"))
+    }
+
+    @Test("the print file's packet comes from the same writer: PDF/X version, trapping, stable document ids")
+    func printPacket() throws {
+        let packet = XMPMetadata.print(info, pdfXVersion: "PDF/X-4").packet
+        #expect(packet.contains("<pdfxid:GTS_PDFXVersion>PDF/X-4</pdfxid:GTS_PDFXVersion>") && packet.contains("<pdf:Trapped>False</pdf:Trapped>"))
+        #expect(packet.contains("<xmpMM:DocumentID>uuid:") && packet.contains("<xmpMM:VersionID>1</xmpMM:VersionID>"))
+        #expect(!packet.contains("pdfuaid") && !packet.contains("pdfaid"))
+        #expect(packet == XMPMetadata.print(info, pdfXVersion: "PDF/X-4").packet)
+        var other = info
+        other.title = "another"
+        #expect(XMPMetadata.print(other, pdfXVersion: "PDF/X-4").documentID != XMPMetadata.print(info, pdfXVersion: "PDF/X-4").documentID)
+        _ = try XMLDocument(data: Data(packet.utf8))
+    }
+
     @Test("partial dates stay partial, as in the Info dictionary")
     func dates() {
         #expect(XMPMetadata.xmpDate("2023") == "2023")

@@ -28,6 +28,18 @@ struct EncodedPage: Sendable {
     var print = PrintResources()
     /// The largest size each image is drawn at, in points (what its resolution must cover).
     var imageSizes: [String: Size] = [:]
+    /// Glyphs drawn with the gap after them as part of their advance, by widened face.
+    var padded: [PaddedFace: Set<UInt32>] = [:]
+}
+
+/// A face whose every glyph is `pad` font units wider than the face says, outline
+/// unchanged: a second font resource that draws a glyph and the gap after it as one
+/// glyph, so that no reader can take the gap for a word space (docs/pdf.md).
+struct PaddedFace: Hashable, Comparable, Sendable {
+    var ref: FontRef
+    var pad: Int
+
+    static func < (a: PaddedFace, b: PaddedFace) -> Bool { (a.ref, a.pad) < (b.ref, b.pad) }
 }
 
 /// What a print page's content refers to beyond fonts, images and opacities.
@@ -82,5 +94,6 @@ struct PageDestination: Hashable, Sendable {
 /// every build.
 enum ResourceName {
     static func font(_ ref: FontRef) -> String { "F" + hex(fnv64(ref.file + "#\(ref.index)"), digits: 8) }
+    static func font(_ padded: PaddedFace) -> String { font(padded.ref) + "w\(padded.pad)" }
     static func image(_ path: String) -> String { "I" + hex(fnv64(path), digits: 12) }
 }

@@ -13,19 +13,23 @@ struct PDFDocumentWriter {
     let subsetCache: FontSubsetCache?
     /// The print file's condition and colour conversion (PDF/X-4); nil for the screen file.
     let print: PrintSetup?
+    /// PDF/A-2u as well (the screen file only): an sRGB output intent, the claim in the
+    /// XMP, images without interpolation, transparency groups in sRGB.
+    let archive: Bool
 
     var out = PDFBytes(capacity: 1 << 20)
     private var offsets: [Int: Int] = [:]
     private var next = 1
 
     init(info: DocumentInfo, pages: [EncodedPage], outline: [OutlineEntry], tagged: Bool, subsetCache: FontSubsetCache?,
-         print: PrintSetup? = nil) {
+         print: PrintSetup? = nil, archive: Bool = false) {
         self.info = info
         self.pages = pages
         self.outline = outline
         self.tagged = tagged
         self.subsetCache = subsetCache
         self.print = print
+        self.archive = archive && print == nil
     }
 
     mutating func allocate() -> Int {
@@ -61,7 +65,13 @@ struct PDFDocumentWriter {
             }
         }
         let faces = glyphs.keys.sorted()
-        let programs = try PDFFontEmbedder.programs(for: faces.map { ($0, glyphs[$0]!) }, cache: subsetCache)
+        var paddedGlyphs: [PaddedFace: Set<UInt32>] = [:]
+        for page in pages {
+            for (face, ids) in page.padded { paddedGlyphs[face, default: []].formUnion(ids) }
+        }
+        let padded = paddedGlyphs.keys.sorted()
+        let programs = try PDFFontEmbedder.programs(for: faces.map { ($0, glyphs[$0]!) } + padded.map { ($0.ref, paddedGlyphs[$0]!) },
+                                                    pads: faces.map { _ in 0 } + padded.map(\.pad), cache: subsetCache)
         let usesOpenType = programs.contains { $0.program.format == .openType }
 
         out.raw(usesOpenType || print != nil ? "%PDF-1.6\n%" : "%PDF-1.5\n%")
@@ -72,6 +82,11 @@ struct PDFDocumentWriter {
         var fontIDs: [FontRef: Int] = [:]
         for (k, ref) in faces.enumerated() {
             fontIDs[ref] = writeFont(programs[k], glyphs: glyphs[ref]!, fallback: fallback[ref] ?? [:])
+        }
+        var paddedIDs: [PaddedFace: Int] = [:]
+        for (k, key) in padded.enumerated() {
+            paddedIDs[key] = writeFont(programs[faces.count + k], glyphs: paddedGlyphs[key]!, fallback: fallback[key.ref] ?? [:],
+                                       pad: key.pad)
         }
         var imageIDs: [String: Int] = [:]
         var placed: [String: Size] = [:]
@@ -167,6 +182,7 @@ struct PDFDocumentWriter {
             if !page.glyphs.isEmpty {
                 out.raw(" /Font <<")
                 for ref in page.glyphs.keys.sorted() { out.space(); out.name(ResourceName.font(ref)); out.space(); out.ref(fontIDs[ref]!) }
+                for key in page.padded.keys.sorted() { out.space(); out.name(ResourceName.font(key)); out.space(); out.ref(paddedIDs[key]!) }
                 out.raw(" >>")
             }
             if !page.alphas.isEmpty || page.print.overprint {
@@ -192,8 +208,9 @@ struct PDFDocumentWriter {
             }
             if tagged && page.mcidCount > 0 { out.raw(" /StructParents "); out.int(p) }
             if tagged && !annotations.isEmpty { out.raw(" /Tabs /S") }
-            if print != nil && page.alphas.contains(where: { $0 != .opaque }) {
-                out.raw(" /Group << /Type /Group /S /Transparency /CS /DeviceCMYK >>")
+            if (print != nil || archive) && page.alphas.contains(where: { $0 != .opaque }) {
+                out.raw(print != nil ? " /Group << /Type /Group /S /Transparency /CS /DeviceCMYK >>"
+                        : " /Group << /Type /Group /S /Transparency /CS /DeviceRGB >>")
             }
             out.raw(" >>")
             end()
@@ -243,10 +260,12 @@ struct PDFDocumentWriter {
         if print == nil {
             var xmp = XMPMetadata(info, language: Self.language)
             if tagged { xmp.pdfUAPart = 1 }
+            if archive { xmp.pdfAPart = 2; xmp.pdfAConformance = "U" }
             let id = allocate()
             stream(id, dictionary: " /Type /Metadata /Subtype /XML", data: Array(xmp.packet.utf8))
             metadata = id
         }
+        let archiveIntent = archive ? try writeArchiveIntent() : nil
         begin(catalog)
         out.raw("<< /Type /Catalog /Pages "); out.ref(pageTree)
         if let metadata { out.raw(" /Metadata "); out.ref(metadata) }
@@ -261,6 +280,7 @@ struct PDFDocumentWriter {
             out.raw(" /StructTreeRoot "); out.ref(structRoot); out.raw(" /MarkInfo << /Marked true >>")
         }
         if let printEntries { out.raw(printEntries) }
+        if let archiveIntent { out.raw(archiveIntent) }
         out.raw(" /Lang "); out.literal(Self.language); out.raw(" /ViewerPreferences << /DisplayDocTitle true >> >>")
         end()
 
@@ -322,78 +342,25 @@ struct PDFDocumentWriter {
         return root
     }
 
-    private mutating func writeFont(_ embedded: PDFFontEmbedder.Embedded, glyphs: Set<UInt32>, fallback: [UInt32: String]) -> Int {
-        let face = embedded.face, program = embedded.program
-        let type0 = allocate(), cidFont = allocate(), descriptor = allocate(), file = allocate(), toUnicode = allocate()
-        let baseFont = PDFFontEmbedder.subsetTag(face, glyphs) + "+" + face.postScriptName
-        let scale = 1000 / Double(face.unitsPerEm)
-        begin(type0)
-        out.raw("<< /Type /Font /Subtype /Type0 /BaseFont ")
-        out.name(program.format == .trueType ? baseFont : baseFont + "-Identity-H")
-        out.raw(" /Encoding /Identity-H /DescendantFonts ["); out.ref(cidFont); out.raw("] /ToUnicode "); out.ref(toUnicode); out.raw(" >>")
-        end()
-        begin(cidFont)
-        out.raw(program.format == .trueType ? "<< /Type /Font /Subtype /CIDFontType2" : "<< /Type /Font /Subtype /CIDFontType0")
-        out.raw(" /BaseFont "); out.name(baseFont)
-        out.raw(" /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor "); out.ref(descriptor)
-        if program.format == .trueType { out.raw(" /CIDToGIDMap /Identity") }
-        out.raw(" /DW 1000 /W [")
-        var run: [Double] = []
-        var runStart: UInt32 = 0
-        func flush() {
-            guard !run.isEmpty else { return }
-            out.int(Int(runStart)); out.raw(" ["); out.nums(run); out.raw("] ")
-            run = []
-        }
-        for g in glyphs.sorted() {
-            let w = PDFPageEncoder.width(face, g)
-            if w == 1000 { flush(); continue }
-            if run.isEmpty || runStart + UInt32(run.count) != g { flush(); runStart = g }
-            run.append(w)
-        }
-        flush()
-        out.raw("] >>")
-        end()
-        begin(descriptor)
-        out.raw("<< /Type /FontDescriptor /FontName "); out.name(baseFont)
-        out.raw(" /Flags 4 /FontBBox ["); out.nums(face.boundingBox.map { Double($0) * scale })
-        out.raw("] /ItalicAngle "); out.num(face.italicAngle)
-        out.raw(" /Ascent "); out.num(Double(face.ascent) * scale); out.raw(" /Descent "); out.num(Double(face.descent) * scale)
-        out.raw(" /CapHeight "); out.num(Double(face.capHeight) * scale); out.raw(" /StemV 80 ")
-        out.raw(program.format == .trueType ? "/FontFile2 " : "/FontFile3 "); out.ref(file); out.raw(" >>")
-        end()
-        switch program.format {
-        case .cidCFF: stream(file, dictionary: " /Subtype /CIDFontType0C /Filter /FlateDecode", data: program.compressed)
-        case .openType: stream(file, dictionary: " /Subtype /OpenType /Filter /FlateDecode", data: program.compressed)
-        case .trueType: stream(file, dictionary: " /Length1 \(program.length) /Filter /FlateDecode", data: program.compressed)
-        }
-        let key = PDFFontEmbedder.Memo<[UInt8]>.Key(ref: face.ref, identity: face.identity, glyphs: glyphs, extra: fallback)
-        let cmap = PDFFontEmbedder.toUnicodeStreams.value(for: key) ?? {
-            let made = Deflate.zlib(PDFFontEmbedder.toUnicode(face, glyphs: glyphs, fallback: fallback))
-            PDFFontEmbedder.toUnicodeStreams.store(made, for: key)
-            return made
-        }()
-        stream(toUnicode, dictionary: " /Filter /FlateDecode", data: cmap)
-        return type0
-    }
-
     private mutating func writeImage(_ path: String, placed: Size?) throws -> Int {
         let image = try placed.map { try PDFImage.screen(path: path, placed: $0) } ?? PDFImage.load(path: path)
         let id = allocate()
         let head = " /Type /XObject /Subtype /Image /Width \(image.width) /Height \(image.height) /BitsPerComponent 8"
+        // PDF/A-2 6.2.8.1: no interpolation (a viewer's smoothing is not part of the page).
+        let interpolate = archive ? "" : " /Interpolate true"
         switch image.encoding {
         case .jpeg(let bytes, let components):
             stream(id, dictionary: head + (components == 1 ? " /ColorSpace /DeviceGray" : " /ColorSpace /DeviceRGB")
-                   + " /Interpolate true /Filter /DCTDecode", data: bytes)
+                   + interpolate + " /Filter /DCTDecode", data: bytes)
         case .flate(let rgb, let alpha):
             var mask = ""
             if let alpha {
                 let m = allocate()
                 stream(m, dictionary: " /Type /XObject /Subtype /Image /Width \(image.width) /Height \(image.height)"
-                       + " /BitsPerComponent 8 /ColorSpace /DeviceGray /Interpolate true /Filter /FlateDecode", data: alpha)
+                       + " /BitsPerComponent 8 /ColorSpace /DeviceGray" + interpolate + " /Filter /FlateDecode", data: alpha)
                 mask = " /SMask \(m) 0 R"
             }
-            stream(id, dictionary: head + " /ColorSpace /DeviceRGB /Interpolate true /Filter /FlateDecode" + mask, data: rgb)
+            stream(id, dictionary: head + " /ColorSpace /DeviceRGB" + interpolate + " /Filter /FlateDecode" + mask, data: rgb)
         }
         return id
     }

@@ -11,15 +11,18 @@ enum PDFFontEmbedder {
         var program: PDFFontProgram
     }
 
-    /// The programs of `faces` (with the glyphs each draws), in the same order.
-    static func programs(for faces: [(FontRef, Set<UInt32>)], cache: FontSubsetCache?) throws -> [Embedded] {
+    /// The programs of `faces` (with the glyphs each draws, and how many font units wider
+    /// than the face every glyph is: 0 but for a `PaddedFace`), in the same order.
+    static func programs(for faces: [(FontRef, Set<UInt32>)], pads: [Int] = [], cache: FontSubsetCache?) throws -> [Embedded] {
         let slots = Slots<Result<Embedded, Error>>(count: faces.count)
         DispatchQueue.concurrentPerform(iterations: faces.count) { i in
             slots.set(i, Result {
                 let face = try PDFFace.face(for: faces[i].0)
-                let key = Memo<PDFFontProgram>.Key(ref: faces[i].0, identity: face.identity, glyphs: faces[i].1)
+                let pad = i < pads.count ? pads[i] : 0
+                let key = Memo<PDFFontProgram>.Key(ref: faces[i].0, identity: face.identity + (pad != 0 ? " pad \(pad)" : ""),
+                                                   glyphs: faces[i].1)
                 if let program = programs.value(for: key) { return Embedded(face: face, program: program) }
-                let program = try PDFFontProgram.make(face, glyphs: faces[i].1, cache: cache)
+                let program = try PDFFontProgram.make(face, glyphs: faces[i].1, cache: cache, pad: pad)
                 programs.store(program, for: key)
                 return Embedded(face: face, program: program)
             })
@@ -59,8 +62,8 @@ enum PDFFontEmbedder {
     static let toUnicodeStreams = Memo<[UInt8]>()
 
     /// Six capital letters naming a subset, from a hash of the face and its glyphs.
-    static func subsetTag(_ face: PDFFace, _ glyphs: Set<UInt32>) -> String {
-        var hash = fnv64(face.postScriptName)
+    static func subsetTag(_ face: PDFFace, _ glyphs: Set<UInt32>, pad: Int = 0) -> String {
+        var hash = fnv64(face.postScriptName + (pad != 0 ? " pad \(pad)" : ""))
         for g in glyphs.sorted() {
             for shift in [0, 8, 16, 24] as [UInt32] { hash = (hash ^ UInt64((g >> shift) & 0xff)) &* 0x100_0000_01b3 }
         }

@@ -38,6 +38,8 @@ struct PDFPageEncoder {
     private var saved: [GraphicsState] = []
     private var faces: [FontRef: PDFFace] = [:]
     private var glyphs: [FontRef: Set<UInt32>] = [:]
+    private var padded: [PaddedFace: Set<UInt32>] = [:]
+    private var canPad: [FontRef: Bool] = [:]
     var fallbackText: [FontRef: [UInt32: String]] = [:]
     private var alphas: Set<AlphaKey> = []
     private var images: Set<String> = []
@@ -74,7 +76,7 @@ struct PDFPageEncoder {
                            tags: encoder.roots, mcidCount: encoder.mcid, links: encoder.links,
                            destinations: encoder.destinations,
                            print: .init(overprint: encoder.usesOverprint, registration: !extra.isEmpty && options.print != nil),
-                           imageSizes: encoder.imageSizes)
+                           imageSizes: encoder.imageSizes, padded: encoder.padded)
     }
 
     // MARK: - Items and structure
@@ -238,15 +240,25 @@ struct PDFPageEncoder {
         setAlpha(fill: run.color.alpha, stroke: nil)
         setFill(run.color, text: true)
         out.raw("BT\n")
-        out.name(ResourceName.font(run.font)); out.space(); out.num(run.size); out.raw(" Tf\n")
-        var text = TextWriter(size: run.size)
-        for segment in segments(run, face) {
+        var text = TextWriter(size: run.size, font: ResourceName.font(run.font))
+        let pads = (canPad[run.font] ?? PDFFontProgram.canPad(face))
+        canPad[run.font] = pads
+        for segment in segments(run, face, spelled: !pads) {
             if let actual = segment.actualText {
                 text.end(&out)
                 out.raw("/Span <</ActualText "); out.text(actual); out.raw(">> BDC\n")
             }
-            for glyph in run.glyphs[segment.glyphs] {
-                text.show(glyph, width: Self.width(face, glyph.id), into: &out)
+            for i in segment.glyphs {
+                let glyph = run.glyphs[i]
+                let width = Self.width(face, glyph.id)
+                let next = i + 1 < run.glyphs.count ? run.glyphs[i + 1] : nil
+                if pads, let next, let pad = text.gap(after: glyph, width: width, before: next, unitsPerEm: face.unitsPerEm) {
+                    let key = PaddedFace(ref: run.font, pad: pad)
+                    padded[key, default: []].insert(glyph.id)
+                    text.show(glyph, width: width + Double(pad) * 1000 / Double(face.unitsPerEm), font: ResourceName.font(key), into: &out)
+                } else {
+                    text.show(glyph, width: width, into: &out)
+                }
             }
             if segment.actualText != nil {
                 text.end(&out)
@@ -264,7 +276,24 @@ struct PDFPageEncoder {
 
     /// The run cut where clusters need their text spelled out: runs of plain clusters
     /// (one glyph, the character the face maps to it) and single other clusters.
-    private mutating func segments(_ run: GlyphRun, _ face: PDFFace) -> [Segment] {
+    ///
+    /// A cluster of several glyphs, each the character the face maps to it, is plain too
+    /// unless `spelled`: where the face can be widened, the gaps inside such a cluster
+    /// become part of a glyph's advance, so no reader sees them and the span (which PDFium
+    /// misreads once it holds a font change) is not needed.
+    /// Whether a cluster of several glyphs is only glyphs with gaps after them (none
+    /// narrower than the advance, which readers take for a new line, and no word space,
+    /// which poppler would drop where it is narrow): written plain where gaps are padded.
+    private static func joinsAcrossGaps(_ run: GlyphRun, _ range: Range<Int>, _ scalars: [Unicode.Scalar], _ face: PDFFace) -> Bool {
+        guard !scalars.contains(where: { $0.properties.isWhitespace }) else { return false }
+        for i in range.dropLast() {
+            let g = run.glyphs[i], next = run.glyphs[i + 1]
+            guard abs(g.y - next.y) < 0.0005, (next.x - g.x) / run.size - width(face, g.id) / 1000 > -0.02 else { return false }
+        }
+        return true
+    }
+
+    private mutating func segments(_ run: GlyphRun, _ face: PDFFace, spelled: Bool) -> [Segment] {
         guard !run.clusters.isEmpty else { return [Segment(glyphs: 0..<run.glyphs.count, actualText: nil)] }
         let utf8 = Array(run.text.utf8)
         var result: [Segment] = []
@@ -286,8 +315,10 @@ struct PDFPageEncoder {
             let scalars = Array(text.unicodeScalars)
             let ids = run.glyphs[range].map(\.id)
             // A cluster of several glyphs is one the composer joined across a gap it made
-            // (Han–Latin spacing): spelled out, so that no reader sees a word space there.
-            let plain = ids.count == 1 && scalars.count == 1 && face.character(for: ids[0]) == scalars[0]
+            // (Han–Latin spacing): spelled out, so that no reader sees a word space there,
+            // unless the gap is written as part of a glyph's advance (see `draw`).
+            let plain = ids.count == scalars.count && (ids.count == 1 || !spelled && Self.joinsAcrossGaps(run, range, scalars, face))
+                && zip(ids, scalars).allSatisfy { face.character(for: $0) == $1 }
             if plain {
                 if let last = result.last, last.actualText == nil, last.glyphs.upperBound == range.lowerBound {
                     result[result.count - 1].glyphs = last.glyphs.lowerBound..<range.upperBound
@@ -312,47 +343,5 @@ struct PDFPageEncoder {
             }
         }
         return result
-    }
-}
-
-/// Writes glyphs as `Tm` and `TJ`: a new text matrix where the baseline moves, else
-/// position adjustments from where the previous glyph's advance left the pen.
-private struct TextWriter {
-    let size: Double
-    private var inArray = false
-    private var inString = false
-    private var pen: Point?
-
-    init(size: Double) {
-        self.size = size
-    }
-
-    mutating func show(_ glyph: Glyph, width: Double, into out: inout PDFBytes) {
-        // Where a reader will draw this glyph: the pen, moved by any adjustment written.
-        var x = glyph.x
-        if let pen, abs(pen.y - glyph.y) < 0.0005 {
-            x = pen.x
-            let adjust = ((pen.x - glyph.x) * 1000 / size * 1000).rounded() / 1000
-            // Adjustments under 1/20,000 em are not written; the pen keeps the reader's
-            // position, so such differences never add up.
-            if abs(adjust) >= 0.05 {
-                if !inArray { out.raw("["); inArray = true }
-                if inString { out.raw(">"); inString = false }
-                out.num(adjust); out.space()
-                x = pen.x - adjust * size / 1000
-            }
-        } else {
-            end(&out)
-            out.raw("1 0 0 -1 "); out.num(glyph.x); out.space(); out.num(glyph.y); out.raw(" Tm\n")
-        }
-        if !inArray { out.raw("["); inArray = true }
-        if !inString { out.raw("<"); inString = true }
-        out.hex16(UInt16(truncatingIfNeeded: glyph.id))
-        pen = Point(x: x + width / 1000 * size, y: glyph.y)
-    }
-
-    mutating func end(_ out: inout PDFBytes) {
-        if inString { out.raw(">"); inString = false }
-        if inArray { out.raw("] TJ\n"); inArray = false }
     }
 }

@@ -30,6 +30,11 @@ public struct XMPMetadata: Hashable, Sendable {
     public var pdfAConformance: String?
     /// PDF/X version ("PDF/X-4"); nil: no claim.
     public var pdfXVersion: String?
+    /// `pdf:Trapped` (PDF/X asks for it); nil: not written.
+    public var trapped: Bool?
+    /// `xmpMM:DocumentID` and `InstanceID` (a `uuid:` URI), with version 1 and the
+    /// default rendition class; nil: not written.
+    public var documentID: String?
 
     public init(title: String, creators: [String] = [], description: String? = nil, keywords: [String] = [],
                 language: String? = nil, createDate: String, modifyDate: String? = nil, creatorTool: String = "Folio",
@@ -48,6 +53,22 @@ public struct XMPMetadata: Hashable, Sendable {
         self.pdfAPart = pdfAPart
         self.pdfAConformance = pdfAConformance
         self.pdfXVersion = pdfXVersion
+    }
+
+    /// The metadata of a PDF/X-4 print file: the information (creator written even when
+    /// empty), `pdf:Trapped False`, a document id derived from the information (the same
+    /// document gives the same bytes) and the PDF/X version.
+    public static func print(_ info: DocumentInfo, pdfXVersion: String) -> XMPMetadata {
+        var xmp = XMPMetadata(info, language: nil)
+        xmp.creators = [info.author]
+        xmp.trapped = false
+        xmp.pdfXVersion = pdfXVersion
+        let seed = info.title + "\u{0}" + info.author + "\u{0}" + info.creationDate
+        let a = hex(fnv64(seed)), b = hex(fnv64(Array(seed.utf8), seed: 0x8422_2325_cbf2_9ce4))
+        let parts: [String] = [String(a.prefix(8)), String(a.dropFirst(8).prefix(4)), String(a.suffix(4)),
+                               String(b.prefix(4)), String(b.suffix(12))]
+        xmp.documentID = "uuid:" + parts.joined(separator: "-")
+        return xmp
     }
 
     /// The metadata of a document's information, with its language; no conformance claim.
@@ -83,6 +104,7 @@ public struct XMPMetadata: Hashable, Sendable {
         if pdfUAPart != nil { x += " xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\"" }
         if pdfAPart != nil { x += " xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\"" }
         if pdfXVersion != nil { x += " xmlns:pdfxid=\"http://www.npes.org/pdfx/ns/id/\"" }
+        if documentID != nil { x += " xmlns:xmpMM=\"http://ns.adobe.com/xap/1.0/mm/\"" }
         x += ">\n"
         x += "<dc:format>application/pdf</dc:format>\n"
         x += "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">\(Self.escape(title))</rdf:li></rdf:Alt></dc:title>\n"
@@ -102,18 +124,47 @@ public struct XMPMetadata: Hashable, Sendable {
         x += "<xmp:MetadataDate>\(Self.escape(modifyDate))</xmp:MetadataDate>\n"
         x += "<xmp:CreatorTool>\(Self.escape(creatorTool))</xmp:CreatorTool>\n"
         x += "<pdf:Producer>\(Self.escape(producer))</pdf:Producer>\n"
+        if let trapped { x += "<pdf:Trapped>\(trapped ? "True" : "False")</pdf:Trapped>\n" }
+        if let documentID {
+            x += "<xmpMM:DocumentID>\(Self.escape(documentID))</xmpMM:DocumentID>\n"
+            x += "<xmpMM:InstanceID>\(Self.escape(documentID))</xmpMM:InstanceID>\n"
+            x += "<xmpMM:VersionID>1</xmpMM:VersionID>\n<xmpMM:RenditionClass>default</xmpMM:RenditionClass>\n"
+        }
         if let pdfUAPart { x += "<pdfuaid:part>\(pdfUAPart)</pdfuaid:part>\n" }
         if let pdfAPart {
             x += "<pdfaid:part>\(pdfAPart)</pdfaid:part>\n"
             if let pdfAConformance { x += "<pdfaid:conformance>\(Self.escape(pdfAConformance))</pdfaid:conformance>\n" }
         }
         if let pdfXVersion { x += "<pdfxid:GTS_PDFXVersion>\(Self.escape(pdfXVersion))</pdfxid:GTS_PDFXVersion>\n" }
-        x += "</rdf:Description>\n</rdf:RDF>\n</x:xmpmeta>\n"
+        x += "</rdf:Description>\n"
+        // PDF/A allows only its predefined schemas unless the others are described in
+        // the packet (ISO 19005-2, 6.6.2.3): PDF/UA's identification schema is not one.
+        if pdfAPart != nil, pdfUAPart != nil { x += Self.pdfUAExtensionSchema }
+        x += "</rdf:RDF>\n</x:xmpmeta>\n"
         // Padding lets an editor rewrite the packet in place (XMP Part 1, 7.3.2).
         for _ in 0..<20 { x += String(repeating: " ", count: 99) + "\n" }
         x += "<?xpacket end=\"w\"?>"
         return x
     }
+
+    /// The PDF/A extension schema that describes `pdfuaid:part`.
+    static let pdfUAExtensionSchema = """
+    <rdf:Description rdf:about="" xmlns:pdfaExtension="http://www.aiim.org/pdfa/ns/extension/" \
+    xmlns:pdfaSchema="http://www.aiim.org/pdfa/ns/schema#" xmlns:pdfaProperty="http://www.aiim.org/pdfa/ns/property#">
+    <pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType="Resource">
+    <pdfaSchema:schema>PDF/UA Universal Accessibility Schema</pdfaSchema:schema>
+    <pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>
+    <pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>
+    <pdfaSchema:property><rdf:Seq><rdf:li rdf:parseType="Resource">
+    <pdfaProperty:name>part</pdfaProperty:name>
+    <pdfaProperty:valueType>Integer</pdfaProperty:valueType>
+    <pdfaProperty:category>internal</pdfaProperty:category>
+    <pdfaProperty:description>Indicates, which part of ISO 14289 standard is followed</pdfaProperty:description>
+    </rdf:li></rdf:Seq></pdfaSchema:property>
+    </rdf:li></rdf:Bag></pdfaExtension:schemas>
+    </rdf:Description>
+
+    """
 
     /// Text as XML character data or attribute value.
     static func escape(_ s: String) -> String {

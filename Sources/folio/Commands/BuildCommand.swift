@@ -33,6 +33,9 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .long, help: "The print file's printing condition: fogra39 (default), fogra29, gracol or swop.")
     var condition: String?
 
+    @Flag(name: .long, help: "Make brochure.pdf PDF/A-2u (for archiving) as well as PDF/UA-1.")
+    var archive = false
+
     @Flag(name: .long, help: "Skip the cards.")
     var noCards = false
 
@@ -50,6 +53,7 @@ struct BuildCommand: ParsableCommand {
             throw ValidationError("--condition \(condition): use fogra39, fogra29, gracol or swop")
         }
         options.condition = condition?.lowercased()
+        options.archive = archive
         options.brochure = !noBrochure
         options.cards = !noCards
         let builder = Builder(resources: resources)
