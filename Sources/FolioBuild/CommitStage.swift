@@ -36,15 +36,7 @@ struct CommitStage {
         }
         let (kept, removed) = staleCards(cache: &cache)
         outputs += kept
-        let manifest = Manifest(tool: Builder.toolIdentity, report: DisplayPath.relative(plan.inputs.report.directory),
-                                layout: plan.inputs.layout.name, outputs: outputs, fonts: plan.fontFiles)
-        let manifestData = try manifest.encoded()
-        let manifestPath = (outDir as NSString).appendingPathComponent(Manifest.fileName)
-        if FileManager.default.contents(atPath: manifestPath) != manifestData {
-            // Not flushed, like the outputs it lists: after a crash a lost or torn manifest
-            // (or output) only means those outputs are made again.
-            try AtomicFile.write(manifestData, to: manifestPath, sync: false)
-        }
+        let manifest = try writeManifest(outputs)
         if !records.isEmpty || !removed.isEmpty {
             try? CardIndex.write(outDir: outDir, manifest: manifest, report: plan.inputs.report)
         }
@@ -62,6 +54,20 @@ struct CommitStage {
                                    seconds: Date().timeIntervalSince(started))
         summary.pageMultiple = plan.inputs.layout.page.padTo
         return summary
+    }
+
+    /// Writes the manifest of `outputs` unless the folder has it already, byte for byte.
+    private func writeManifest(_ outputs: [Manifest.Output]) throws -> Manifest {
+        let manifest = Manifest(tool: Builder.toolIdentity, report: DisplayPath.relative(plan.inputs.report.directory),
+                                layout: plan.inputs.layout.name, outputs: outputs, fonts: plan.fontFiles)
+        let data = try manifest.encoded()
+        let path = (outDir as NSString).appendingPathComponent(Manifest.fileName)
+        if FileManager.default.contents(atPath: path) != data {
+            // Not flushed, like the outputs it lists: after a crash a lost or torn manifest
+            // (or output) only means those outputs are made again.
+            try AtomicFile.write(data, to: path, sync: false)
+        }
+        return manifest
     }
 
     /// The cards of the last build that this one did not plan: those of another preset
