@@ -1,4 +1,5 @@
 import FolioCore
+import FolioGraphics
 @testable import FolioBuild
 import FolioTestSupport
 import Foundation
@@ -93,6 +94,48 @@ struct BuildStageTests {
         }
         #expect(results.count == 40)
         #expect(results.enumerated().allSatisfy { i, r in i == 7 ? (try? r.get()) == nil : (try? r.get()) == i })
+    }
+
+    @Test("one memo generation per font hash: the same hash keeps the font set and caches, another drops them")
+    func fontGenerations() throws {
+        let memo = BuildMemo()
+        let config = Resources(root: TestSupport.root).fontConfig
+        memo.adopt(fontHash: "a")
+        let first = try memo.current(configFile: config)
+        memo.adopt(fontHash: "a")
+        let same = try memo.current(configFile: config)
+        #expect(same.fonts === first.fonts && same.shaping === first.shaping && same.pages === first.pages)
+        memo.adopt(fontHash: "b")
+        let next = try memo.current(configFile: config)
+        #expect(next.fonts !== first.fonts && next.shaping !== first.shaping && next.pages !== first.pages)
+        // Coverage found with a dropped generation's fonts is not kept.
+        var coverage = CoverageMemo()
+        coverage.markClean("字", FontSpec(family: "Noto Serif CJK SC", weight: 400, size: 10))
+        memo.remember(coverage: coverage, of: first)
+        #expect(!(try memo.current(configFile: config)).coverage.isClean("字", FontSpec(family: "Noto Serif CJK SC", weight: 400, size: 10)))
+        memo.remember(coverage: coverage, of: next)
+        #expect((try memo.current(configFile: config)).coverage.isClean("字", FontSpec(family: "Noto Serif CJK SC", weight: 400, size: 10)))
+    }
+
+    @Test("one builder, two builds at once into two folders: the same bytes as one build alone")
+    func concurrentBuilds() async throws {
+        let w = try Workspace()
+        try await w.build()
+        let builder = Builder(resources: w.resources)
+        let outs = [w.root + "/out-a", w.root + "/out-b"]
+        async let a = builder.build(BuildOptions(reportDirectory: w.report, outputDirectory: outs[0], cardPresets: w.presets))
+        async let b = builder.build(BuildOptions(reportDirectory: w.report, outputDirectory: outs[1], cardPresets: w.presets))
+        let (sa, sb) = try await (a, b)
+        #expect(sa.written.count == 11 && sb.written.count == 11)
+        let files = (FileManager.default.enumerator(atPath: w.out)?.allObjects as? [String] ?? [])
+            .filter { $0.contains(".") && $0 != BuildCache.fileName }
+        #expect(files.count == 13) // the brochure, ten cards, the card index, the manifest
+        for out in outs {
+            for file in files {
+                let data = FileManager.default.contents(atPath: out + "/" + file)
+                #expect(data != nil && data == FileManager.default.contents(atPath: w.out + "/" + file), "\(out)/\(file)")
+            }
+        }
     }
 
     @Test("output kinds keep the manifest's words")
