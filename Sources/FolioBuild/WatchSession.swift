@@ -99,14 +99,14 @@ public struct WatchSession {
 
 extension WatchSession {
     /// The files that changed within `timeout` seconds. Waits without holding a thread of
-    /// the cooperative pool (the builds need every core): polls every 20 ms and sleeps
+    /// the cooperative pool (the builds need every core): polls every 10 ms and sleeps
     /// between polls.
     static func changes(_ watcher: FileWatcher, within timeout: Double) async -> [String] {
         let deadline = ContinuousClock.now + .milliseconds(Int(timeout * 1000))
         while true {
             let found = watcher.changes(timeout: 0)
             if !found.isEmpty || ContinuousClock.now >= deadline { return found }
-            try? await Task.sleep(for: .milliseconds(20))
+            try? await Task.sleep(for: .milliseconds(10))
         }
     }
 }
