@@ -149,31 +149,21 @@ struct RegenerationTests {
 
 /// What a watch session reported, shared with the test's thread.
 final class EventLog: @unchecked Sendable {
-    private let lock = NSCondition()
+    private let lock = NSLock()
     private var events: [WatchEvent] = []
     private var stopFlag = false
     private var done = false
 
-    func append(_ e: WatchEvent) { lock.lock(); events.append(e); lock.broadcast(); lock.unlock() }
+    func append(_ e: WatchEvent) { lock.lock(); events.append(e); lock.unlock() }
     var all: [WatchEvent] { lock.lock(); defer { lock.unlock() }; return events }
     var stopped: Bool { lock.lock(); defer { lock.unlock() }; return stopFlag }
     func stop() { lock.lock(); stopFlag = true; lock.unlock() }
-    func finish() { lock.lock(); done = true; lock.broadcast(); lock.unlock() }
-
-    func wait(timeout: Double, until condition: ([WatchEvent]) -> Bool) -> Bool {
-        let deadline = Date().addingTimeInterval(timeout)
-        lock.lock()
-        defer { lock.unlock() }
-        while !condition(events) {
-            if !lock.wait(until: deadline) { return condition(events) }
-        }
-        return true
-    }
+    func finish() { lock.lock(); done = true; lock.unlock() }
 
     var finished: Bool { lock.lock(); defer { lock.unlock() }; return done }
 
-    /// Like `wait`, without holding a thread of the cooperative pool, which the watch's
-    /// builds need: polls every 50 ms.
+    /// Whether `condition` holds within `timeout` seconds. Waits without holding a thread
+    /// of the cooperative pool, which the watch's builds need: polls every 50 ms.
     func until(timeout: Double, _ condition: ([WatchEvent]) -> Bool) async -> Bool {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
@@ -181,13 +171,5 @@ final class EventLog: @unchecked Sendable {
             try? await Task.sleep(for: .milliseconds(50))
         }
         return condition(all)
-    }
-
-    func waitFinished(timeout: Double) -> Bool {
-        let deadline = Date().addingTimeInterval(timeout)
-        lock.lock()
-        defer { lock.unlock() }
-        while !done { if !lock.wait(until: deadline) { return done } }
-        return true
     }
 }
