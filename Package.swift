@@ -83,7 +83,7 @@ let package = Package(
         .testTarget(name: "FolioCardsTests", dependencies: [
             "FolioLayout", "FolioModel", "FolioText", "FolioCore", "FolioExport", "FolioGraphics", "FolioBuild", "FolioTestSupport",
         ]),
-        .testTarget(name: "FolioBuildTests", dependencies: ["FolioBuild", "FolioModel", "FolioTestSupport"]),
+        .testTarget(name: "FolioBuildTests", dependencies: ["FolioBuild", "FolioModel", "FolioCore", "FolioGraphics", "FolioTestSupport"]),
         .testTarget(name: "FolioServeTests", dependencies: ["FolioServe", "FolioBuild", "FolioTestSupport"],
                     exclude: ["browser_test.py", "screenshot.py"]),
         .testTarget(name: "FolioDiagnosticsTests", dependencies: [

@@ -27,9 +27,10 @@ public enum AtomicFile {
         defer { close(fd) }
         var failure: Int32 = 0
         data.withUnsafeBytes { raw in
+            guard let base = raw.baseAddress else { return } // no bytes
             var offset = 0
             while offset < raw.count {
-                let n = Foundation.write(fd, raw.baseAddress!.advanced(by: offset), raw.count - offset)
+                let n = Foundation.write(fd, base.advanced(by: offset), raw.count - offset)
                 if n < 0 && errno == EINTR { continue }
                 if n <= 0 { failure = errno; return }
                 offset += n

@@ -25,7 +25,7 @@ enum CardIndex {
 
     static func write(outDir: String, manifest: Manifest, report: Report) throws {
         let events = Dictionary(report.events.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let entries = manifest.outputs.filter { $0.kind == "card" }.map { c in
+        let entries = manifest.outputs.filter { $0.kind == .card }.map { c in
             let size = pngSize((outDir as NSString).appendingPathComponent(c.path))
             let caption = c.event.flatMap { events[$0] }.map { "No. \($0.rank) · \($0.title)" } ?? ""
             return Entry(path: String(c.path.dropFirst("cards/".count)), preset: c.preset ?? "cards",
@@ -33,7 +33,7 @@ enum CardIndex {
         }
         guard !entries.isEmpty else { return }
         let path = (outDir as NSString).appendingPathComponent("cards/index.html")
-        let documents = manifest.outputs.filter { $0.kind == "brochure" || $0.kind == "print" }.map(\.path).sorted()
+        let documents = manifest.outputs.filter { $0.kind.isBrochure }.map(\.path).sorted()
         let page = Data(html(entries, title: report.title, documents: documents).utf8)
         // An edit that keeps every card's size leaves the sheet as it was: not rewritten.
         if FileManager.default.contents(atPath: path) != page { try AtomicFile.write(page, to: path) }

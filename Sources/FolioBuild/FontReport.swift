@@ -59,7 +59,7 @@ extension Builder {
             }
             if diagnostics.hasErrors { throw BuildError.input(diagnostics) }
         }
-        let fonts = try self.fonts()
+        let fonts = try generation().fonts
         var scalars = Set<Unicode.Scalar>()
         if let report {
             for f in ReportTexts.fields(of: report) {

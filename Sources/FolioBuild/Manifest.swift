@@ -21,8 +21,8 @@ public struct Manifest: Codable, Hashable, Sendable {
     public struct Output: Codable, Hashable, Sendable {
         /// Relative to the output folder.
         public var path: String
-        /// brochure, print, card.
-        public var kind: String
+        /// What the output is.
+        public var kind: OutputKind
         public var event: String?
         public var preset: String?
         /// SHA-256 of everything this output depends on.

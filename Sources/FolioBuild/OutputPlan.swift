@@ -3,9 +3,9 @@ import FolioModel
 import Foundation
 
 /// One output a build should have, with the hash of everything it depends on.
-struct PlannedOutput: Hashable {
+struct PlannedOutput: Hashable, Sendable {
     var path: String
-    var kind: String
+    var kind: OutputKind
     var event: String?
     var preset: String?
     var inputs: String
@@ -14,7 +14,7 @@ struct PlannedOutput: Hashable {
 /// Every output of a build and its input hash: the brochure depends on the whole report,
 /// its layout, the fonts and the tool; a card on its event, the report fields it shows,
 /// its preset, the fonts and the tool.
-struct OutputPlan {
+struct OutputPlan: Sendable {
     var outputs: [PlannedOutput] = []
 
     init(options: BuildOptions, inputs: Builder.Inputs, fontHash: String, tool: String, cache: inout UserCache) {
@@ -32,13 +32,13 @@ struct OutputPlan {
             for c in report.charts { fp.add(chart: c) }
             if options.archive { fp.add("archive", "PDF/A-2u") }
             let base = fp.hex
-            outputs.append(PlannedOutput(path: "brochure.pdf", kind: "brochure", inputs: base))
+            outputs.append(PlannedOutput(path: "brochure.pdf", kind: .brochure, inputs: base))
             if options.print || inputs.layout.page.print {
                 var p = Fingerprint()
                 p.add("base", base)
                 p.add("marks", String(options.marks))
                 p.add("condition", Builder.condition(options, inputs.layout).name)
-                outputs.append(PlannedOutput(path: "brochure-print.pdf", kind: "print", inputs: p.hex))
+                outputs.append(PlannedOutput(path: "brochure-print.pdf", kind: .print, inputs: p.hex))
             }
         }
         if options.cards {
@@ -53,7 +53,7 @@ struct OutputPlan {
                     fp.addReportHeader(report)
                     fp.add(event: e, report: report, images: &images)
                     let name = String(format: "%02d-%@.png", e.rank, e.id)
-                    outputs.append(PlannedOutput(path: "cards/\(spec.name)/\(name)", kind: "card", event: e.id,
+                    outputs.append(PlannedOutput(path: "cards/\(spec.name)/\(name)", kind: .card, event: e.id,
                                                  preset: spec.name, inputs: fp.hex))
                 }
             }

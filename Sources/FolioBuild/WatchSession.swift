@@ -57,15 +57,15 @@ public struct WatchSession {
     }
 
     /// Runs until `shouldStop` returns true (checked at least every quarter second).
-    public func run(shouldStop: () -> Bool, report: (WatchEvent) -> Void) throws {
+    public func run(shouldStop: () -> Bool, report: (WatchEvent) -> Void) async throws {
         let watcher = try FileWatcher()
         for root in roots { watcher.watch(directory: root, recursive: true) }
         report(.watching(roots.map(DisplayPath.relative)))
         var memo = WarningMemo()
         let out = builder.outputDirectory(options).0
-        func once(_ changed: [String]) {
+        func once(_ changed: [String]) async {
             do {
-                let summary = try builder.build(options)
+                let summary = try await builder.build(options)
                 report(changed.isEmpty ? .built(summary) : .rebuilt(changed: changed, summary: summary))
                 onUpdate?(WatchUpdate(changed: changed, outputDirectory: out, summary: summary, error: nil, diagnostics: summary.warnings,
                                       fresh: memo.fresh(summary.warnings)))
@@ -76,13 +76,13 @@ public struct WatchSession {
                 onUpdate?(WatchUpdate(changed: changed, outputDirectory: out, summary: nil, error: error, diagnostics: list, fresh: memo.fresh(list)))
             }
         }
-        once([])
+        await once([])
         while !shouldStop() {
-            var changed = watcher.changes(timeout: 0.25)
+            var changed = await Self.changes(watcher, within: 0.25)
             guard !changed.isEmpty else { continue }
             // Let a burst of saves settle.
             while true {
-                let more = watcher.changes(timeout: debounce)
+                let more = await Self.changes(watcher, within: debounce)
                 if more.isEmpty { break }
                 for path in more where !changed.contains(path) { changed.append(path) }
             }
@@ -92,7 +92,21 @@ public struct WatchSession {
                 FileManager.default.fileExists(atPath: $0) || known.contains(($0 as NSString).pathExtension.lowercased())
             }
             guard !changed.isEmpty else { continue }
-            once(changed.map(DisplayPath.relative))
+            await once(changed.map(DisplayPath.relative))
+        }
+    }
+}
+
+extension WatchSession {
+    /// The files that changed within `timeout` seconds. Waits without holding a thread of
+    /// the cooperative pool (the builds need every core): polls every 10 ms and sleeps
+    /// between polls.
+    static func changes(_ watcher: FileWatcher, within timeout: Double) async -> [String] {
+        let deadline = ContinuousClock.now + .milliseconds(Int(timeout * 1000))
+        while true {
+            let found = watcher.changes(timeout: 0)
+            if !found.isEmpty || ContinuousClock.now >= deadline { return found }
+            try? await Task.sleep(for: .milliseconds(10))
         }
     }
 }

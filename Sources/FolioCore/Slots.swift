@@ -1,30 +1,26 @@
-import Foundation
+import Synchronization
 
 /// Thread-safe result slots, filled in any order by parallel workers
 /// (`DispatchQueue.concurrentPerform`) and read once they are done.
-public final class Slots<T: Sendable>: @unchecked Sendable {
-    private var slots: [T?]
-    private var done = 0
-    private let lock = NSLock()
+public final class Slots<T: Sendable>: Sendable {
+    private let state: Mutex<(slots: [T?], done: Int)>
 
     public init(count: Int) {
-        slots = Array(repeating: nil, count: count)
+        state = Mutex((Array(repeating: nil, count: count), 0))
     }
 
     /// Stores slot `i`; returns how many slots are filled.
     @discardableResult
     public func set(_ i: Int, _ value: T) -> Int {
-        lock.lock()
-        defer { lock.unlock() }
-        slots[i] = value
-        done += 1
-        return done
+        state.withLock { s in
+            s.slots[i] = value
+            s.done += 1
+            return s.done
+        }
     }
 
     /// Every slot, nil where nothing was stored.
     public var all: [T?] {
-        lock.lock()
-        defer { lock.unlock() }
-        return slots
+        state.withLock { $0.slots }
     }
 }

@@ -1,16 +1,20 @@
 import FlyingFox
 import Foundation
+import Synchronization
 
 /// The latest snapshot and the browsers listening for the next: each WebSocket gets the
 /// current snapshot when it connects and every later one as it is published.
-public final class PreviewHub: @unchecked Sendable {
-    private let lock = NSLock()
-    private var snapshot = PreviewSnapshot()
-    private var listeners: [Int: AsyncStream<WSMessage>.Continuation] = [:]
-    private var nextID = 0
-    /// The page each browser shows in its large view, and at which scale (browsers say so
-    /// over the socket), so a rebuild can start drawing those pages before they are asked for.
-    private var viewing: [Int: View] = [:]
+public final class PreviewHub: Sendable {
+    private struct State {
+        var snapshot = PreviewSnapshot()
+        var listeners: [Int: AsyncStream<WSMessage>.Continuation] = [:]
+        var nextID = 0
+        /// The page each browser shows in its large view, and at which scale (browsers say so
+        /// over the socket), so a rebuild can start drawing those pages before they are asked for.
+        var viewing: [Int: View] = [:]
+    }
+
+    private let state = Mutex(State())
 
     public struct View: Hashable, Sendable {
         public var page: Int
@@ -19,39 +23,34 @@ public final class PreviewHub: @unchecked Sendable {
 
     /// The pages browsers show now.
     public var viewedPages: Set<View> {
-        lock.lock()
-        defer { lock.unlock() }
-        return Set(viewing.values)
+        state.withLock { Set($0.viewing.values) }
     }
 
     public init() {}
 
     public var current: PreviewSnapshot {
-        lock.lock()
-        defer { lock.unlock() }
-        return snapshot
+        state.withLock { $0.snapshot }
     }
 
     /// Changes the snapshot (its serial counts up) and sends it to every browser.
     public func update(_ change: (inout PreviewSnapshot) -> Void) {
-        lock.lock()
-        change(&snapshot)
-        snapshot.serial += 1
-        let text = snapshot.json()
-        let targets = Array(listeners.values)
-        lock.unlock()
+        let (text, targets) = state.withLock { s in
+            change(&s.snapshot)
+            s.snapshot.serial += 1
+            return (s.snapshot.json(), Array(s.listeners.values))
+        }
         for t in targets { t.yield(.text(text)) }
     }
 
     /// A stream of snapshots (as JSON text) for one WebSocket, starting with the current one.
     func subscribe(messages: AsyncStream<WSMessage>) -> AsyncStream<WSMessage> {
         AsyncStream { continuation in
-            lock.lock()
-            let id = nextID
-            nextID += 1
-            listeners[id] = continuation
-            let text = snapshot.json()
-            lock.unlock()
+            let (id, text) = state.withLock { s in
+                let id = s.nextID
+                s.nextID += 1
+                s.listeners[id] = continuation
+                return (id, s.snapshot.json())
+            }
             continuation.yield(.text(text))
             let reader = Task { [weak self] in
                 for await message in messages {
@@ -77,31 +76,29 @@ public final class PreviewHub: @unchecked Sendable {
     }
 
     private func setView(_ view: View, for id: Int) {
-        lock.lock()
-        if listeners[id] != nil { viewing[id] = view }
-        lock.unlock()
+        state.withLock { s in
+            if s.listeners[id] != nil { s.viewing[id] = view }
+        }
     }
 
     /// How many browsers are connected.
     public var listenerCount: Int {
-        lock.lock()
-        defer { lock.unlock() }
-        return listeners.count
+        state.withLock { $0.listeners.count }
     }
 
     private func remove(_ id: Int) {
-        lock.lock()
-        listeners[id] = nil
-        viewing[id] = nil
-        lock.unlock()
+        state.withLock { s in
+            s.listeners[id] = nil
+            s.viewing[id] = nil
+        }
     }
 
     /// Ends every stream (the server is stopping).
     public func finish() {
-        lock.lock()
-        let targets = Array(listeners.values)
-        listeners = [:]
-        lock.unlock()
+        let targets = state.withLock { s in
+            defer { s.listeners = [:] }
+            return Array(s.listeners.values)
+        }
         for t in targets {
             t.yield(.close(.goingAway))
             t.finish()

@@ -28,11 +28,11 @@ public struct PreviewSession {
 
     /// Watches and rebuilds until `shouldStop`; `report` sees each event after the
     /// preview was updated (for the terminal).
-    public func run(debounce: Double = 0.03, shouldStop: () -> Bool, report: (WatchEvent) -> Void) throws {
+    public func run(debounce: Double = 0.03, shouldStop: () -> Bool, report: (WatchEvent) -> Void) async throws {
         var session = WatchSession(builder: builder, options: options)
         session.debounce = debounce
         var shown: (document: Document, fonts: FontSet)?
-        try session.run(shouldStop: shouldStop) { event in
+        try await session.run(shouldStop: shouldStop) { event in
             switch event {
             case .built(let summary), .rebuilt(_, let summary):
                 ServeClock.mark("build done in \(Int(summary.seconds * 1000)) ms")

@@ -80,12 +80,12 @@ public struct PreviewSnapshot: Codable, Sendable, Equatable {
     /// card's pixel size by its hash, so an unchanged card's file is not opened again.
     public mutating func setOutputs(_ manifest: Manifest?, outputDirectory: String, sizes: PNGSizeMemo = PNGSizeMemo()) {
         let outputs = manifest?.outputs ?? []
-        cards = outputs.filter { $0.kind == "card" }.compactMap { o in
+        cards = outputs.filter { $0.kind == .card }.compactMap { o in
             let size = sizes.size(of: (outputDirectory as NSString).appendingPathComponent(o.path), sha256: o.sha256)
             return CardInfo(preset: o.preset ?? "", event: o.event ?? "", path: o.path, version: String(o.sha256.prefix(16)),
                             width: size.width, height: size.height)
         }
-        downloads = outputs.filter { $0.kind == "brochure" || $0.kind == "print" }
+        downloads = outputs.filter { $0.kind.isBrochure }
             .map { Download(name: ($0.path as NSString).lastPathComponent, path: $0.path, version: String($0.sha256.prefix(16))) }
         if let manifest {
             downloads.append(Download(name: Manifest.fileName, path: Manifest.fileName, version: Self.hex(manifest.hashValue)))

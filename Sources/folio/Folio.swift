@@ -4,7 +4,7 @@ import Foundation
 
 /// `folio`: turns a year's event data into a typeset Chinese brochure and social cards.
 @main
-struct Folio: ParsableCommand {
+struct Folio: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "folio",
         abstract: "Typeset a year's events as a print-ready Chinese brochure (PDF) and social cards (PNG).",
@@ -31,7 +31,7 @@ struct Folio: ParsableCommand {
 
     /// Runs the command, mapping usage errors to exit status 2 (as one JSON array on
     /// standard output under `--diagnostics json`).
-    static func main() {
+    static func main() async {
         let arguments = Array(CommandLine.arguments.dropFirst())
         let json = zip(arguments, arguments.dropFirst()).contains { $0 == ("--diagnostics", "json") }
             || arguments.contains("--diagnostics=json")
@@ -45,7 +45,11 @@ struct Folio: ParsableCommand {
         }
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if var async = command as? AsyncParsableCommand {
+                try await async.run() // build, watch and serve
+            } else {
+                try command.run()
+            }
         } catch let exit as ExitCode {
             Foundation.exit(exit.rawValue)
         } catch {

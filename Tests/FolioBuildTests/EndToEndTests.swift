@@ -8,8 +8,9 @@ import Testing
 struct EndToEndTests {
     static let out = TestSupport.temporaryDirectory("e2e")
 
-    static let summary: Result<BuildSummary, Error> = Result {
-        try Builder(resources: Resources(root: TestSupport.root))
+    /// The one build the tests read (started by the first test that asks for it).
+    static let summary = Task { () async throws -> BuildSummary in
+        try await Builder(resources: Resources(root: TestSupport.root))
             .build(BuildOptions(reportDirectory: TestSupport.path("Reports/ningbo-2022"), outputDirectory: out,
                                 cardPresets: ["square"]))
     }
@@ -17,8 +18,8 @@ struct EndToEndTests {
     var pdf: String { (Self.out as NSString).appendingPathComponent("brochure.pdf") }
 
     @Test("the brochure's text reads back: every title and body, no stray spaces")
-    func text() throws {
-        _ = try Self.summary.get()
+    func text() async throws {
+        _ = try await Self.summary.value
         let text = try TestSupport.run("pdftotext", ["-enc", "UTF-8", pdf, "-"]).stdout
         let joined = text.replacingOccurrences(of: "\n", with: "")
         for event in TestSupport.defaultReport.events {
@@ -30,8 +31,8 @@ struct EndToEndTests {
     }
 
     @Test("fonts are embedded, subset and mapped to Unicode; qpdf finds no error")
-    func fonts() throws {
-        _ = try Self.summary.get()
+    func fonts() async throws {
+        _ = try await Self.summary.value
         let fonts = try TestSupport.run("pdffonts", [pdf]).stdout.split(separator: "\n").dropFirst(2)
         #expect(!fonts.isEmpty)
         for line in fonts {
@@ -44,8 +45,8 @@ struct EndToEndTests {
     }
 
     @Test("ten square cards of 1080×1080, named by rank and id")
-    func cards() throws {
-        _ = try Self.summary.get()
+    func cards() async throws {
+        _ = try await Self.summary.value
         for event in TestSupport.defaultReport.events {
             let name = String(format: "%02d-%@.png", event.rank, event.id)
             let path = (Self.out as NSString).appendingPathComponent("cards/square/\(name)")

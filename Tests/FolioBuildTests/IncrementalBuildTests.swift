@@ -34,8 +34,8 @@ struct Workspace {
     }
 
     @discardableResult
-    func build() throws -> BuildSummary {
-        try Builder(resources: resources).build(options)
+    func build() async throws -> BuildSummary {
+        try await Builder(resources: resources).build(options)
     }
 
     struct NoChange: Error {}
@@ -71,12 +71,12 @@ struct Workspace {
 @Suite("Incremental builds", .serialized)
 struct IncrementalBuildTests {
     @Test("editing one event re-makes the brochure and that event's cards only")
-    func oneEvent() throws {
+    func oneEvent() async throws {
         let w = try Workspace()
-        try w.build()
+        try await w.build()
         let before = w.snapshot()
         try w.edit(w.yaml) { $0.replacingOccurrences(of: "钛铁矿具有弱磁性", with: "钛铁矿具有较弱的磁性") }
-        let summary = try w.build()
+        let summary = try await w.build()
         #expect(summary.written == ["brochure.pdf", "cards/square/07-lunar-helium-3.png"])
         let after = w.snapshot()
         let changed = Set(after.keys.filter { after[$0] != before[$0] })
@@ -85,84 +85,84 @@ struct IncrementalBuildTests {
     }
 
     @Test("a no-op build writes nothing; a comment is not a change")
-    func noOp() throws {
+    func noOp() async throws {
         let w = try Workspace()
-        try w.build()
+        try await w.build()
         let before = w.snapshot()
-        let summary = try w.build()
+        let summary = try await w.build()
         #expect(summary.written.isEmpty && summary.removed.isEmpty)
         try w.edit(w.yaml) { $0 + "\n# a comment changes no output\n" }
-        let again = try w.build()
+        let again = try await w.build()
         #expect(again.written.isEmpty)
         #expect(w.snapshot() == before)
     }
 
     @Test("changing the card preset re-makes the cards but not the brochure")
-    func cardLayout() throws {
+    func cardLayout() async throws {
         let w = try Workspace()
-        try w.build()
+        try await w.build()
         let before = w.snapshot()
         let preset = w.resources.layoutsDirectory + "/cards/square.yaml"
         // A comment is not a change of the layout…
         try w.edit(preset) { $0 + "\n# a comment\n" }
-        #expect(try w.build().written.isEmpty)
+        #expect(try await w.build().written.isEmpty)
         // …a colour is.
         try w.edit(preset) { $0.replacingOccurrences(of: "    background: deep", with: "    background: \"#0A2F70\"") }
-        let summary = try w.build()
+        let summary = try await w.build()
         #expect(!summary.written.contains("brochure.pdf"))
         #expect(summary.written.count == 10)
         #expect(w.snapshot()["brochure.pdf"] == before["brochure.pdf"])
     }
 
     @Test("a removed event removes its stale cards")
-    func removedEvent() throws {
+    func removedEvent() async throws {
         let w = try Workspace()
-        try w.build()
+        try await w.build()
         try w.edit(w.yaml) { text in
             let start = text.range(of: "  - id: polybutene-1")!.lowerBound
             let end = text.range(of: "\ncharts:")!.lowerBound
             return String(text[..<start]) + String(text[end...].dropFirst())
         }
-        let summary = try w.build()
+        let summary = try await w.build()
         #expect(summary.removed == ["cards/square/10-polybutene-1.png"])
         #expect(!FileManager.default.fileExists(atPath: w.out + "/cards/square/10-polybutene-1.png"))
         #expect(summary.written == ["brochure.pdf"])
     }
 
     @Test("a broken edit changes nothing in the output folder")
-    func brokenEdit() throws {
+    func brokenEdit() async throws {
         let w = try Workspace()
-        try w.build()
+        try await w.build()
         let before = w.snapshot()
         try w.edit(w.yaml) { $0.replacingOccurrences(of: "edition: 2022", with: "edition: [2022") }
-        #expect(throws: BuildError.self) { try w.build() }
+        await #expect(throws: BuildError.self) { try await w.build() }
         #expect(w.snapshot() == before)
     }
 
     @Test("--force re-makes everything, byte for byte the same")
-    func forceIsDeterministic() throws {
+    func forceIsDeterministic() async throws {
         let w = try Workspace()
-        try w.build()
+        try await w.build()
         let first = w.snapshot().mapValues { $0.split(separator: " ").last.map(String.init) ?? "" }
         var options = w.options
         options.force = true
-        let summary = try Builder(resources: w.resources).build(options)
+        let summary = try await Builder(resources: w.resources).build(options)
         #expect(summary.written.count == 11)
         let second = w.snapshot().mapValues { $0.split(separator: " ").last.map(String.init) ?? "" }
         #expect(first == second)
     }
 
     @Test("a watching builder's rebuild (kept pages, paragraphs, layouts) is byte for byte a fresh build")
-    func keptStateIsInvisible() throws {
+    func keptStateIsInvisible() async throws {
         let w = try Workspace()
         let builder = Builder(resources: w.resources) // one builder, as `folio watch` keeps it
-        try builder.build(w.options)
+        try await builder.build(w.options)
         try w.edit(w.yaml) { $0.replacingOccurrences(of: "钛铁矿具有弱磁性", with: "钛铁矿具有较弱的磁性，鑫磊") }
-        let summary = try builder.build(w.options)
+        let summary = try await builder.build(w.options)
         #expect(summary.written == ["brochure.pdf", "cards/square/07-lunar-helium-3.png"])
         var fresh = w.options
         fresh.outputDirectory = w.root + "/fresh"
-        try Builder(resources: w.resources).build(fresh)
+        try await Builder(resources: w.resources).build(fresh)
         for file in ["brochure.pdf", "cards/square/07-lunar-helium-3.png"] {
             let kept = FileManager.default.contents(atPath: w.out + "/" + file)
             #expect(kept != nil && kept == FileManager.default.contents(atPath: w.root + "/fresh/" + file), "\(file)")
@@ -170,36 +170,36 @@ struct IncrementalBuildTests {
     }
 
     @Test("a no-op is decided from the input files' bytes alone; any change, even one the check cannot read, takes the full check")
-    func quickNoOp() throws {
+    func quickNoOp() async throws {
         let w = try Workspace()
-        try w.build()
+        try await w.build()
         let before = w.snapshot()
-        let again = try w.build()
+        let again = try await w.build()
         #expect(again.decidedQuickly && again.written.isEmpty && again.unchanged.count == 11)
         #expect(w.snapshot() == before)
         // A comment: new bytes, so the full check runs; it finds nothing to make.
         try w.edit(w.yaml) { $0 + "\n# a comment\n" }
-        let comment = try w.build()
+        let comment = try await w.build()
         #expect(!comment.decidedQuickly && comment.written.isEmpty)
-        #expect(try w.build().decidedQuickly)
+        #expect(try await w.build().decidedQuickly)
         // A layout file touched, an output damaged: found and handled by the full check.
         try w.edit(w.resources.layoutsDirectory + "/brochure.yaml") { $0 + "\n# a comment\n" }
-        #expect(!(try w.build().decidedQuickly))
+        #expect(!(try await w.build().decidedQuickly))
         let card = w.out + "/cards/square/03-ai-platform.png"
         try Data("not a png".utf8).write(to: URL(fileURLWithPath: card))
-        let repaired = try w.build()
+        let repaired = try await w.build()
         #expect(!repaired.decidedQuickly && repaired.written == ["cards/square/03-ai-platform.png"])
         #expect(w.snapshot()["brochure.pdf"] == before["brochure.pdf"])
         // Another option: not the same build.
         var options = w.options
         options.scale = 2
-        #expect(!(try Builder(resources: w.resources).build(options).decidedQuickly))
+        #expect(!(try await Builder(resources: w.resources).build(options).decidedQuickly))
     }
 
     @Test("a brochure that cannot be laid out while the cards are being drawn: nothing is written, no temporary file stays")
-    func brochureFailsWhileCardsRender() throws {
+    func brochureFailsWhileCardsRender() async throws {
         let w = try Workspace()
-        try w.build()
+        try await w.build()
         let before = w.snapshot()
         // The cover title's frame made too small to hold it, and not allowed to shrink: a
         // layout error found while the cards (which fit) are already being drawn.
@@ -208,14 +208,14 @@ struct IncrementalBuildTests {
                                     with: "box: [0, 126mm, 20mm, 8mm], content: \"{report.title}\", style: cover-title, fit: error")
         }
         try w.edit(w.yaml) { $0.replacingOccurrences(of: "钛铁矿具有弱磁性", with: "钛铁矿具有较弱的磁性") }
-        #expect(throws: BuildError.self) { try w.build() }
+        await #expect(throws: BuildError.self) { try await w.build() }
         #expect(w.snapshot() == before)
         let leftovers = (FileManager.default.enumerator(atPath: w.out)?.allObjects as? [String] ?? []).filter { $0.hasSuffix(".tmp") }
         #expect(leftovers.isEmpty, "\(leftovers)")
     }
 
     @Test("the quick check follows an image's link: a link pointed at another file is a change")
-    func quickCheckFollowsImageLinks() throws {
+    func quickCheckFollowsImageLinks() async throws {
         let w = try Workspace()
         let images = w.report + "/images"
         try FileManager.default.createDirectory(atPath: images, withIntermediateDirectories: true)
@@ -224,12 +224,12 @@ struct IncrementalBuildTests {
         try FileManager.default.createSymbolicLink(atPath: images + "/cover.png", withDestinationPath: "a.png")
         try w.edit(w.yaml) { $0.replacingOccurrences(of: "\npublished:", with: "\ncover: images/cover.png\npublished:") }
         // An image changed less than two seconds ago is not trusted by the quick check.
-        Thread.sleep(forTimeInterval: 2.2)
-        try w.build()
-        #expect(try w.build().decidedQuickly)
+        try await Task.sleep(for: .seconds(2.2))
+        try await w.build()
+        #expect(try await w.build().decidedQuickly)
         try FileManager.default.removeItem(atPath: images + "/cover.png")
         try FileManager.default.createSymbolicLink(atPath: images + "/cover.png", withDestinationPath: "b.png")
-        let summary = try w.build()
+        let summary = try await w.build()
         #expect(!summary.decidedQuickly)
         #expect(summary.written == ["brochure.pdf"])
     }

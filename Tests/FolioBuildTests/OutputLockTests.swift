@@ -46,10 +46,10 @@ struct OutputLockTests {
     }
 
     @Test("four forced builds started together into one folder all succeed; the folder is consistent")
-    func startedTogether() throws {
+    func startedTogether() async throws {
         let w = try Workspace(presets: ["square"])
         try TestSupport.generatedReportYAML(events: 12).write(toFile: w.yaml, atomically: true, encoding: .utf8)
-        try w.build()
+        try await w.build()
         let builds = try (0..<4).map { _ in
             try RunningProcess(RunningProcess.folio, ["build", w.report, "--out", w.out, "--cards", "square", "--force"],
                                environment: ["FOLIO_HOME": w.resources.root])

@@ -6,7 +6,7 @@ import Testing
 @Suite("The folio process", .serialized)
 struct ProcessTests {
     @Test("a build killed mid-way leaves the outputs exactly as they were")
-    func killed() throws {
+    func killed() async throws {
         let w = try Workspace(presets: ["square"])
         // A long build: 40 events, so there is time to kill it while it writes.
         try TestSupport.generatedReportYAML(events: 40).write(toFile: w.yaml, atomically: true, encoding: .utf8)
@@ -32,7 +32,7 @@ struct ProcessTests {
         after = after.filter { !$0.key.hasSuffix(".tmp") }
         #expect(after == before)
         // The next build sweeps the temporaries away.
-        try w.build()
+        try await w.build()
         let left = (FileManager.default.enumerator(atPath: w.out)?.allObjects as? [String] ?? []).filter { $0.hasSuffix(".tmp") }
         #expect(left.isEmpty)
     }

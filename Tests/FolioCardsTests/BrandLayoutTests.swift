@@ -78,24 +78,24 @@ struct BrandLayoutTests {
     }
 
     @Test("editing the brand layout or replacing its logo re-makes the outputs; nothing else does")
-    func incremental() throws {
+    func incremental() async throws {
         let dir = try Self.copy()
         let out = TestSupport.temporaryDirectory("brand-out")
         let options = BuildOptions(reportDirectory: dir, outputDirectory: out, cardPresets: ["square"], scale: 0.25)
         let builder = Builder(resources: Resources(root: TestSupport.root))
-        _ = try builder.build(options)
-        #expect(try builder.build(options).written.isEmpty)
+        _ = try await builder.build(options)
+        #expect(try await builder.build(options).written.isEmpty)
         let brand = dir + "/brand.yaml"
         let text = try String(contentsOfFile: brand, encoding: .utf8)
         try text.replacingOccurrences(of: "#8A1538", with: "#7A1030").write(toFile: brand, atomically: true, encoding: .utf8)
-        let afterColour = try builder.build(options).written
+        let afterColour = try await builder.build(options).written
         #expect(afterColour.contains("brochure.pdf"), "\(afterColour)")
         #expect(afterColour.contains { $0.hasPrefix("cards/square/") })
-        #expect(try builder.build(options).written.isEmpty)
+        #expect(try await builder.build(options).written.isEmpty)
         // Another logo, same brand file.
         try FileManager.default.removeItem(atPath: dir + "/brand/logo.png")
         try FileManager.default.copyItem(atPath: dir + "/images/river-park.jpg", toPath: dir + "/brand/logo.png")
-        let afterLogo = try Builder(resources: Resources(root: TestSupport.root)).build(options).written
+        let afterLogo = try await Builder(resources: Resources(root: TestSupport.root)).build(options).written
         #expect(afterLogo.contains("brochure.pdf"), "\(afterLogo)")
     }
 }

@@ -21,17 +21,17 @@ struct CardOutputTests {
         return (w, h, bytes[25])
     }
 
-    static func build(_ presets: [String]?, scale: Double = 1, report: String = "Reports/ningbo-2022") throws -> String {
+    static func build(_ presets: [String]?, scale: Double = 1, report: String = "Reports/ningbo-2022") async throws -> String {
         let out = TestSupport.temporaryDirectory("cards")
-        _ = try Builder(resources: Resources(root: TestSupport.root))
+        _ = try await Builder(resources: Resources(root: TestSupport.root))
             .build(BuildOptions(reportDirectory: TestSupport.path(report), outputDirectory: out, cardPresets: presets,
                                 scale: scale, brochure: false))
         return out
     }
 
     @Test("all five presets by default, DIR/cards/<preset>/NN-<id>.png at their exact sizes")
-    func defaultPresets() throws {
-        let out = try Self.build(nil)
+    func defaultPresets() async throws {
+        let out = try await Self.build(nil)
         for preset in Cards.presets {
             let size = try #require(Cards.sizes[preset])
             for event in TestSupport.defaultReport.events {
@@ -44,24 +44,24 @@ struct CardOutputTests {
     }
 
     @Test("the report's cards: chooses the presets, and --cards overrides it")
-    func reportChoosesPresets() throws {
+    func reportChoosesPresets() async throws {
         let dir = TestSupport.temporaryDirectory("report")
         let yaml = try String(contentsOfFile: TestSupport.path("Reports/ningbo-2022/report.yaml"), encoding: .utf8)
             .replacingOccurrences(of: "\nlayout: brochure\n", with: "\nlayout: brochure\ncards: [square, wechat-cover]\n")
         try Data(yaml.utf8).write(to: URL(fileURLWithPath: "\(dir)/report.yaml"))
-        func presets(_ chosen: [String]?) throws -> Set<String> {
+        func presets(_ chosen: [String]?) async throws -> Set<String> {
             let out = TestSupport.temporaryDirectory("cards")
-            _ = try Builder(resources: Resources(root: TestSupport.root))
+            _ = try await Builder(resources: Resources(root: TestSupport.root))
                 .build(BuildOptions(reportDirectory: dir, outputDirectory: out, cardPresets: chosen, brochure: false))
             return Set(try FileManager.default.contentsOfDirectory(atPath: "\(out)/cards").filter { !$0.hasSuffix(".html") })
         }
-        #expect(try presets(nil) == ["square", "wechat-cover"])
-        #expect(try presets(["og"]) == ["og"])
+        #expect(try await presets(nil) == ["square", "wechat-cover"])
+        #expect(try await presets(["og"]) == ["og"])
     }
 
     @Test("--cards chooses the presets; --scale 2 doubles the pixels exactly")
-    func scaleTwo() throws {
-        let out = try Self.build(["square", "og", "wechat-cover"], scale: 2)
+    func scaleTwo() async throws {
+        let out = try await Self.build(["square", "og", "wechat-cover"], scale: 2)
         let presets = try FileManager.default.contentsOfDirectory(atPath: "\(out)/cards").filter { !$0.hasSuffix(".html") }
         #expect(Set(presets) == ["square", "og", "wechat-cover"])
         let expected = ["square": (2160, 2160), "og": (2400, 1260), "wechat-cover": (1800, 766)]
@@ -83,8 +83,8 @@ struct CardOutputTests {
     }
 
     @Test("the contact sheet groups every card by preset with its file name and size")
-    func contactSheet() throws {
-        let out = try Self.build(["og", "square"])
+    func contactSheet() async throws {
+        let out = try await Self.build(["og", "square"])
         let html = try String(contentsOfFile: "\(out)/cards/index.html", encoding: .utf8)
         let square = try #require(html.range(of: "<section id=\"square\">"))
         let og = try #require(html.range(of: "<section id=\"og\">"))

@@ -23,7 +23,7 @@ struct BrokenReportTests {
     }
 
     @Test("build once, break report.yaml in several ways, build again: it throws and every file is as it was")
-    func nothingChanges() throws {
+    func nothingChanges() async throws {
         let report = TestSupport.temporaryDirectory("broken")
         let original = try String(contentsOfFile: TestSupport.path("Reports/ningbo-2022/report.yaml"), encoding: .utf8)
         let file = (report as NSString).appendingPathComponent("report.yaml")
@@ -31,7 +31,7 @@ struct BrokenReportTests {
         let out = TestSupport.temporaryDirectory("broken-out")
         let builder = Builder(resources: Resources(root: TestSupport.root))
         let options = BuildOptions(reportDirectory: report, outputDirectory: out, cardPresets: ["square"])
-        _ = try builder.build(options)
+        _ = try await builder.build(options)
         let before = Self.snapshot(out)
         #expect(before.keys.contains("brochure.pdf"))
         #expect(before.keys.contains("cards/square/01-yongjiang-zone.png"))
@@ -51,7 +51,7 @@ struct BrokenReportTests {
                 try original.replacingOccurrences(of: from, with: to).write(toFile: file, atomically: true, encoding: .utf8)
             }
             do {
-                _ = try builder.build(options)
+                _ = try await builder.build(options)
                 Issue.record("\(what): the build should have failed")
             } catch BuildError.input(let list) {
                 #expect(list.hasErrors, "\(what)")
@@ -61,13 +61,13 @@ struct BrokenReportTests {
     }
 
     @Test("a broken report does not even create the output folder")
-    func noFolder() throws {
+    func noFolder() async throws {
         let report = TestSupport.temporaryDirectory("broken")
         FileManager.default.createFile(atPath: (report as NSString).appendingPathComponent("report.yaml"),
                                        contents: Data((Checking.minimalHead + "events:\n  - id: a\n    title: 标题\u{E000}\n    body: [正文]\n").utf8))
         let out = (TestSupport.temporaryDirectory("broken-out") as NSString).appendingPathComponent("fresh")
-        #expect(throws: BuildError.self) {
-            _ = try Builder(resources: Resources(root: TestSupport.root)).build(BuildOptions(reportDirectory: report, outputDirectory: out))
+        await #expect(throws: BuildError.self) {
+            _ = try await Builder(resources: Resources(root: TestSupport.root)).build(BuildOptions(reportDirectory: report, outputDirectory: out))
         }
         #expect(!FileManager.default.fileExists(atPath: out))
     }

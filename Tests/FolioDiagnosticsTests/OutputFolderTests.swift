@@ -47,11 +47,11 @@ struct OutputFolderTests {
     }
 
     @Test("a bad output folder is reported with the report's own problems, in one run")
-    func togetherWithReportErrors() throws {
+    func togetherWithReportErrors() async throws {
         let dir = TestSupport.temporaryDirectory("out")
         FileManager.default.createFile(atPath: (dir as NSString).appendingPathComponent("report.yaml"), contents: Data("title: [x]\n".utf8))
         do {
-            _ = try builder.build(BuildOptions(reportDirectory: dir, outputDirectory: dir))
+            _ = try await builder.build(BuildOptions(reportDirectory: dir, outputDirectory: dir))
             Issue.record("the build should have failed")
         } catch BuildError.input(let list) {
             #expect(list.first?.code == "bad-output")

@@ -28,7 +28,7 @@ struct SheetsWorkspace {
     var workbook: String { report + "/data/stats.xlsx" }
 
     @discardableResult
-    func build() throws -> BuildSummary { try Builder(resources: resources).build(options) }
+    func build() async throws -> BuildSummary { try await Builder(resources: resources).build(options) }
 
     /// Saves the workbook again with cells changed (`高企!B3=5400`), as a spreadsheet program would.
     func setCells(_ changes: String...) throws {
@@ -67,61 +67,60 @@ struct RegenerationTests {
     }
 
     @Test("a changed cell re-makes exactly the outputs that show it; a cell nothing shows re-makes nothing")
-    func changedCell() throws {
+    func changedCell() async throws {
         let w = try SheetsWorkspace()
-        try w.build()
+        try await w.build()
         let report = try #require(ReportLoader().load(directory: w.report).report)
         // 高企!B3 is the 2022 bar of hitech-total and the figure "5300+" of hitech-enterprises.
         try w.setCells("高企!B3=5400")
-        let summary = try w.build()
+        let summary = try await w.build()
         #expect(summary.written == ["brochure.pdf", w.card("hitech-enterprises", in: report)])
         let changed = try #require(ReportLoader().load(directory: w.report).report)
         #expect(changed.chart("hitech-total")?.series.first?.values == [3886, 5400])
         #expect(changed.events.first { $0.id == "hitech-enterprises" }?.figures.first?.value == "5400+")
         // 排名!B3 is the 2021 rank of zone-rank, shown with hitech-zone-rank.
         try w.setCells("高企!B3=5400", "排名!B3=12")
-        #expect(try w.build().written == ["brochure.pdf", w.card("hitech-zone-rank", in: report)])
+        #expect(try await w.build().written == ["brochure.pdf", w.card("hitech-zone-rank", in: report)])
         // 高企!B4 is read by a figure only (36.4% → 36.5%): its event's card and the brochure.
         try w.setCells("高企!B3=5400", "排名!B3=12", "高企!B4=0.365")
-        #expect(try w.build().written == ["brochure.pdf", w.card("hitech-enterprises", in: report)])
+        #expect(try await w.build().written == ["brochure.pdf", w.card("hitech-enterprises", in: report)])
         #expect(ReportLoader().load(directory: w.report).report?.events.first { $0.id == "hitech-enterprises" }?.figures[1].value == "36.5%")
         // A cell outside every range: the full check runs and finds nothing to make.
         try w.setCells("高企!B3=5400", "排名!B3=12", "高企!B4=0.365", "高企!H20=1")
-        let none = try w.build()
+        let none = try await w.build()
         #expect(none.written.isEmpty && !none.decidedQuickly)
     }
 
     @Test("the quick no-op check trusts the workbook only while it is unchanged")
-    func quickCheck() throws {
+    func quickCheck() async throws {
         let w = try SheetsWorkspace()
-        Thread.sleep(forTimeInterval: 2.2) // files changed less than two seconds ago are not trusted
-        try w.build()
-        #expect(try w.build().decidedQuickly)
+        try await Task.sleep(for: .seconds(2.2)) // files changed less than two seconds ago are not trusted
+        try await w.build()
+        #expect(try await w.build().decidedQuickly)
         try w.setCells("推选!B2=11")
-        let summary = try w.build()
+        let summary = try await w.build()
         #expect(!summary.decidedQuickly)
         #expect(summary.written.contains("brochure.pdf"))
         #expect(ReportLoader().load(directory: w.report).report?.chart("selection")?.series.first?.values == [11, 39])
     }
 
     @Test("a watching builder re-draws the chart when a cell is saved, and keeps the outputs when a cell goes bad")
-    func watch() throws {
+    func watch() async throws {
         let w = try SheetsWorkspace()
         let events = EventLog()
         let (resources, options) = (w.resources, w.options)
-        let thread = Thread {
+        _ = Task {
             let session = WatchSession(builder: Builder(resources: resources), options: options)
-            try? session.run(shouldStop: { events.stopped }, report: { events.append($0) })
+            try? await session.run(shouldStop: { events.stopped }, report: { events.append($0) })
             events.finish()
         }
-        thread.start()
-        defer { events.stop(); _ = events.waitFinished(timeout: 30) }
-        #expect(events.wait(timeout: 180) { $0.contains { if case .built = $0 { return true } else { return false } } })
+        defer { events.stop() }
+        #expect(await events.until(timeout: 180) { $0.contains { if case .built = $0 { return true } else { return false } } })
         let pdf = w.out + "/brochure.pdf"
         let before = try pdfText(pdf)
         #expect(before.contains("5300") && !before.contains("5400"))
         try w.setCells("高企!B3=5400")
-        #expect(events.wait(timeout: 120) { $0.contains { if case .rebuilt = $0 { return true } else { return false } } })
+        #expect(await events.until(timeout: 120) { $0.contains { if case .rebuilt = $0 { return true } else { return false } } })
         let rebuilt = events.all.compactMap { e -> BuildSummary? in if case .rebuilt(_, let s) = e { return s } else { return nil } }
         #expect(rebuilt.first?.written.contains("brochure.pdf") == true)
         let after = try pdfText(pdf)
@@ -129,10 +128,12 @@ struct RegenerationTests {
         // A unit typed into the cell: the rebuild fails at the cell, the outputs stay.
         let good = FileManager.default.contents(atPath: pdf)
         try w.setCells("高企!B3=5400家")
-        #expect(events.wait(timeout: 120) { $0.contains { if case .failed = $0 { return true } else { return false } } })
+        #expect(await events.until(timeout: 120) { $0.contains { if case .failed = $0 { return true } else { return false } } })
         let failure = events.all.compactMap { e -> Error? in if case .failed(_, let error) = e { return error } else { return nil } }.first
         #expect("\(String(describing: failure))".contains("高企!B3"))
         #expect(FileManager.default.contents(atPath: pdf) == good)
+        events.stop()
+        #expect(await events.until(timeout: 30) { _ in events.finished })
     }
 
     @Test("a spreadsheet program's lock file (~$stats.xlsx) is not a change")
@@ -148,32 +149,27 @@ struct RegenerationTests {
 
 /// What a watch session reported, shared with the test's thread.
 final class EventLog: @unchecked Sendable {
-    private let lock = NSCondition()
+    private let lock = NSLock()
     private var events: [WatchEvent] = []
     private var stopFlag = false
     private var done = false
 
-    func append(_ e: WatchEvent) { lock.lock(); events.append(e); lock.broadcast(); lock.unlock() }
+    func append(_ e: WatchEvent) { lock.lock(); events.append(e); lock.unlock() }
     var all: [WatchEvent] { lock.lock(); defer { lock.unlock() }; return events }
     var stopped: Bool { lock.lock(); defer { lock.unlock() }; return stopFlag }
     func stop() { lock.lock(); stopFlag = true; lock.unlock() }
-    func finish() { lock.lock(); done = true; lock.broadcast(); lock.unlock() }
+    func finish() { lock.lock(); done = true; lock.unlock() }
 
-    func wait(timeout: Double, until condition: ([WatchEvent]) -> Bool) -> Bool {
+    var finished: Bool { lock.lock(); defer { lock.unlock() }; return done }
+
+    /// Whether `condition` holds within `timeout` seconds. Waits without holding a thread
+    /// of the cooperative pool, which the watch's builds need: polls every 50 ms.
+    func until(timeout: Double, _ condition: ([WatchEvent]) -> Bool) async -> Bool {
         let deadline = Date().addingTimeInterval(timeout)
-        lock.lock()
-        defer { lock.unlock() }
-        while !condition(events) {
-            if !lock.wait(until: deadline) { return condition(events) }
+        while Date() < deadline {
+            if condition(all) { return true }
+            try? await Task.sleep(for: .milliseconds(50))
         }
-        return true
-    }
-
-    func waitFinished(timeout: Double) -> Bool {
-        let deadline = Date().addingTimeInterval(timeout)
-        lock.lock()
-        defer { lock.unlock() }
-        while !done { if !lock.wait(until: deadline) { return done } }
-        return true
+        return condition(all)
     }
 }

@@ -3,7 +3,7 @@ import FolioBuild
 import FolioModel
 import Foundation
 
-struct BuildCommand: ParsableCommand {
+struct BuildCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "build",
         abstract: "Make the brochure PDF and the social cards of a report.",
@@ -44,7 +44,7 @@ struct BuildCommand: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
-    func run() throws {
+    func run() async throws {
         let console = Console(output)
         var options = try target.options(command: "build")
         let resources = console.resources(writes: true)
@@ -60,7 +60,7 @@ struct BuildCommand: ParsableCommand {
         builder.onWait = { console.waiting($0) }
         console.progress("reading \(DisplayPath.relative(options.reportDirectory))")
         do {
-            let summary = try builder.build(options) { p in
+            let summary = try await builder.build(options) { p in
                 switch p {
                 case .laidOut(let pages): console.progress("laid out \(pages) pages")
                 case .cardsRendered(let done, let total): console.progress("rendered \(done)/\(total) cards")

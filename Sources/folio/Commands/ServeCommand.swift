@@ -8,7 +8,7 @@ import Foundation
 /// Set from the signal handler when the user presses Ctrl-C.
 nonisolated(unsafe) private var serveStopRequested: sig_atomic_t = 0
 
-struct ServeCommand: ParsableCommand {
+struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
         abstract: "Preview a report in the browser, updated live on every save.",
@@ -42,7 +42,7 @@ struct ServeCommand: ParsableCommand {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
     }
 
-    func run() throws {
+    func run() async throws {
         let console = Console(output)
         let resources = console.resources(writes: true)
         let options = try target.options(command: "serve")
@@ -68,8 +68,9 @@ struct ServeCommand: ParsableCommand {
         let hub = PreviewHub()
         let renderer = PageRenderer()
         let server = PreviewServer(hub: hub, renderer: renderer, outputDirectory: outDir)
-        let started = Self.blocking { try await server.start(host: host, port: port) }
-        if case .failure(let error) = started {
+        do {
+            try await server.start(host: host, port: port)
+        } catch {
             console.error("error: \(error)")
             throw ExitCode(2)
         }
@@ -88,7 +89,7 @@ struct ServeCommand: ParsableCommand {
 
         let session = PreviewSession(builder: builder, options: options, outputDirectory: outDir, hub: hub, renderer: renderer)
         do {
-            try session.run(shouldStop: { serveStopRequested != 0 }) { event in
+            try await session.run(shouldStop: { serveStopRequested != 0 }) { event in
                 let stamp = WatchCommand.clock()
                 switch event {
                 case .watching:
@@ -106,26 +107,10 @@ struct ServeCommand: ParsableCommand {
                 }
             }
         } catch {
-            _ = Self.blocking { await server.stop() }
+            await server.stop()
             console.fail(error, writes: false)
         }
-        _ = Self.blocking { await server.stop() }
+        await server.stop()
         console.info("stopped")
-    }
-
-    /// Runs async work to its end from this synchronous command.
-    static func blocking<T: Sendable>(_ work: @escaping @Sendable () async throws -> T) -> Result<T, Error> {
-        let box = ResultBox<T>()
-        let done = DispatchSemaphore(value: 0)
-        Task {
-            do { box.result = .success(try await work()) } catch { box.result = .failure(error) }
-            done.signal()
-        }
-        done.wait()
-        return box.result!
-    }
-
-    private final class ResultBox<T>: @unchecked Sendable {
-        var result: Result<T, Error>?
     }
 }

@@ -6,7 +6,7 @@ import Foundation
 /// Set from the signal handler when the user presses Ctrl-C.
 nonisolated(unsafe) private var stopRequested: sig_atomic_t = 0
 
-struct WatchCommand: ParsableCommand {
+struct WatchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "watch",
         abstract: "Rebuild a report whenever its data, images, layouts or fonts change.",
@@ -28,7 +28,7 @@ struct WatchCommand: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
-    func run() throws {
+    func run() async throws {
         let console = Console(output)
         let options = try target.options(command: "watch")
         let resources = console.resources(writes: true)
@@ -65,7 +65,7 @@ struct WatchCommand: ParsableCommand {
                 console.info("[\(stamp)] \(Self.list(update.changed)) changed → not rebuilt; the last good outputs are unchanged")
             }
         }
-        try session.run(shouldStop: { stopRequested != 0 }) { event in
+        try await session.run(shouldStop: { stopRequested != 0 }) { event in
             if case .watching(let roots) = event { console.verbose("watching \(roots.joined(separator: ", "))") }
         }
         console.info("stopped")
