@@ -14,7 +14,12 @@ public enum ChartAltText {
         var text = kindName(chart) + "，标题为「\(chart.title)」"
         if !unit.isEmpty { text += "，数值的单位是\(unit)" }
         text += "。"
-        let values = chart.kind == .kpi ? kpi(chart, unit: unit) : series(chart, unit: unit)
+        var values = chart.kind == .kpi ? kpi(chart, unit: unit) : series(chart, unit: unit)
+        // Many values in digits read as a table, not as language (a screen reader says them
+        // as words anyway): when digits would outnumber the words, the values are words.
+        if !isProse(text + values) {
+            values = chart.kind == .kpi ? kpi(chart, unit: unit, spoken: true) : series(chart, unit: unit, spoken: true)
+        }
         text += values.isEmpty ? "图中没有数据。" : values + "。"
         if let target = chart.target {
             text += "图中的目标线表示\(target.label)。"
@@ -46,15 +51,20 @@ public enum ChartAltText {
     }
 
     /// "2021年为3886家（推算值），2022年为5300家"; one clause per series when there are several.
-    static func series(_ chart: Chart, unit: String) -> String {
+    static func series(_ chart: Chart, unit: String, spoken: Bool = false) -> String {
+        let show = { (v: Double) in spoken ? say(v, unit: unit, prefix: chart.prefix) : "\(chart.prefix ?? "")\(number(v))\(unit)" }
         var clauses: [String] = []
         let total = chart.kind == .donut ? chart.series.first?.values.compactMap { $0 }.reduce(0, +) : nil
         for s in chart.series {
             var points: [String] = []
             for (i, name) in chart.categories.enumerated() {
                 guard i < s.values.count, let v = s.values[i] else { continue }
-                var point = "\(category(name))的数值为\(chart.prefix ?? "")\(number(v))\(unit)"
-                if let total, total > 0 { point += "，占全部的\(ChineseNumber.percent(v / total * 100))" }
+                var point = "\(category(name, spoken: spoken))的数值为\(show(v))"
+                // A share is said when it is not the value itself (a donut of percentages adding to 100).
+                if let total, total > 0, !(unit == "%" && abs(total - 100) < 0.05) {
+                    point += "，占全部的" + (spoken ? "百分之" + SpokenNumber.reading(v / total * 100, maxFractionDigits: 1)
+                                                  : ChineseNumber.percent(v / total * 100))
+                }
                 if chart.isDerived(i) { point += "，这是推算值" }
                 points.append(point)
             }
@@ -62,19 +72,30 @@ public enum ChartAltText {
             let list = points.joined(separator: "；")
             clauses.append(chart.series.count > 1 ? "\(s.name)：\(list)" : list)
         }
-        if let total, total > 0 { clauses.append("合计为\(number(total))\(unit)") }
+        if let total, total > 0 { clauses.append("合计为\(show(total))") }
         return clauses.joined(separator: "；")
     }
 
-    static func kpi(_ chart: Chart, unit: String) -> String {
+    static func kpi(_ chart: Chart, unit: String, spoken: Bool = false) -> String {
         chart.series.compactMap { s in
-            s.values.compactMap { $0 }.first.map { "\(s.name)的数值为\(chart.prefix ?? "")\(number($0))\(unit)" }
+            s.values.compactMap { $0 }.first.map {
+                "\(s.name)的数值为" + (spoken ? say($0, unit: unit, prefix: chart.prefix) : "\(chart.prefix ?? "")\(number($0))\(unit)")
+            }
         }.joined(separator: "；")
     }
 
     /// A category as read: a bare year gets 年 ("2021" → "2021年").
-    static func category(_ c: String) -> String {
-        c.count == 4 && c.allSatisfy(\.isASCII) && c.allSatisfy(\.isNumber) ? c + "年" : c
+    static func category(_ c: String, spoken: Bool = false) -> String {
+        guard c.count == 4, c.allSatisfy(\.isASCII), c.allSatisfy(\.isNumber) else { return c }
+        return (spoken ? SpokenNumber.year(c) : c) + "年"
+    }
+
+    /// A value said in words: 百分之二点四五 for a percentage, 一百四十八点二亿元 otherwise.
+    static func say(_ v: Double, unit: String, prefix: String?) -> String {
+        let p = ChineseNumber.parts(v, maxFractionDigits: 2)
+        let magnitude = Double(p.number).map { SpokenNumber.reading($0, maxFractionDigits: 3) + p.magnitude }
+            ?? SpokenNumber.reading(v)
+        return (prefix ?? "") + (unit == "%" ? "百分之" + magnitude : magnitude + unit)
     }
 
     /// Values as the chart prints them: 3886, 26万, 12.5.

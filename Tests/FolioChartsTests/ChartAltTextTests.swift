@@ -55,3 +55,45 @@ struct ChartAltTextTests {
         #expect(ChartAltText.describe(empty).contains("图中没有数据"))
     }
 }
+
+/// Alternate text that lists many values still reads as language (outloud's FIG-012: at
+/// least half its characters letters): the values are said in words.
+@Suite("Chart alt text with many values")
+struct SpokenAltTextTests {
+    @Test("numbers read aloud", arguments: [
+        (3886.0, "三千八百八十六"), (10.0, "十"), (15.0, "十五"), (2.45, "二点四五"), (-1.2, "负一点二"),
+        (10000.0, "一万"), (100200.0, "十万零二百"), (105.0, "一百零五"), (0.0, "零"), (110.0, "一百一十"),
+    ])
+    func reading(value: Double, words: String) {
+        #expect(SpokenNumber.reading(value) == words)
+    }
+
+    @Test("a year digit by digit")
+    func year() {
+        #expect(SpokenNumber.year("2019") == "二〇一九")
+    }
+
+    @Test("a three-series line chart of percentages reads as prose and says every value")
+    func manyValues() {
+        let years = ["2019", "2020", "2021", "2022", "2023", "2024"]
+        let chart = Chart(id: "rd", title: "全社会研发投入强度", kind: .line, unit: "%", categories: years,
+                          series: [Series(name: "青澜市", values: [2.45, 2.58, 2.66, 2.81, 2.91, 3.12]),
+                                   Series(name: "全省平均", values: [2.61, 2.72, 2.8, 2.91, 2.98, 3.05]),
+                                   Series(name: "全国平均", values: [2.24, 2.4, 2.43, 2.54, 2.65, 2.68])])
+        let alt = ChartAltText.describe(chart)
+        // outloud's FIG-012 rule: letters are at least half the characters.
+        #expect(alt.filter(\.isLetter).count * 2 >= alt.count, "\(alt)")
+        #expect(alt.contains("青澜市：二〇一九年的数值为百分之二点四五"))
+        #expect(alt.contains("全国平均：二〇一九年的数值为百分之二点二四"))
+        #expect(alt.contains("二〇二四年的数值为百分之三点一二"))
+    }
+
+    @Test("a donut of percentages adding to 100 does not say each share twice")
+    func donutShares() {
+        let chart = Chart(id: "d", title: "构成", kind: .donut, unit: "%", categories: ["甲", "乙"],
+                          series: [Series(name: "构成", values: [60, 40])])
+        let alt = ChartAltText.describe(chart)
+        #expect(alt.contains("甲的数值为60%；乙的数值为40%"))
+        #expect(!alt.contains("占全部"))
+    }
+}
