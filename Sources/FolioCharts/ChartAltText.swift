@@ -10,16 +10,18 @@ import FolioModel
 public enum ChartAltText {
     /// The alternate text of `chart`.
     public static func describe(_ chart: Chart) -> String {
+        // Many values in digits read as a table, not as language (a screen reader says them
+        // as words anyway): when digits would outnumber the words, the values are words.
+        let digits = describe(chart, spoken: false)
+        return isProse(digits) ? digits : describe(chart, spoken: true)
+    }
+
+    static func describe(_ chart: Chart, spoken: Bool) -> String {
         let unit = chart.unit ?? ""
         var text = kindName(chart) + "，标题为「\(chart.title)」"
         if !unit.isEmpty { text += "，数值的单位是\(unit)" }
         text += "。"
-        var values = chart.kind == .kpi ? kpi(chart, unit: unit) : series(chart, unit: unit)
-        // Many values in digits read as a table, not as language (a screen reader says them
-        // as words anyway): when digits would outnumber the words, the values are words.
-        if !isProse(text + values) {
-            values = chart.kind == .kpi ? kpi(chart, unit: unit, spoken: true) : series(chart, unit: unit, spoken: true)
-        }
+        let values = chart.kind == .kpi ? kpi(chart, unit: unit, spoken: spoken) : series(chart, unit: unit, spoken: spoken)
         text += values.isEmpty ? "图中没有数据。" : values + "。"
         if let target = chart.target {
             text += "图中的目标线表示\(target.label)。"
