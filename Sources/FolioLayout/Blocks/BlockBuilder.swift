@@ -101,6 +101,8 @@ struct BlockBuilder {
             out += try image(block)
         case .contents:
             out += contentsEntries(block)
+        case .group:
+            out += try group(block)
         }
         return out
     }
