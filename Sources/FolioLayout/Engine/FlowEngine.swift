@@ -145,9 +145,10 @@ public struct FlowEngine {
         }
         let previous = items[..<i].last { if case .anchor = $0 { return false }; return true }
         guard items[i].keepWithNext, !(previous?.keepWithNext ?? false), !s.columnEmpty else { return }
-        let needed = chainHeight(items, from: i, atColumnTop: false)
         let column = current(s)
-        if needed > remaining(s) + 0.01 && needed <= column.maxY - s.top + 0.01 {
+        let end = chainEnd(items, from: i, at: s.y, columnEmpty: false)
+        let atTop = chainEnd(items, from: i, at: s.top, columnEmpty: true)
+        if end > column.maxY + 0.01 && atTop <= column.maxY + 0.01 {
             try nextColumn(&s, reason: origin)
         }
     }
@@ -192,39 +193,38 @@ public struct FlowEngine {
         return needed
     }
 
-    /// The height a keep-with-next chain starting at `i` needs in one column: every item
-    /// of the chain whole, then the first two lines (or the box) of what follows. Text on
-    /// the grid may move down to its next grid line: a step of slack each.
-    func chainHeight(_ items: [FlowItem], from i: Int, atColumnTop: Bool) -> Double {
-        var needed = 0.0
+    /// Where a keep-with-next chain starting at `i` and set from `y` ends: every item of
+    /// the chain whole, then the first two lines (or the box) of what follows, on the
+    /// grid as the flow would set them. A figure that may float below the text after it
+    /// does not count; that text's first lines do.
+    func chainEnd(_ items: [FlowItem], from i: Int, at y: Double, columnEmpty: Bool) -> Double {
+        var y = y
         var first = true
         for (j, item) in items[i...].enumerated() {
-            if !first && item.start != nil { return needed }
+            if !first && item.start != nil { return y }
             switch item {
             case .anchor:
                 continue
             case .text(let t):
-                let before = first && atColumnTop ? 0 : t.spaceBefore
-                let slack = t.box.grid ? grid.step : 0
+                let top = firstLineTop(t, at: y + (first && columnEmpty ? 0 : t.spaceBefore))
                 if t.keepWithNext {
-                    needed += before + t.box.height + t.spaceAfter + slack
+                    y = top + t.box.height + t.spaceAfter
                 } else {
-                    return needed + before + t.box.height(lines: min(2, t.box.lineCount)) + slack
+                    return top + t.box.height(lines: min(2, t.box.lineCount))
                 }
             case .box(let b):
-                let before = first && atColumnTop ? 0 : b.spaceBefore
+                let before = first && columnEmpty ? 0 : b.spaceBefore
                 if b.keepWithNext {
-                    needed += before + b.height + b.spaceAfter
+                    y += before + b.height + b.spaceAfter
                 } else if b.floats, !first, i + j + 1 < items.count, case .text = items[i + j + 1] {
-                    // It may float below the text after it: that text's first lines count.
                     continue
                 } else {
-                    return needed + before + b.height
+                    return y + before + b.height
                 }
             }
             first = false
         }
-        return needed
+        return y
     }
 
     // MARK: - Columns
