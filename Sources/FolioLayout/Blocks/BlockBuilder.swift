@@ -203,17 +203,20 @@ struct BlockBuilder {
             let minimum = row.map { renderer.minimumHeight($0, width: w, theme: theme) }.max() ?? 0
             let h = natural.allSatisfy { $0 != nil } ? natural.compactMap { $0 }.max() ?? 0 : max(block.height ?? 150, minimum)
             // Each chart is a figure of its own, with its data in words as alternate text.
-            out.append(.box(BoxItem(height: h, spaceBefore: first ? block.spaceBefore : rowGap,
-                                    spaceAfter: last ? block.spaceAfter : 0, span: block.span,
-                                    origin: DataOrigin(owner: owner, field: "charts", location: location("charts"))) { rect in
+            var box = BoxItem(height: h, spaceBefore: first ? block.spaceBefore : rowGap,
+                              spaceAfter: last ? block.spaceAfter : 0, span: block.span,
+                              origin: DataOrigin(owner: owner, field: "charts", location: location("charts"))) { rect in
                 var items: [Item] = []
                 for (i, chart) in row.enumerated() {
-                    let box = Rect(x: rect.minX + Double(i) * (w + gap), y: rect.minY, width: w, height: h)
+                    let box = Rect(x: rect.minX + Double(i) * (w + gap), y: rect.minY, width: w, height: rect.height)
                     items.append(.tagged(StructureTag("Figure", alt: ChartAltText.describe(chart)),
                                          renderer.render(chart, in: box, theme: theme)))
                 }
                 return items
-            }))
+            }
+            // `min-height`: plotted charts may be set lower to fill the room left in a column.
+            if let floor = block.minHeight, natural.contains(where: { $0 == nil }) { box.minHeight = min(h, max(floor, minimum)) }
+            out.append(.box(box))
         }
         return out
     }

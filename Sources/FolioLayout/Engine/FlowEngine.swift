@@ -392,8 +392,13 @@ public struct FlowEngine {
     // MARK: - Boxes
 
     private func place(_ b: BoxItem, next: FlowItem?, _ s: inout State) throws {
+        var b = b
         if b.span && s.column > 0 {
             try nextColumnUntilPageStart(&s, reason: b.origin)
+        }
+        // A box that may be set lower (a chart) fills the room left instead of moving on.
+        if let low = b.minHeight, !s.columnEmpty, !fits(b.height + b.spaceBefore, s), fits(low + b.spaceBefore, s), !b.keepWithNext {
+            b.height = remaining(s) - b.spaceBefore
         }
         let before = s.columnEmpty ? 0 : b.spaceBefore
         var needed = b.height + before

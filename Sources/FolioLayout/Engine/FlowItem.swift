@@ -107,6 +107,8 @@ public struct BoxItem: Sendable {
     public var origin: DataOrigin?
     /// It begins a unit of the flow (an event) there (`FlowStart`).
     public var start: FlowStart?
+    /// It may be set as low as this (a chart) to fill the room left in a column.
+    public var minHeight: Double?
     /// Draws the block into a rectangle of the column's width and `height`.
     public var draw: @Sendable (Rect) -> [Item]
 

@@ -68,6 +68,8 @@ public struct BlockSpec: Hashable, Sendable {
     public var keepWithPrevious: Bool
     /// `group`: frames placed in the block's box (its `live` origin is the box).
     public var frames: [FrameSpec] = []
+    /// `charts`: plotted charts may be set as low as this to fill the room left in a column.
+    public var minHeight: Double?
 
     public init(kind: Kind, content: [String] = [], separator: String = "", source: String? = nil, style: String? = nil,
                 keepWithNext: Bool = false, role: String? = nil, height: Double? = nil, width: Length? = nil,
