@@ -153,7 +153,7 @@ struct EventPlacementTests {
         let variant = errors("    start: anywhere\n", "    start: anywhere\n    variants:\n      - {template: event-shrt, when: shrt}\n")
         #expect(variant.contains { $0.message.contains("'event-shrt'") })
         #expect(variant.contains { $0.message.contains("'shrt'") && $0.hint?.contains("short") == true })
-        let group = errors("          height: 30mm\n", "")
+        let group = errors("          height: 26mm\n", "")
         #expect(group.contains { $0.message.contains("height") })
         let frames = errors("{type: paragraphs, source: event.body, style: body}",
                             "{type: paragraphs, source: event.body, style: body, frames: [{type: rect, box: [0, 0, 1mm, 1mm]}]}")

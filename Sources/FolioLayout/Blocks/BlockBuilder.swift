@@ -245,11 +245,19 @@ struct BlockBuilder {
         let placed = try ImageFit.item(shown, in: Rect(x: 0, y: 0, width: w, height: h))
         let imageHeight = h
         let alt = ImageFit.alternateText(image, of: scope.event?.title ?? scope.report.title)
-        return [.box(BoxItem(height: total, role: "Figure", alt: alt, spaceBefore: block.spaceBefore,
-                             spaceAfter: block.spaceAfter, span: block.span,
-                             origin: DataOrigin(owner: owner, field: "image", location: location("image"))) { rect in
-            ImageFit.items(placed, height: imageHeight, caption: caption, gap: 4, in: rect)
-        })]
+        var box = BoxItem(height: total, role: "Figure", alt: alt, spaceBefore: block.spaceBefore,
+                          spaceAfter: block.spaceAfter, span: block.span,
+                          origin: DataOrigin(owner: owner, field: "image", location: location("image"))) { rect in
+            // Set lower than asked (`min-height`): the whole photo, scaled down in proportion.
+            let k = min(1, (rect.height - (total - imageHeight)) / imageHeight)
+            guard k < 0.999 else { return ImageFit.items(placed, height: imageHeight, caption: caption, gap: 4, in: rect) }
+            var scaled = placed
+            scaled.frame = Rect(x: placed.frame.minX * k, y: placed.frame.minY * k, width: placed.frame.width * k, height: placed.frame.height * k)
+            scaled.clip = Rect(x: placed.clip.minX * k, y: placed.clip.minY * k, width: placed.clip.width * k, height: placed.clip.height * k)
+            return ImageFit.items(scaled, height: imageHeight * k, caption: caption, gap: 4, in: rect)
+        }
+        if let floor = block.minHeight { box.minHeight = min(total, floor + total - imageHeight) }
+        return [.box(box)]
     }
 
     // MARK: - Contents

@@ -144,8 +144,8 @@ extension LayoutReader {
         block.crop = m.bool("crop") ?? false
         block.frames = frames(&m, "frames", styles: styles, colors: colors)
         block.minHeight = length(&m, "min-height")?.resolve(reference: 0)
-        if block.minHeight != nil && kind != .charts {
-            context.error("bad-value", m.value("min-height"), "only charts may shrink to 'min-height' (block \(index) is \(kind.rawValue))")
+        if block.minHeight != nil && kind != .charts && kind != .image {
+            context.error("bad-value", m.value("min-height"), "only charts and images may shrink to 'min-height' (block \(index) is \(kind.rawValue))")
         }
         if kind == .group && block.height == nil { m.missing("height", hint: "a group is a box of the flow: give its height") }
         if kind != .group && !block.frames.isEmpty {
