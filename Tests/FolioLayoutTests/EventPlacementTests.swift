@@ -153,6 +153,8 @@ struct EventPlacementTests {
         let variant = errors("    start: anywhere\n", "    start: anywhere\n    variants:\n      - {template: event-shrt, when: shrt}\n")
         #expect(variant.contains { $0.message.contains("'event-shrt'") })
         #expect(variant.contains { $0.message.contains("'shrt'") && $0.hint?.contains("short") == true })
+        let paged = errors("    placement: continuous\n    start: anywhere\n", "    variants:\n      - {template: event, when: short}\n")
+        #expect(paged.contains { $0.message.contains("variants choose among templates of events in one flow") })
         let group = errors("          height: 26mm\n", "")
         #expect(group.contains { $0.message.contains("height") })
         let frames = errors("{type: paragraphs, source: event.body, style: body}",

@@ -29,6 +29,10 @@ extension LayoutReader {
             v.reportUnknownKeys(known: Self.variantKeys)
             if let name { template.variants.append(EventVariant(template: name, when: when)) }
         }
+        if !template.variants.isEmpty && template.placement != .continuous {
+            context.error("bad-value", m.value("variants"), "variants choose among templates of events in one flow; \(m.what) places a page per event",
+                          hint: "add placement: continuous with start: page — still a page per event, each with its own template's frames")
+        }
     }
 
     /// A variant's `when:`: the conditions every `when:` knows and the measured ones.
