@@ -138,6 +138,42 @@ struct EventPlacementTests {
         #expect(own == report.events.count)
     }
 
+    @Test("placement: page (the default) still gives every event a page of its own")
+    func pagePlacement() throws {
+        let (spec, diagnostics) = Self.layout { $0.replacingOccurrences(of: "    placement: continuous\n    start: anywhere\n", with: "") }
+        #expect(diagnostics.filter { $0.severity == .error }.isEmpty)
+        #expect(spec?.templates["event"]?.placement == .page)
+        let report = TestSupport.defaultReport
+        let document = try Self.document(report, spec)
+        let pages = Self.heads(document).values.map { $0.page }
+        #expect(Set(pages).count == report.events.count)
+        #expect(document.pages.filter { $0.role == "event" }.count >= report.events.count)
+    }
+
+    @Test("a variant's own start applies to the events it takes: events with three figures begin a page")
+    func variantStart() throws {
+        let report = TestSupport.defaultReport
+        let (spec, diagnostics) = Self.layout { text in
+            let t = text.replacingOccurrences(of: "    placement: continuous\n    start: anywhere\n",
+                                              with: "    placement: continuous\n    start: anywhere\n    variants:\n      - {template: event-figures, when: figures-3}\n")
+            let flow = t.range(of: "    flow:\n", range: t.range(of: "    placement: continuous\n")!.upperBound..<t.endIndex)!
+            let end = t.range(of: "\n\n", range: flow.upperBound..<t.endIndex)!
+            let block = String(t[flow.lowerBound..<end.lowerBound])
+            return t.replacingOccurrences(of: "\n  statistics:", with: "\n  event-figures:\n    start: page\n" + block + "\n\n  statistics:")
+        }
+        #expect(diagnostics.filter { $0.severity == .error }.isEmpty, "\(diagnostics.map(\.message))")
+        let spec0 = try #require(spec)
+        let heads = Self.heads(try Self.document(report, spec0))
+        let many = report.events.dropFirst().filter { $0.figures.count >= 3 }
+        try #require(!many.isEmpty)
+        for event in many {
+            let head = try #require(heads["event-\(event.id)"])
+            #expect(abs(head.point.y - spec0.page.liveArea(pageNumber: head.page).minY) < 0.5, "\(event.id) does not begin a page")
+        }
+        // Others still follow the event before them: some begin below a page's top.
+        #expect(heads.values.contains { abs($0.point.y - spec0.page.liveArea(pageNumber: $0.page).minY) > 1 })
+    }
+
     @Test("placement, start, variants and group mistakes are errors at their line, with a did-you-mean")
     func readerErrors() throws {
         func errors(_ from: String, _ to: String) -> [Diagnostic] {
