@@ -39,6 +39,6 @@ struct LayoutValueTests {
         #expect(spacing
             == ["`space-before` in block 5 is `1e308mm`, which is out of range"])
         #expect(try messages("{type: figures, columns: 3,", "{type: figures, columns: 3, limit: -1,")
-            == ["`limit` in block 5 is -1; it must be 0 or more"])
+            == ["`limit` in block 6 is -1; it must be 0 or more"])
     }
 }

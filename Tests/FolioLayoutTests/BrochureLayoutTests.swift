@@ -20,7 +20,12 @@ struct BrochureLayoutTests {
         #expect(document.pages.allSatisfy { abs($0.size.width - a4.width) < 0.01 && abs($0.size.height - a4.height) < 0.01 })
         #expect(document.pages.first?.role == "cover")
         #expect(document.pages.last?.role == "back")
-        #expect(document.pages.filter { $0.role == "event" }.count >= 10)
+        // One section per event: each event's head, with its destination, in order.
+        let heads = document.pages.flatMap { $0.items }.compactMap { item -> String? in
+            if case .destination(let name, _) = item, name.hasPrefix("event-") { return name }
+            return nil
+        }
+        #expect(heads == TestSupport.defaultReport.events.map { "event-\($0.id)" })
     }
 
     @Test("nothing leaves the trim except declared bleed art")

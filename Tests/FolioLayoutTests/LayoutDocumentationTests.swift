@@ -20,7 +20,7 @@ struct LayoutDocumentationTests {
     }
 
     static let codeKeys: [String] = LayoutReader.topKeys + LayoutReader.pageKeys + LayoutReader.styleKeys
-        + LayoutReader.frameKeys + LayoutReader.blockKeys + LayoutReader.templateKeys
+        + LayoutReader.frameKeys + LayoutReader.blockKeys + LayoutReader.templateKeys + LayoutReader.variantKeys
         + ["family", "weight", "punctuation", "autospace", "linebreak", "min-last-line", "items", "odd", "even",
            "region", "columns", "blocks", "paginate"]
 

@@ -101,6 +101,8 @@ struct BlockBuilder {
             out += try image(block)
         case .contents:
             out += contentsEntries(block)
+        case .group:
+            out += try group(block)
         }
         return out
     }
@@ -201,17 +203,20 @@ struct BlockBuilder {
             let minimum = row.map { renderer.minimumHeight($0, width: w, theme: theme) }.max() ?? 0
             let h = natural.allSatisfy { $0 != nil } ? natural.compactMap { $0 }.max() ?? 0 : max(block.height ?? 150, minimum)
             // Each chart is a figure of its own, with its data in words as alternate text.
-            out.append(.box(BoxItem(height: h, spaceBefore: first ? block.spaceBefore : rowGap,
-                                    spaceAfter: last ? block.spaceAfter : 0, span: block.span,
-                                    origin: DataOrigin(owner: owner, field: "charts", location: location("charts"))) { rect in
+            var box = BoxItem(height: h, spaceBefore: first ? block.spaceBefore : rowGap,
+                              spaceAfter: last ? block.spaceAfter : 0, span: block.span,
+                              origin: DataOrigin(owner: owner, field: "charts", location: location("charts"))) { rect in
                 var items: [Item] = []
                 for (i, chart) in row.enumerated() {
-                    let box = Rect(x: rect.minX + Double(i) * (w + gap), y: rect.minY, width: w, height: h)
+                    let box = Rect(x: rect.minX + Double(i) * (w + gap), y: rect.minY, width: w, height: rect.height)
                     items.append(.tagged(StructureTag("Figure", alt: ChartAltText.describe(chart)),
                                          renderer.render(chart, in: box, theme: theme)))
                 }
                 return items
-            }))
+            }
+            // `min-height`: plotted charts may be set lower to fill the room left in a column.
+            if let floor = block.minHeight, natural.contains(where: { $0 == nil }) { box.minHeight = min(h, max(floor, minimum)) }
+            out.append(.box(box))
         }
         return out
     }
@@ -240,11 +245,19 @@ struct BlockBuilder {
         let placed = try ImageFit.item(shown, in: Rect(x: 0, y: 0, width: w, height: h))
         let imageHeight = h
         let alt = ImageFit.alternateText(image, of: scope.event?.title ?? scope.report.title)
-        return [.box(BoxItem(height: total, role: "Figure", alt: alt, spaceBefore: block.spaceBefore,
-                             spaceAfter: block.spaceAfter, span: block.span,
-                             origin: DataOrigin(owner: owner, field: "image", location: location("image"))) { rect in
-            ImageFit.items(placed, height: imageHeight, caption: caption, gap: 4, in: rect)
-        })]
+        var box = BoxItem(height: total, role: "Figure", alt: alt, spaceBefore: block.spaceBefore,
+                          spaceAfter: block.spaceAfter, span: block.span,
+                          origin: DataOrigin(owner: owner, field: "image", location: location("image"))) { rect in
+            // Set lower than asked (`min-height`): the whole photo, scaled down in proportion.
+            let k = min(1, (rect.height - (total - imageHeight)) / imageHeight)
+            guard k < 0.999 else { return ImageFit.items(placed, height: imageHeight, caption: caption, gap: 4, in: rect) }
+            var scaled = placed
+            scaled.frame = Rect(x: placed.frame.minX * k, y: placed.frame.minY * k, width: placed.frame.width * k, height: placed.frame.height * k)
+            scaled.clip = Rect(x: placed.clip.minX * k, y: placed.clip.minY * k, width: placed.clip.width * k, height: placed.clip.height * k)
+            return ImageFit.items(scaled, height: imageHeight * k, caption: caption, gap: 4, in: rect)
+        }
+        if let floor = block.minHeight { box.minHeight = min(total, floor + total - imageHeight) }
+        return [.box(box)]
     }
 
     // MARK: - Contents

@@ -66,7 +66,10 @@ public struct BrochureLayout: Sendable {
             }
             guard included(section, report) else { continue }
             do {
-                if section == "events" {
+                if section == "events", let template = spec.templates["event"], template.placement == .continuous {
+                    try appendContinuousEvents(&p, report: report, template: template, numbers: numbers, contents: contents,
+                                               sections: sections)
+                } else if section == "events" {
                     for event in report.events {
                         let scope = TemplateScope(report: report, event: event, rankLimit: spec.rankLimit)
                         let dest = "event-\(event.id)"

@@ -99,10 +99,11 @@ public struct FlowEngine {
                 s.pendingAnchors.append(name)
                 i += 1
             case .text(let t):
-                let next = i + 1 < items.count ? items[i + 1] : nil
-                try place(t, next: next, &s)
+                try prepare(items, at: i, &s)
+                try place(t, next: kept(items, after: i), &s)
                 i += 1
             case .box(let b):
+                try prepare(items, at: i, &s)
                 let next = i + 1 < items.count ? items[i + 1] : nil
                 try place(b, next: next, &s)
                 i += 1
@@ -112,6 +113,118 @@ public struct FlowEngine {
             try nextColumn(&s, reason: s.deferred.first?.origin)
         }
         return FlowResult(pages: s.pages, anchors: s.anchors.map { ($0.0, $0.1, $0.2) }, bottom: s.bottomUsed)
+    }
+
+    // MARK: - Units and keeps
+
+    /// What text at `i` is kept with: the next item, or — when that is a figure that may
+    /// float below the text after it — the text after the figure.
+    func kept(_ items: [FlowItem], after i: Int) -> FlowItem? {
+        guard i + 1 < items.count else { return nil }
+        if case .box(let b) = items[i + 1], b.floats, !b.keepWithNext, i + 2 < items.count, case .text = items[i + 2] {
+            return items[i + 2]
+        }
+        return items[i + 1]
+    }
+
+    /// Before item `i`: begin a new unit where its `start` says, and move a chain of
+    /// items kept with what follows (an event's head, title and summary) to the next
+    /// column when the whole chain and the first lines after it do not fit here.
+    private func prepare(_ items: [FlowItem], at i: Int, _ s: inout State) throws {
+        let origin: DataOrigin?
+        switch items[i] {
+        case .text(let t): origin = t.origin
+        case .box(let b): origin = b.origin
+        case .anchor: return
+        }
+        if let start = items[i].start {
+            try begin(start, &s, reason: origin)
+            if start == .whole && !s.columnEmpty && unitHeight(items, from: i) > remaining(s) + 0.01 {
+                try nextColumn(&s, reason: origin)
+            }
+        }
+        let previous = items[..<i].last { if case .anchor = $0 { return false }; return true }
+        guard items[i].keepWithNext, !(previous?.keepWithNext ?? false), !s.columnEmpty else { return }
+        let column = current(s)
+        let end = chainEnd(items, from: i, at: s.y, columnEmpty: false)
+        let atTop = chainEnd(items, from: i, at: s.top, columnEmpty: true)
+        if end > column.maxY + 0.01 && atTop <= column.maxY + 0.01 {
+            try nextColumn(&s, reason: origin)
+        }
+    }
+
+    /// Applies a unit's start rule; what floated out of the unit before is placed first.
+    private func begin(_ start: FlowStart, _ s: inout State, reason: DataOrigin?) throws {
+        while !s.deferred.isEmpty { try nextColumn(&s, reason: reason) }
+        switch start {
+        case .anywhere, .whole:
+            return
+        case .column:
+            if !s.columnEmpty { try nextColumn(&s, reason: reason) }
+        case .page:
+            if !s.pageEmpty {
+                repeat { try nextColumn(&s, reason: reason) } while s.column != 0
+            }
+        case .halfPage:
+            guard !s.columnEmpty else { return }
+            let column = current(s)
+            let middle = s.top + (column.maxY - s.top) / 2
+            if s.y <= middle + 0.01 {
+                s.y = middle
+                s.columnEmpty = false
+            } else {
+                try nextColumn(&s, reason: reason)
+            }
+        }
+    }
+
+    /// The height of the unit beginning at `i` (up to the next unit) set in one column,
+    /// with a grid step of slack per paragraph.
+    func unitHeight(_ items: [FlowItem], from i: Int) -> Double {
+        var needed = 0.0
+        for (j, item) in items[i...].enumerated() {
+            if j > 0 && item.start != nil { break }
+            switch item {
+            case .anchor: continue
+            case .text(let t): needed += t.spaceBefore + t.box.height + t.spaceAfter + (t.box.grid ? grid.step : 0)
+            case .box(let b): needed += b.spaceBefore + b.height + b.spaceAfter
+            }
+        }
+        return needed
+    }
+
+    /// Where a keep-with-next chain starting at `i` and set from `y` ends: every item of
+    /// the chain whole, then the first two lines (or the box) of what follows, on the
+    /// grid as the flow would set them. A figure that may float below the text after it
+    /// does not count; that text's first lines do.
+    func chainEnd(_ items: [FlowItem], from i: Int, at y: Double, columnEmpty: Bool) -> Double {
+        var y = y
+        var first = true
+        for (j, item) in items[i...].enumerated() {
+            if !first && item.start != nil { return y }
+            switch item {
+            case .anchor:
+                continue
+            case .text(let t):
+                let top = firstLineTop(t, at: y + (first && columnEmpty ? 0 : t.spaceBefore))
+                if t.keepWithNext {
+                    y = top + t.box.height + t.spaceAfter
+                } else {
+                    return top + t.box.height(lines: min(2, t.box.lineCount))
+                }
+            case .box(let b):
+                let before = first && columnEmpty ? 0 : b.spaceBefore
+                if b.keepWithNext {
+                    y += before + b.height + b.spaceAfter
+                } else if b.floats, !first, i + j + 1 < items.count, case .text = items[i + j + 1] {
+                    continue
+                } else {
+                    return y + before + b.height
+                }
+            }
+            first = false
+        }
+        return y
     }
 
     // MARK: - Columns
@@ -279,8 +392,13 @@ public struct FlowEngine {
     // MARK: - Boxes
 
     private func place(_ b: BoxItem, next: FlowItem?, _ s: inout State) throws {
+        var b = b
         if b.span && s.column > 0 {
             try nextColumnUntilPageStart(&s, reason: b.origin)
+        }
+        // A box that may be set lower (a chart) fills the room left instead of moving on.
+        if let low = b.minHeight, !s.columnEmpty, !fits(b.height + b.spaceBefore, s), fits(low + b.spaceBefore, s), !b.keepWithNext {
+            b.height = remaining(s) - b.spaceBefore
         }
         let before = s.columnEmpty ? 0 : b.spaceBefore
         var needed = b.height + before

@@ -26,6 +26,24 @@ public enum FlowItem: Sendable {
         case .anchor: return false
         }
     }
+
+    /// The same item, beginning a new unit of the flow where `start` allows.
+    func starting(_ start: FlowStart) -> FlowItem {
+        switch self {
+        case .text(var t): t.start = start; return .text(t)
+        case .box(var b): b.start = start; return .box(b)
+        case .anchor: return self
+        }
+    }
+
+    /// Where this item begins when it starts a unit of the flow (nil: it does not).
+    var start: FlowStart? {
+        switch self {
+        case .text(let t): return t.start
+        case .box(let b): return b.start
+        case .anchor: return nil
+        }
+    }
 }
 
 /// Where data shown in the flow came from, for overflow messages.
@@ -57,6 +75,8 @@ public struct TextItem: Sendable {
     public var origin: DataOrigin?
     /// A link around the whole paragraph (contents entries).
     public var link: String?
+    /// It begins a unit of the flow (an event) there (`FlowStart`).
+    public var start: FlowStart?
 
     public init(box: TextBox, role: String = "P", keepWithNext: Bool = false, spaceBefore: Double = 0,
                 spaceAfter: Double = 0, splittable: Bool = true, span: Bool = false, origin: DataOrigin? = nil,
@@ -85,6 +105,10 @@ public struct BoxItem: Sendable {
     public var floats: Bool
     public var span: Bool
     public var origin: DataOrigin?
+    /// It begins a unit of the flow (an event) there (`FlowStart`).
+    public var start: FlowStart?
+    /// It may be set as low as this (a chart) to fill the room left in a column.
+    public var minHeight: Double?
     /// Draws the block into a rectangle of the column's width and `height`.
     public var draw: @Sendable (Rect) -> [Item]
 

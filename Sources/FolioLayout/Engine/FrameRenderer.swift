@@ -13,7 +13,10 @@ struct FrameRenderer {
     /// The template's name, for messages ("the event page").
     let template: String
 
-    var live: Rect { page.liveArea(pageNumber: pageNumber) }
+    /// Frames of a `group` block: measured from the block's box instead of the live area.
+    var area: Rect?
+
+    var live: Rect { area ?? page.liveArea(pageNumber: pageNumber) }
 
     func applies(_ frame: FrameSpec) -> Bool {
         Condition.holds(frame.when, Condition.Facts(report: scope.report, event: scope.event, page: pageNumber,

@@ -23,6 +23,8 @@ public struct BlockSpec: Hashable, Sendable {
         case spacer
         /// One of the report's events per repetition (cards).
         case figure
+        /// Frames drawn in a box of the flow (an event's head in continuous placement).
+        case group
     }
 
     public var kind: Kind
@@ -64,6 +66,10 @@ public struct BlockSpec: Hashable, Sendable {
     public var span: Bool
     /// Stays in the same column as the end of the block before it (a signature).
     public var keepWithPrevious: Bool
+    /// `group`: frames placed in the block's box (its `live` origin is the box).
+    public var frames: [FrameSpec] = []
+    /// `charts`: plotted charts may be set as low as this to fill the room left in a column.
+    public var minHeight: Double?
 
     public init(kind: Kind, content: [String] = [], separator: String = "", source: String? = nil, style: String? = nil,
                 keepWithNext: Bool = false, role: String? = nil, height: Double? = nil, width: Length? = nil,

@@ -30,9 +30,11 @@ extension LayoutReader {
         } else if !card, m.value("flows") != nil {
             context.error("bad-value", m.value("flows"), "'flows' is for card layouts; a brochure template has one 'flow'")
         }
+        var template = TemplateSpec(master: master, background: background, folio: folio, label: label, frames: frames, flow: flow,
+                                    flows: flows, continuation: continuation, title: title, when: when)
+        readPlacement(&m, into: &template)
         m.reportUnknownKeys(known: Self.templateKeys)
-        return TemplateSpec(master: master, background: background, folio: folio, label: label, frames: frames, flow: flow,
-                            flows: flows, continuation: continuation, title: title, when: when)
+        return template
     }
 
     func readFlow(_ node: Node, what: String, styles: [String: StyleSpec], colors: [String: Color]) -> FlowSpec? {
@@ -140,6 +142,15 @@ extension LayoutReader {
                               span: m.bool("span") ?? false, keepWithPrevious: m.bool("keep-with-previous") ?? false, grow: m.bool("grow") ?? false, drop: count(&m, "drop"),
                               when: condition(&m, what: "block \(index)"))
         block.crop = m.bool("crop") ?? false
+        block.frames = frames(&m, "frames", styles: styles, colors: colors)
+        block.minHeight = length(&m, "min-height")?.resolve(reference: 0)
+        if block.minHeight != nil && kind != .charts && kind != .image {
+            context.error("bad-value", m.value("min-height"), "only charts and images may shrink to 'min-height' (block \(index) is \(kind.rawValue))")
+        }
+        if kind == .group && block.height == nil { m.missing("height", hint: "a group is a box of the flow: give its height") }
+        if kind != .group && !block.frames.isEmpty {
+            context.error("bad-value", m.value("frames"), "only a group block has frames (block \(index) is \(kind.rawValue))")
+        }
         if block.grow && kind != .spacer {
             context.error("bad-value", m.value("grow"), "only a spacer may grow (block \(index) is \(kind.rawValue))")
         }

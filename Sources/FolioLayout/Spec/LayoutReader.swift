@@ -20,10 +20,11 @@ struct LayoutReader {
                             "link", "index"]
     static let blockKeys = ["type", "content", "separator", "source", "style", "keep-with-next", "role", "height",
                             "width", "columns", "color", "fill", "parts", "space-before", "space-after", "optional",
-                            "shrink", "field", "limit", "destination", "span", "keep-with-previous", "grow", "drop", "when", "crop"]
+                            "shrink", "field", "limit", "destination", "span", "keep-with-previous", "grow", "drop", "when", "crop", "frames", "min-height"]
     /// The print file's named printing conditions (FolioExport's `OutputCondition`).
     static let printConditions = ["fogra39", "fogra29", "gracol", "swop"]
-    static let templateKeys = ["master", "background", "folio", "label", "frames", "flow", "flows", "continuation", "title", "when"]
+    static let templateKeys = ["master", "background", "folio", "label", "frames", "flow", "flows", "continuation", "title", "when",
+                               "placement", "start", "variants"]
     static let paperSizes: [String: Size] = [
         "a4": Size(width: 210 * pointsPerMillimetre, height: 297 * pointsPerMillimetre),
         "a5": Size(width: 148 * pointsPerMillimetre, height: 210 * pointsPerMillimetre),
@@ -127,6 +128,10 @@ struct LayoutReader {
             context.error("missing-key", map.node, "a card layout needs a template named 'card'")
         }
         for (name, t) in templates {
+            for v in t.variants where templates[v.template] == nil {
+                context.error("unknown-template", map.value("templates"), "template '\(name)' has a variant '\(v.template)', which does not exist",
+                              hint: Suggestions.closest(to: v.template, in: Array(templates.keys)).map { "did you mean '\($0)'?" })
+            }
             if let c = t.continuation, templates[c] == nil {
                 context.error("unknown-template", map.value("templates"), "template '\(name)' continues with '\(c)', which does not exist")
             }

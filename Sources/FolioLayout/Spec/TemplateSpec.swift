@@ -37,6 +37,14 @@ public struct TemplateSpec: Hashable, Sendable {
     public var title: String?
     /// Only when the report has what this names (`has-intro`, `has-charts`).
     public var when: String?
+    /// The event template: a page per event, or events in one continuous flow.
+    public var placement: EventPlacement = .page
+    /// Continuous placement: where each event after the first begins (default anywhere;
+    /// a variant without its own takes the event template's).
+    public var start: FlowStart?
+    /// The event template: other templates to use for an event, the first whose
+    /// condition holds (`EventVariant`).
+    public var variants: [EventVariant] = []
 
     public init(master: String? = nil, background: String? = nil, folio: Bool = true, label: String? = nil,
                 frames: [FrameSpec] = [], flow: FlowSpec? = nil, flows: [FlowSpec] = [], continuation: String? = nil,

@@ -1,0 +1,124 @@
+import FolioCore
+import FolioModel
+
+/// Events in one continuous flow (`placement: continuous` on the event template): each
+/// event's blocks follow the previous event's, beginning where `start:` allows, its head
+/// set in the flow by the template's own blocks (a `group` for rank and meta, the title).
+/// Every event keeps its destination (`event-<id>`, where its head is), its outline entry
+/// and its H2, so the contents and the outline find it as with a page per event.
+extension BrochureLayout {
+    func appendContinuousEvents(_ p: inout Pass, report: Report, template: TemplateSpec, numbers: [String: Int],
+                                contents: [ContentsEntry], sections: SectionMemo) throws {
+        guard let flow = template.flow, !report.events.isEmpty else { return }
+        let key = SectionMemo.Key(template: "event", destination: "events", firstIndex: p.pages.count)
+        if let made = sections.made[key] {
+            p.pages += made.pages
+            p.destinations.merge(made.destinations) { _, new in new }
+            appendOutline(&p, report: report, destinations: made.destinations)
+            return
+        }
+        let firstIndex = p.pages.count
+        let first = firstIndex + 1
+        let continuation = template.continuation.flatMap { spec.templates[$0] }
+        let region: (Int) -> FlowRegion = { k in
+            let live = spec.page.liveArea(pageNumber: first + k)
+            let columns = flow.columns ?? spec.page.columns
+            let box = k == 0 ? flow.region : continuation?.flow?.region
+            let rect = box.map { $0.resolve(live: live, trim: spec.page.size) } ?? live
+            return FlowRegion(rect: rect, columns: columns, gutter: spec.page.gutter)
+        }
+        let r0 = region(0)
+        var items: [FlowItem] = []
+        var errors: [Diagnostic] = []
+        let variants = EventVariants(typesetter: typesetter, base: template, region: region)
+        // Events that begin a page show their template's frames there (a page band).
+        var pageFrames: [String: (Event, [FrameSpec])] = [:]
+        for (n, event) in report.events.enumerated() {
+            let scope = TemplateScope(report: report, event: event, rankLimit: spec.rankLimit)
+            var builder = BlockBuilder(typesetter: typesetter, scope: scope, columnWidth: r0.columnWidth, regionWidth: r0.rect.width)
+            builder.pageNumbers = numbers
+            builder.contents = contents
+            do {
+                let chosen = try variants.template(for: event, report: report).template
+                let start = chosen.start ?? template.start ?? .anywhere
+                if n == 0 || start == .page { pageFrames["event-\(event.id)"] = (event, chosen.frames) }
+                var own = try builder.items(chosen.flow?.blocks ?? flow.blocks)
+                if n > 0, let k = own.firstIndex(where: { $0.start == nil && !isAnchor($0) }) {
+                    own[k] = own[k].starting(start)
+                }
+                items.append(.anchor("event-\(event.id)"))
+                items += own
+            } catch let error as LayoutError {
+                errors += error.diagnostics
+            }
+        }
+        if !errors.isEmpty { throw LayoutError(errors) }
+        let grid = BaselineGrid(origin: spec.page.margins.top, step: spec.page.baseline)
+        let result: FlowResult
+        do {
+            result = try FlowEngine(grid: grid, paginate: flow.paginate, region: region).run(items)
+        } catch let overflow as FlowEngine.Overflow {
+            throw LayoutError(.error("overflow", at: overflow.origin?.location,
+                                     "\(overflow.origin?.owner ?? "the report"): '\(overflow.origin?.field ?? "text")' does not fit the event pages",
+                                     hint: "shorten it or use a layout that lets it run on"))
+        }
+        // The event each page belongs to: the first that begins on it, else the one running on.
+        var starts: [Int: Event] = [:]
+        for event in report.events.reversed() {
+            if let anchor = result.anchors.first(where: { $0.name == "event-\(event.id)" }) { starts[anchor.page] = event }
+        }
+        var running = report.events.first
+        for (k, flowItems) in result.pages.enumerated() {
+            let pageNumber = first + k
+            let event = starts[k] ?? running
+            if let last = report.events.last(where: { e in result.anchors.contains { $0.name == "event-\(e.id)" && $0.page <= k } }) {
+                running = last
+            }
+            let pageTemplate = k == 0 ? template : (continuation ?? TemplateSpec(master: template.master, folio: template.folio))
+            var pageItems: [Item] = []
+            if let bg = pageTemplate.background {
+                let bleedBox = Rect(x: -spec.page.bleed, y: -spec.page.bleed, width: spec.page.size.width + 2 * spec.page.bleed,
+                                    height: spec.page.size.height + 2 * spec.page.bleed)
+                pageItems.append(.clipped(bleedBox, [.shape(Shape(path: .rect(bleedBox), fill: typesetter.color(bg)))]))
+            }
+            let pageScope = TemplateScope(report: report, event: event, page: pageNumber, section: event?.title, rankLimit: spec.rankLimit)
+            let renderer = FrameRenderer(typesetter: typesetter, page: spec.page, scope: pageScope, pageNumber: pageNumber, template: "event")
+            if let masterName = pageTemplate.master, let master = spec.masters[masterName] {
+                var frames = master.all + (pageNumber % 2 == 1 ? master.odd : master.even)
+                if !pageTemplate.folio { frames.removeAll { $0.content.contains { $0.contains("{page}") } } }
+                pageItems += try renderer.render(frames, furniture: true)
+            }
+            for anchor in result.anchors where anchor.page == k {
+                guard let (owner, frames) = pageFrames[anchor.name], !frames.isEmpty else { continue }
+                let scope = TemplateScope(report: report, event: owner, page: pageNumber, section: owner.title, rankLimit: spec.rankLimit)
+                pageItems += try FrameRenderer(typesetter: typesetter, page: spec.page, scope: scope, pageNumber: pageNumber,
+                                               template: "event").render(frames)
+            }
+            pageItems += flowItems
+            for anchor in result.anchors where anchor.page == k {
+                pageItems.append(.destination(name: anchor.name, at: anchor.point))
+            }
+            let label = pageTemplate.folio ? String(pageNumber) : (pageTemplate.label ?? String(pageNumber))
+            p.pages.append(Page(size: spec.page.size, bleed: spec.page.bleed, items: pageItems, label: label, role: "event"))
+        }
+        var destinations: [String: Int] = [:]
+        for anchor in result.anchors { destinations[anchor.name] = first + anchor.page }
+        p.destinations.merge(destinations) { _, new in new }
+        appendOutline(&p, report: report, destinations: destinations)
+        sections.made[key] = SectionMemo.Made(pages: Array(p.pages[firstIndex...]), destinations: destinations, outline: nil)
+    }
+
+    /// An outline entry per event, at the page its head is on.
+    private func appendOutline(_ p: inout Pass, report: Report, destinations: [String: Int]) {
+        for event in report.events {
+            let dest = "event-\(event.id)"
+            guard let page = destinations[dest] else { continue }
+            p.outline.append(OutlineEntry(title: String(format: "%02d ", event.rank) + event.title, pageIndex: page - 1, destination: dest))
+        }
+    }
+
+    private func isAnchor(_ item: FlowItem) -> Bool {
+        if case .anchor = item { return true }
+        return false
+    }
+}
