@@ -41,6 +41,19 @@ struct OccupancyTests {
         #expect(PageOccupancy(page: Page(size: Size(width: 500, height: 700), items: [hidden]), textBlock: block).filled == 0)
         let rule = Item.shape(Shape(path: .line(from: Point(x: 50, y: 300), to: Point(x: 450, y: 300)), stroke: Stroke(color: .black, width: 0.5)))
         let ruled = PageOccupancy(page: Page(size: Size(width: 500, height: 700), items: [rule]), textBlock: block)
-        #expect(ruled.filled == Int((400 / PageOccupancy.defaultCell).rounded(.up)))
+        #expect(ruled.filled == 4)
+    }
+
+    @Test("a two-column page with its second column empty is half full; ragged last lines are not holes")
+    func columns() {
+        let left = stride(from: 50.0, to: 650, by: 18).map { run(Rect(x: 50, y: $0, width: 190, height: 10.5)) }
+        let half = PageOccupancy(page: Page(size: Size(width: 500, height: 700), items: left), textBlock: block, layoutColumns: 2)
+        #expect(abs(half.share - 0.5) < 0.03, "\(half.share)")
+        // Paragraphs of three lines whose last line runs 60 % of the measure.
+        let ragged = stride(from: 50.0, to: 650, by: 18).enumerated().map { k, y in
+            run(Rect(x: 50, y: y, width: k % 3 == 2 ? 240 : 400, height: 10.5))
+        }
+        let full = PageOccupancy(page: Page(size: Size(width: 500, height: 700), items: ragged), textBlock: block)
+        #expect(full.share > 0.9, "\(full.share)")
     }
 }
