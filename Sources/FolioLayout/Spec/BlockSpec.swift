@@ -23,6 +23,9 @@ public struct BlockSpec: Hashable, Sendable {
         case spacer
         /// One of the report's events per repetition (cards).
         case figure
+        /// A table of the report's events, a row each: rank, title, category and date, the
+        /// lead figure (a padding page's summary).
+        case events
     }
 
     public var kind: Kind
