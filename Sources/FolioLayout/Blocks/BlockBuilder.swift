@@ -277,7 +277,7 @@ struct BlockBuilder {
             out.append(.box(BoxItem(height: height, role: "TOCI", keepWithNext: false,
                                     spaceBefore: i == 0 ? block.spaceBefore : titleStyle.spaceBefore,
                                     spaceAfter: gapAfter, floats: false) { rect in
-                var items: [Item] = []
+                var items: [Item] = contentsBand(block, index: i, rect: rect, gap: gapAfter)
                 let baselineFirst = rect.minY + title.baselineOffset
                 if let rank {
                     items += rank.runs(lines: 0..<1, x: rect.minX, top: baselineFirst - rank.baselineOffset).map(Item.text)
