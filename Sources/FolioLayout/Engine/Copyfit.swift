@@ -46,7 +46,7 @@ struct Copyfit {
         guard grows else { return result }
         var best = result
         var low = 0.0, high = region(0).rect.height
-        while high - low > 1 {
+        for _ in 0..<12 where high - low > 1 {
             let mid = ((low + high) / 2).rounded(.down)
             let grown = try flow(mid)
             if grown.pages.count == result.pages.count {
