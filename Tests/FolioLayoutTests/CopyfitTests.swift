@@ -136,7 +136,7 @@ struct CopyfitTests {
             let g = try #require(grown.pages.firstIndex { $0.role == role })
             let p = try #require(plain.pages.firstIndex { $0.role == role })
             let after = Self.share(grown.pages[g], spec, number: g + 1), before = Self.share(plain.pages[p], spec, number: p + 1)
-            #expect(after > before + 0.05, "\(role) \(layout): \(before) → \(after)")
+            #expect(after > before + 0.02, "\(role) \(layout): \(before) → \(after)")
         }
     }
 

@@ -13,12 +13,10 @@ extension BlockBuilder {
 }
 
 extension BlockBuilder {
-    /// Every other entry on the block's `fill`: a band from half the gap above the entry
-    /// to half the gap below it, a little wider than the column.
+    /// Every other entry on the block's `fill`: a band behind the entry.
     func contentsBand(_ block: BlockSpec, index: Int, rect: Rect, gap: Double) -> [Item] {
         guard let fill = block.fill, index % 2 == 0 else { return [] }
-        let half = gap / 2
-        let band = Rect(x: rect.minX - 4, y: rect.minY - half, width: rect.width + 8, height: rect.height + 2 * half)
-        return [.shape(Shape(path: .rect(band), fill: typesetter.color(fill)))]
+        // Inside the entry's own box, so it never leaves the live area (half-leading gives air).
+        return [.shape(Shape(path: .rect(rect), fill: typesetter.color(fill)))]
     }
 }
