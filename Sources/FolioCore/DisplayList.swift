@@ -61,6 +61,9 @@ public struct Page: Hashable, Sendable {
     public var label: String?
     /// What the page is, for navigation and tests ("cover", "event", …).
     public var role: String
+    /// The layout declares that this page may end part-filled on purpose (a template's
+    /// `ends-open: yes`): the last page of such a section, a padding page.
+    public var endsOpen = false
 
     public init(size: Size, bleed: Double = 0, items: [Item] = [], label: String? = nil, role: String = "") {
         self.size = size

@@ -7,10 +7,15 @@ import Testing
 
 /// Issue 21's goal, measured: on the default report and every corpus report, in both
 /// brochure layouts, the inner pages' text blocks hold content — mean ≥ 80 %, no page
-/// below 70 %. The table of every page is printed, so a failure says which pages.
+/// below 70 % — except a page the layout declares may end part-filled on purpose
+/// (`ends-open`, `Page.endsOpen`), which still counts in the mean. The table of every
+/// page is printed, so a failure says which pages.
 @Suite("Pages fit their content")
 struct OccupancyGoalTests {
-    static let reports = ["ningbo-2022", "lanshan-2025", "tingzhou-2023", "qinglan-2024", "haicheng-2024", "donglin-2025"]
+    /// All of them; `FOLIO_OCCUPANCY_REPORTS=ningbo-2022,lanshan-2025` measures only those
+    /// (a quicker look while working on a page).
+    static let reports = ProcessInfo.processInfo.environment["FOLIO_OCCUPANCY_REPORTS"].map { $0.split(separator: ",").map(String.init) }
+        ?? ["ningbo-2022", "lanshan-2025", "tingzhou-2023", "qinglan-2024", "haicheng-2024", "donglin-2025"]
     static let layouts = ["brochure", "brochure-16k"]
 
     static func report(_ name: String) throws -> Report {
@@ -21,13 +26,13 @@ struct OccupancyGoalTests {
     }
 
     /// Each inner page (not the covers) with its occupancy.
-    static func measure(_ report: Report, layout: String) throws -> [(number: Int, role: String, share: Double)] {
+    static func measure(_ report: Report, layout: String) throws -> [(number: Int, role: String, share: Double, open: Bool)] {
         let spec = try LayoutTestSupport.spec(layout)
         let document = try BrochureLayout(typesetter: Typesetter(spec: spec, composer: LayoutTestSupport.composer)).document(for: report)
         return document.pages.enumerated().compactMap { index, page in
             guard page.role != "cover", page.role != "back" else { return nil }
             let block = spec.page.liveArea(pageNumber: index + 1)
-            return (index + 1, page.role, PageOccupancy(page: page, textBlock: block).share)
+            return (index + 1, page.role, PageOccupancy(page: page, textBlock: block, layoutColumns: spec.page.columns).share, page.endsOpen)
         }
     }
 
@@ -35,9 +40,13 @@ struct OccupancyGoalTests {
     func goal(report name: String, layout: String) throws {
         let pages = try Self.measure(Self.report(name), layout: layout)
         let mean = pages.map(\.share).reduce(0, +) / Double(max(1, pages.count))
-        let low = pages.filter { $0.share < 0.7 }
-        let table = pages.map { String(format: "%4d %-12@ %3.0f%%", $0.number, $0.role as NSString, $0.share * 100) }
-        print("occupancy \(name) \(layout): mean \(String(format: "%.1f", mean * 100)) %, \(low.count) of \(pages.count) below 70 %")
+        let low = pages.filter { $0.share < 0.7 && !$0.open }
+        let table = pages.map {
+            String(format: "%4d %-12@ %3.0f%%%@", $0.number, $0.role as NSString, $0.share * 100, ($0.open ? " (ends open)" : "") as NSString)
+        }
+        print("occupancy \(name) \(layout): mean \(String(format: "%.1f", mean * 100)) %, \(low.count) of \(pages.count) below 70 %"
+              + " (not counting pages that end open)")
+        for row in table { print("occupancy   \(name) \(layout) \(row)") }
         withKnownIssue("issue 21: pages do not fit their content yet") {
             #expect(mean >= 0.8, "\(name) \(layout): mean \(mean)\n\(table.joined(separator: "\n"))")
             #expect(low.isEmpty, "\(name) \(layout): \(low.map(\.number))\n\(table.joined(separator: "\n"))")

@@ -19,6 +19,9 @@ struct BlockBuilder {
     var contents: [ContentsEntry] = []
     /// Whether blocks' `when:` is decided here (cards decide it themselves: see `CardBlocks.holds`).
     var checksConditions = true
+    /// Brochures: the room given to blocks with `grow: yes` (contents entries, chart rows),
+    /// found by `Copyfit` so the flow's last page is used (points, each entry or row).
+    var growth: Double = 0
 
     var owner: String { scope.event?.label ?? "the report" }
 
@@ -103,6 +106,8 @@ struct BlockBuilder {
             out += contentsEntries(block)
         case .group:
             out += try group(block)
+        case .events:
+            out += eventRows(block)
         }
         return out
     }
@@ -201,7 +206,8 @@ struct BlockBuilder {
             // Plotted charts take the block's height, but never less than they need to be
             // read: a card too small for the chart then drops it instead of an empty panel.
             let minimum = row.map { renderer.minimumHeight($0, width: w, theme: theme) }.max() ?? 0
-            let h = natural.allSatisfy { $0 != nil } ? natural.compactMap { $0 }.max() ?? 0 : max(block.height ?? 150, minimum)
+            let h = natural.allSatisfy { $0 != nil } ? natural.compactMap { $0 }.max() ?? 0
+                : max(block.height ?? 150, minimum) + (block.grow ? min(growth, block.height ?? 150) : 0)
             // Each chart is a figure of its own, with its data in words as alternate text.
             var box = BoxItem(height: h, spaceBefore: first ? block.spaceBefore : rowGap,
                               spaceAfter: last ? block.spaceAfter : 0, span: block.span,
@@ -274,21 +280,26 @@ struct BlockBuilder {
         var out: [FlowItem] = []
         for (i, entry) in contents.enumerated() {
             let title = typesetter.compose(entry.title, style: titleStyle, width: titleWidth, firstLine: false, alignment: .left)
+            let detail = contentsDetail(block, entry: entry, width: titleWidth)
             let rank = entry.rank.map { typesetter.compose($0, style: rankStyle, width: rankWidth, alignment: .left) }
             let pageNumber = pageNumbers[entry.destination].map(String.init) ?? "00"
             let page = typesetter.compose(pageNumber, style: pageStyle, width: pageWidth, alignment: .right)
-            let height = title.height
-            let gapAfter = titleStyle.spaceAfter + (i == contents.count - 1 ? block.spaceAfter : 0)
+            let height = title.height + (detail?.height ?? 0)
+            let grown = block.grow && i < contents.count - 1 ? min(growth, block.height ?? .infinity) : 0
+            let gapAfter = titleStyle.spaceAfter + (i == contents.count - 1 ? block.spaceAfter : 0) + grown
             out.append(.box(BoxItem(height: height, role: "TOCI", keepWithNext: false,
                                     spaceBefore: i == 0 ? block.spaceBefore : titleStyle.spaceBefore,
                                     spaceAfter: gapAfter, floats: false) { rect in
-                var items: [Item] = []
+                var items: [Item] = contentsBand(block, index: i, rect: rect, gap: gapAfter)
                 let baselineFirst = rect.minY + title.baselineOffset
                 if let rank {
                     items += rank.runs(lines: 0..<1, x: rect.minX, top: baselineFirst - rank.baselineOffset).map(Item.text)
                 }
                 let tx = rect.minX + rankWidth
                 items += title.runs(lines: 0..<title.lineCount, x: tx, top: rect.minY).map(Item.text)
+                if let detail {
+                    items += detail.runs(lines: 0..<detail.lineCount, x: tx, top: rect.minY + title.height).map(Item.text)
+                }
                 let lastLine = title.paragraph.lines.last
                 let lastBaseline = rect.minY + title.height(lines: title.lineCount - 1) + title.baselineOffset
                 let px = rect.maxX - pageWidth
@@ -316,6 +327,8 @@ public struct ContentsEntry: Hashable, Sendable {
     public var destination: String
     public var rank: String?
     public var title: String
+    /// The event the entry leads to (its detail line: `content` of the contents block).
+    public var event: Event?
 
     public init(destination: String, rank: String?, title: String) {
         self.destination = destination

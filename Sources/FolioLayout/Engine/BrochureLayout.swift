@@ -103,7 +103,9 @@ public struct BrochureLayout: Sendable {
         for section in spec.sequence where included(section, report) {
             if section == "events" {
                 for e in report.events {
-                    entries.append(ContentsEntry(destination: "event-\(e.id)", rank: String(format: "%02d", e.rank), title: e.title))
+                    var entry = ContentsEntry(destination: "event-\(e.id)", rank: String(format: "%02d", e.rank), title: e.title)
+                    entry.event = e
+                    entries.append(entry)
                 }
             } else if let title = spec.templates[section]?.title, section != "contents", section != "cover", section != "back" {
                 entries.append(ContentsEntry(destination: section, rank: nil, title: title))
@@ -131,7 +133,7 @@ public struct BrochureLayout: Sendable {
                                               outline: p.outline.count > before.outline ? p.outline.last : nil)
     }
 
-    private func layOut(_ p: inout Pass, template: TemplateSpec, name: String, scope: TemplateScope, destination: String,
+    func layOut(_ p: inout Pass, template: TemplateSpec, name: String, scope: TemplateScope, destination: String,
                         outlineTitle: String?, numbers: [String: Int], contents: [ContentsEntry]) throws {
         let firstIndex = p.pages.count
         let first = firstIndex + 1
@@ -151,15 +153,22 @@ public struct BrochureLayout: Sendable {
                 return FlowRegion(rect: live, columns: columns, gutter: spec.page.gutter)
             }
             let r0 = region(0)
-            var builder = BlockBuilder(typesetter: typesetter, scope: scope, columnWidth: r0.columnWidth,
-                                       regionWidth: r0.rect.width)
-            builder.pageNumbers = numbers
-            builder.contents = contents
-            let items = try builder.items(flow.blocks)
-            let grid = BaselineGrid(origin: spec.page.margins.top, step: spec.page.baseline)
-            let engine = FlowEngine(grid: grid, paginate: flow.paginate, region: region)
+            // One run of the flow; copyfitting (Copyfit.swift) may run it again with other
+            // styles, grid or regions.
+            let run = { (typesetter: Typesetter, step: Double, space: Double, growth: Double,
+                         region: @escaping (Int) -> FlowRegion) throws -> FlowResult in
+                var builder = BlockBuilder(typesetter: typesetter, scope: scope, columnWidth: r0.columnWidth,
+                                           regionWidth: r0.rect.width)
+                builder.pageNumbers = numbers
+                builder.contents = contents
+                builder.growth = growth
+                let items = try builder.items(Copyfit.spaced(flow.blocks, space))
+                let grid = BaselineGrid(origin: spec.page.margins.top, step: step)
+                return try FlowEngine(grid: grid, paginate: flow.paginate, region: region).run(items)
+            }
             do {
-                let result = try engine.run(items)
+                let result = try Copyfit(spec: flow.copyfit, typesetter: typesetter, grows: flow.blocks.contains { $0.grow })
+                    .run(region: region, flow: run)
                 flowPages = result.pages
                 anchors = result.anchors
             } catch let overflow as FlowEngine.Overflow {
@@ -195,7 +204,9 @@ public struct BrochureLayout: Sendable {
                 items.append(.destination(name: anchor.name, at: anchor.point))
             }
             let label = pageTemplate.folio ? String(pageNumber) : (pageTemplate.label ?? String(pageNumber))
-            p.pages.append(Page(size: spec.page.size, bleed: spec.page.bleed, items: items, label: label, role: name))
+            var page = Page(size: spec.page.size, bleed: spec.page.bleed, items: items, label: label, role: name)
+            page.endsOpen = template.endsOpen && k == flowPages.count - 1
+            p.pages.append(page)
         }
         p.destinations[destination] = first
         for anchor in anchors { p.destinations[anchor.name] = first + anchor.page }
@@ -211,10 +222,15 @@ public struct BrochureLayout: Sendable {
         guard multiple > 1 else { return }
         let projected = p.pages.count + reserve
         let missing = (multiple - projected % multiple) % multiple
-        for _ in 0..<missing {
+        for k in 0..<missing {
             let number = p.pages.count + 1
+            let name = spec.page.padWith[min(k, spec.page.padWith.count - 1)]
+            if let made = padPage(p, template: name, report: report) {
+                p.pages.append(made)
+                continue
+            }
             var items: [Item] = []
-            if let notes = spec.templates["notes"] {
+            if let notes = spec.templates[name] {
                 let scope = TemplateScope(report: report, page: number, section: notes.title, rankLimit: spec.rankLimit)
                 let renderer = FrameRenderer(typesetter: typesetter, page: spec.page, scope: scope, pageNumber: number, template: "notes")
                 if let m = notes.master, let master = spec.masters[m] {
@@ -223,7 +239,9 @@ public struct BrochureLayout: Sendable {
                 // A notes page is blank paper: its heading and rules are furniture.
                 items += (try? renderer.render(notes.frames, furniture: true)) ?? []
             }
-            p.pages.append(Page(size: spec.page.size, bleed: spec.page.bleed, items: items, label: String(number), role: "notes"))
+            var page = Page(size: spec.page.size, bleed: spec.page.bleed, items: items, label: String(number), role: "notes")
+            page.endsOpen = spec.templates[name]?.endsOpen ?? false
+            p.pages.append(page)
         }
     }
 }

@@ -25,6 +25,9 @@ public struct BlockSpec: Hashable, Sendable {
         case figure
         /// Frames drawn in a box of the flow (an event's head in continuous placement).
         case group
+        /// A table of the report's events, a row each: rank, title, category and date, the
+        /// lead figure (a padding page's summary).
+        case events
     }
 
     public var kind: Kind

@@ -32,6 +32,7 @@ extension LayoutReader {
         }
         var template = TemplateSpec(master: master, background: background, folio: folio, label: label, frames: frames, flow: flow,
                                     flows: flows, continuation: continuation, title: title, when: when)
+        template.endsOpen = m.bool("ends-open") ?? false
         readPlacement(&m, into: &template)
         m.reportUnknownKeys(known: Self.templateKeys)
         return template
@@ -46,8 +47,11 @@ extension LayoutReader {
         for (i, b) in (f.list("blocks", required: true) ?? []).enumerated() {
             if let block = readBlock(b, index: i + 1, styles: styles, colors: colors) { blocks.append(block) }
         }
-        f.reportUnknownKeys(known: ["region", "columns", "blocks", "paginate"])
-        return FlowSpec(region: region, columns: columns, blocks: blocks, paginate: paginate)
+        let copyfit = f.value("copyfit").flatMap { readCopyfit($0, what: what) }
+        f.reportUnknownKeys(known: Self.flowKeys)
+        var flow = FlowSpec(region: region, columns: columns, blocks: blocks, paginate: paginate)
+        flow.copyfit = copyfit
+        return flow
     }
 
     func frames(_ m: inout YAMLMapping, _ key: String, styles: [String: StyleSpec], colors: [String: Color]) -> [FrameSpec] {
@@ -151,8 +155,9 @@ extension LayoutReader {
         if kind != .group && !block.frames.isEmpty {
             context.error("bad-value", m.value("frames"), "only a group block has frames (block \(index) is \(kind.rawValue))")
         }
-        if block.grow && kind != .spacer {
-            context.error("bad-value", m.value("grow"), "only a spacer may grow (block \(index) is \(kind.rawValue))")
+        if block.grow && kind != .spacer && (card || ![.charts, .contents, .events].contains(kind)) {
+            context.error("bad-value", m.value("grow"), card ? "only a spacer may grow (block \(index) is \(kind.rawValue))"
+                            : "only a spacer, charts, contents or events may grow (block \(index) is \(kind.rawValue))")
         }
         m.reportUnknownKeys(known: Self.blockKeys)
         return block

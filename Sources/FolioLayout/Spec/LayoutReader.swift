@@ -12,7 +12,7 @@ struct LayoutReader {
     static let topKeys = ["name", "kind", "description", "page", "fonts", "colors", "text", "styles", "masters",
                           "templates", "sequence", "rank-limit"]
     static let pageKeys = ["size", "bleed", "margins", "facing", "columns", "gutter", "baseline", "pad-to", "print",
-                           "safe", "centre-crop", "condition"]
+                           "safe", "centre-crop", "condition", "pad-with"]
     static let styleKeys = ["font", "size", "leading", "color", "tracking", "indent", "align", "space-before",
                             "space-after", "grid", "balanced", "min-size", "based-on"]
     static let frameKeys = ["type", "box", "origin", "anchor", "fill", "stroke", "stroke-width", "radius", "opacity", "bleed",
@@ -24,7 +24,8 @@ struct LayoutReader {
     /// The print file's named printing conditions (FolioExport's `OutputCondition`).
     static let printConditions = ["fogra39", "fogra29", "gracol", "swop"]
     static let templateKeys = ["master", "background", "folio", "label", "frames", "flow", "flows", "continuation", "title", "when",
-                               "placement", "start", "variants"]
+                               "placement", "start", "variants", "ends-open"]
+    static let flowKeys = ["region", "columns", "blocks", "paginate", "copyfit"]
     static let paperSizes: [String: Size] = [
         "a4": Size(width: 210 * pointsPerMillimetre, height: 297 * pointsPerMillimetre),
         "a5": Size(width: 148 * pointsPerMillimetre, height: 210 * pointsPerMillimetre),
@@ -136,6 +137,11 @@ struct LayoutReader {
                 context.error("unknown-template", map.value("templates"), "template '\(name)' continues with '\(c)', which does not exist")
             }
         }
+        for name in page?.padWith ?? [] where kind == .brochure && templates[name] == nil {
+            context.error("unknown-template", map.value("page"), "page.pad-with names '\(name)' but there is no template '\(name)'",
+                          hint: Suggestions.closest(to: name, in: Array(templates.keys)).map { "did you mean '\($0)'?" }
+                            ?? "templates defined: \(templates.keys.sorted().joined(separator: ", "))")
+        }
         let rankLimit = map.int("rank-limit")
         if let rankLimit, rankLimit < 2 {
             context.error("bad-value", map.value("rank-limit"), "rank-limit is \(rankLimit); ranks need at least 2 events",
@@ -183,6 +189,8 @@ struct LayoutReader {
         if ![1, 2, 4, 8, 16].contains(padTo) {
             context.error("bad-value", m.value("pad-to"), "pad-to must be 1, 2, 4, 8 or 16", hint: "4 suits saddle stitching")
         }
+        let padWith = m.stringList("pad-with")
+        if let padWith, padWith.isEmpty { context.error("bad-value", m.value("pad-with"), "pad-with lists no template", hint: "e.g. pad-with: [summary, notes]") }
         let print = m.bool("print") ?? false
         let crop = m.bool("centre-crop") ?? false
         let condition = m.string("condition")?.lowercased()
@@ -200,6 +208,7 @@ struct LayoutReader {
         var spec = PageSpec(size: size, bleed: bleed, margins: margins, facing: facing, columns: max(1, columns), gutter: gutter,
                             baseline: baseline, padTo: padTo, print: print, safe: safe, centreCrop: crop)
         spec.condition = condition
+        if let padWith, !padWith.isEmpty { spec.padWith = padWith }
         return spec
     }
 

@@ -24,6 +24,8 @@ public struct PageSpec: Hashable, Sendable {
     public var centreCrop: Bool
     /// The print file's printing condition (`fogra39`, `fogra29`, `gracol`, `swop`); nil: FOGRA39.
     public var condition: String? = nil
+    /// The templates of the padding pages, in turn; the last one repeats (`pad-with`).
+    public var padWith = ["notes"]
 
     public init(size: Size, bleed: Double = 0, margins: Margins, facing: Bool = false, columns: Int = 1, gutter: Double = 0,
                 baseline: Double = 0, padTo: Int = 1, print: Bool = false, safe: Margins? = nil, centreCrop: Bool = false) {

@@ -45,6 +45,9 @@ public struct TemplateSpec: Hashable, Sendable {
     /// The event template: other templates to use for an event, the first whose
     /// condition holds (`EventVariant`).
     public var variants: [EventVariant] = []
+    /// The section's last page may end part-filled on purpose (`ends-open: yes`); its
+    /// pages carry `Page.endsOpen`.
+    public var endsOpen = false
 
     public init(master: String? = nil, background: String? = nil, folio: Bool = true, label: String? = nil,
                 frames: [FrameSpec] = [], flow: FlowSpec? = nil, flows: [FlowSpec] = [], continuation: String? = nil,
@@ -71,6 +74,8 @@ public struct FlowSpec: Hashable, Sendable {
     public var blocks: [BlockSpec]
     /// Cards: what to do when the blocks do not fit (error; never a new page).
     public var paginate: Bool
+    /// Brochures: fit a section that would spill a few lines onto a page of their own.
+    public var copyfit: CopyfitSpec?
 
     public init(region: BoxSpec? = nil, columns: Int? = nil, blocks: [BlockSpec], paginate: Bool = true) {
         self.region = region
