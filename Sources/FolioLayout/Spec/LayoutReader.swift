@@ -137,7 +137,9 @@ struct LayoutReader {
                 context.error("unknown-template", map.value("templates"), "template '\(name)' continues with '\(c)', which does not exist")
             }
         }
-        for name in page?.padWith ?? [] where kind == .brochure && templates[name] == nil {
+        // The default (`notes`) may be missing: padding pages are then blank paper.
+        let padWith = page.map { $0.padWith == ["notes"] ? [] : $0.padWith } ?? []
+        for name in padWith where kind == .brochure && templates[name] == nil {
             context.error("unknown-template", map.value("page"), "page.pad-with names '\(name)' but there is no template '\(name)'",
                           hint: Suggestions.closest(to: name, in: Array(templates.keys)).map { "did you mean '\($0)'?" }
                             ?? "templates defined: \(templates.keys.sorted().joined(separator: ", "))")
