@@ -191,7 +191,7 @@ struct EventPlacementTests {
         #expect(variant.contains { $0.message.contains("'shrt'") && $0.hint?.contains("short") == true })
         let paged = errors("    placement: continuous\n    start: anywhere\n", "    variants:\n      - {template: event, when: short}\n")
         #expect(paged.contains { $0.message.contains("variants choose among templates of events in one flow") })
-        let group = errors("          height: 26mm\n", "")
+        let group = errors("          height: 20mm\n", "")
         #expect(group.contains { $0.message.contains("height") })
         let frames = errors("{type: paragraphs, source: event.body, style: body}",
                             "{type: paragraphs, source: event.body, style: body, frames: [{type: rect, box: [0, 0, 1mm, 1mm]}]}")
