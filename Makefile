@@ -110,13 +110,13 @@ bench-deps:
 
 # The README's pictures, made from the default report so they never go stale: an event
 # page with its charts (DOCS_PAGE) and that event's cards (DOCS_CARD), each well under 300 KB.
-DOCS_PAGE ?= 10
+DOCS_PAGE ?= 7
 DOCS_CARD ?= 06-hitech-enterprises
 docs-images: build test-deps
 	rm -rf /tmp/folio-docs && mkdir -p docs/images
 	$(FOLIO) build $(REPORT) --out /tmp/folio-docs --cards square,wechat-cover --scale 0.5 --force -q
 	pdftoppm -r 40 -png -singlefile -f 1 -l 1 /tmp/folio-docs/brochure.pdf docs/images/page-cover
-	pdftoppm -r 40 -png -singlefile -f 4 -l 4 /tmp/folio-docs/brochure.pdf docs/images/page-contents
+	pdftoppm -r 40 -png -singlefile -f 3 -l 3 /tmp/folio-docs/brochure.pdf docs/images/page-contents
 	pdftoppm -r 60 -png -singlefile -f $(DOCS_PAGE) -l $(DOCS_PAGE) /tmp/folio-docs/brochure.pdf docs/images/page-event
 	cp /tmp/folio-docs/cards/square/$(DOCS_CARD).png docs/images/card-square.png
 	cp /tmp/folio-docs/cards/wechat-cover/$(DOCS_CARD).png docs/images/card-wechat-cover.png
