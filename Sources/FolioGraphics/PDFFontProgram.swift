@@ -123,26 +123,10 @@ struct CFFTable {
         self.bytes = bytes
     }
 
-    private func u(_ at: Int, _ size: Int) -> Int? {
-        guard at >= 0, size > 0, at + size <= bytes.count else { return nil }
-        return bytes[at..<at + size].reduce(0) { $0 << 8 | Int($1) }
-    }
+    private func u(_ at: Int, _ size: Int) -> Int? { CFFIndex.uint(bytes, at, size) }
 
     /// An INDEX at `at`: its items' byte ranges and where it ends.
-    private func index(at: Int) -> (items: [Range<Int>], end: Int)? {
-        guard let count = u(at, 2) else { return nil }
-        if count == 0 { return ([], at + 2) }
-        guard let offSize = u(at + 2, 1), (1...4).contains(offSize) else { return nil }
-        let base = at + 3 + (count + 1) * offSize - 1
-        var items: [Range<Int>] = []
-        var previous = u(at + 3, offSize) ?? 0
-        for i in 1...count {
-            guard let next = u(at + 3 + i * offSize, offSize), next >= previous else { return nil }
-            items.append(base + previous ..< base + next)
-            previous = next
-        }
-        return (items, base + previous)
-    }
+    private func index(at: Int) -> (items: [Range<Int>], end: Int)? { CFFIndex.read(bytes, at: at) }
 
     /// The top DICT's operators and their operands.
     private func topDict() -> [Int: [Double]]? {
