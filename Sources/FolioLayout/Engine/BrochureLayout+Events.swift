@@ -20,13 +20,7 @@ extension BrochureLayout {
         let firstIndex = p.pages.count
         let first = firstIndex + 1
         let continuation = template.continuation.flatMap { spec.templates[$0] }
-        let region: (Int) -> FlowRegion = { k in
-            let live = spec.page.liveArea(pageNumber: first + k)
-            let columns = flow.columns ?? spec.page.columns
-            let box = k == 0 ? flow.region : continuation?.flow?.region
-            let rect = box.map { $0.resolve(live: live, trim: spec.page.size) } ?? live
-            return FlowRegion(rect: rect, columns: columns, gutter: spec.page.gutter)
-        }
+        let region = flowRegion(flow, continuation: continuation, first: first)
         let r0 = region(0)
         var items: [FlowItem] = []
         var errors: [Diagnostic] = []
@@ -75,19 +69,9 @@ extension BrochureLayout {
                 running = last
             }
             let pageTemplate = k == 0 ? template : (continuation ?? TemplateSpec(master: template.master, folio: template.folio))
-            var pageItems: [Item] = []
-            if let bg = pageTemplate.background {
-                let bleedBox = Rect(x: -spec.page.bleed, y: -spec.page.bleed, width: spec.page.size.width + 2 * spec.page.bleed,
-                                    height: spec.page.size.height + 2 * spec.page.bleed)
-                pageItems.append(.clipped(bleedBox, [.shape(Shape(path: .rect(bleedBox), fill: typesetter.color(bg)))]))
-            }
             let pageScope = TemplateScope(report: report, event: event, page: pageNumber, section: event?.title, rankLimit: spec.rankLimit)
             let renderer = FrameRenderer(typesetter: typesetter, page: spec.page, scope: pageScope, pageNumber: pageNumber, template: "event")
-            if let masterName = pageTemplate.master, let master = spec.masters[masterName] {
-                var frames = master.all + (pageNumber % 2 == 1 ? master.odd : master.even)
-                if !pageTemplate.folio { frames.removeAll { $0.content.contains { $0.contains("{page}") } } }
-                pageItems += try renderer.render(frames, furniture: true)
-            }
+            var pageItems = try underlay(pageTemplate, renderer: renderer, pageNumber: pageNumber)
             for anchor in result.anchors where anchor.page == k {
                 guard let (owner, frames) = pageFrames[anchor.name], !frames.isEmpty else { continue }
                 let scope = TemplateScope(report: report, event: owner, page: pageNumber, section: owner.title, rankLimit: spec.rankLimit)
@@ -98,8 +82,8 @@ extension BrochureLayout {
             for anchor in result.anchors where anchor.page == k {
                 pageItems.append(.destination(name: anchor.name, at: anchor.point))
             }
-            let label = pageTemplate.folio ? String(pageNumber) : (pageTemplate.label ?? String(pageNumber))
-            p.pages.append(Page(size: spec.page.size, bleed: spec.page.bleed, items: pageItems, label: label, role: "event"))
+            p.pages.append(Page(size: spec.page.size, bleed: spec.page.bleed, items: pageItems, label: label(pageTemplate, pageNumber: pageNumber),
+                                role: "event"))
         }
         var destinations: [String: Int] = [:]
         for anchor in result.anchors { destinations[anchor.name] = first + anchor.page }

@@ -141,17 +141,7 @@ public struct BrochureLayout: Sendable {
         var anchors: [(name: String, page: Int, point: Point)] = []
         if let flow = template.flow {
             let continuation = template.continuation.flatMap { spec.templates[$0] }
-            let region: (Int) -> FlowRegion = { k in
-                let live = spec.page.liveArea(pageNumber: first + k)
-                let columns = flow.columns ?? spec.page.columns
-                if k == 0, let r = flow.region {
-                    return FlowRegion(rect: r.resolve(live: live, trim: spec.page.size), columns: columns, gutter: spec.page.gutter)
-                }
-                if k > 0, let r = continuation?.flow?.region {
-                    return FlowRegion(rect: r.resolve(live: live, trim: spec.page.size), columns: columns, gutter: spec.page.gutter)
-                }
-                return FlowRegion(rect: live, columns: columns, gutter: spec.page.gutter)
-            }
+            let region = flowRegion(flow, continuation: continuation, first: first)
             let r0 = region(0)
             // One run of the flow; copyfitting (Copyfit.swift) may run it again with other
             // styles, grid or regions.
@@ -180,21 +170,11 @@ public struct BrochureLayout: Sendable {
         for (k, flowItems) in flowPages.enumerated() {
             let pageNumber = first + k
             let pageTemplate = k == 0 ? template : (template.continuation.flatMap { spec.templates[$0] } ?? TemplateSpec(master: template.master, folio: template.folio))
-            var items: [Item] = []
-            if let bg = pageTemplate.background {
-                let bleedBox = Rect(x: -spec.page.bleed, y: -spec.page.bleed, width: spec.page.size.width + 2 * spec.page.bleed,
-                                    height: spec.page.size.height + 2 * spec.page.bleed)
-                items.append(.clipped(bleedBox, [.shape(Shape(path: .rect(bleedBox), fill: typesetter.color(bg)))]))
-            }
             let pageScope = TemplateScope(report: scope.report, event: scope.event, page: pageNumber,
                                           section: scope.section ?? template.title ?? scope.event?.title, rankLimit: spec.rankLimit)
             let renderer = FrameRenderer(typesetter: typesetter, page: spec.page, scope: pageScope, pageNumber: pageNumber,
                                          template: name)
-            if let masterName = pageTemplate.master, let master = spec.masters[masterName] {
-                var frames = master.all + (pageNumber % 2 == 1 ? master.odd : master.even)
-                if !pageTemplate.folio { frames.removeAll { $0.content.contains { $0.contains("{page}") } } }
-                items += try renderer.render(frames, furniture: true)
-            }
+            var items = try underlay(pageTemplate, renderer: renderer, pageNumber: pageNumber)
             if k == 0 {
                 items.append(.destination(name: destination, at: Point(x: 0, y: 0)))
                 items += try renderer.render(template.frames)
@@ -203,8 +183,7 @@ public struct BrochureLayout: Sendable {
             for anchor in anchors where anchor.page == k {
                 items.append(.destination(name: anchor.name, at: anchor.point))
             }
-            let label = pageTemplate.folio ? String(pageNumber) : (pageTemplate.label ?? String(pageNumber))
-            var page = Page(size: spec.page.size, bleed: spec.page.bleed, items: items, label: label, role: name)
+            var page = Page(size: spec.page.size, bleed: spec.page.bleed, items: items, label: label(pageTemplate, pageNumber: pageNumber), role: name)
             page.endsOpen = template.endsOpen && k == flowPages.count - 1
             p.pages.append(page)
         }
