@@ -45,8 +45,10 @@ struct Copyfit {
     private func grow(_ result: FlowResult, region: (Int) -> FlowRegion, with flow: (Double) throws -> FlowResult) throws -> FlowResult {
         guard grows else { return result }
         var best = result
-        var low = 0.0, high = region(0).rect.height
-        for _ in 0..<12 where high - low > 1 {
+        // Whole points: `mid` lies strictly between `low` and `high` while they are two or
+        // more apart, so the search ends (about ten layouts for a page).
+        var low = 0.0, high = region(0).rect.height.rounded(.down)
+        while high - low > 1 {
             let mid = ((low + high) / 2).rounded(.down)
             let grown = try flow(mid)
             if grown.pages.count == result.pages.count {
