@@ -96,6 +96,11 @@ struct CopyfitTests {
         spec.templates["foreword"]?.endsOpen = false
         let closed = try Self.document(spec, Self.ningbo())
         #expect(closed.pages.allSatisfy { $0.role != "foreword" || !$0.endsOpen })
+        // Events in one flow honour it too: their last page, and no other event page.
+        var events = try LayoutTestSupport.spec(layout)
+        events.templates["event"]?.endsOpen = true
+        let eventPages = try Self.document(events, Self.ningbo()).pages.filter { $0.role == "event" }
+        #expect(eventPages.map(\.endsOpen) == Array(repeating: false, count: eventPages.count - 1) + [true])
     }
 
     @Test("the 16K padding page is a summary table of the events; further padding pages are ruled notes")

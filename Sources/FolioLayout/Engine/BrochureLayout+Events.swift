@@ -82,8 +82,10 @@ extension BrochureLayout {
             for anchor in result.anchors where anchor.page == k {
                 pageItems.append(.destination(name: anchor.name, at: anchor.point))
             }
-            p.pages.append(Page(size: spec.page.size, bleed: spec.page.bleed, items: pageItems, label: label(pageTemplate, pageNumber: pageNumber),
-                                role: "event"))
+            var page = Page(size: spec.page.size, bleed: spec.page.bleed, items: pageItems, label: label(pageTemplate, pageNumber: pageNumber),
+                            role: "event")
+            page.endsOpen = template.endsOpen && k == result.pages.count - 1
+            p.pages.append(page)
         }
         var destinations: [String: Int] = [:]
         for anchor in result.anchors { destinations[anchor.name] = first + anchor.page }
