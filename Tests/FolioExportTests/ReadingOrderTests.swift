@@ -1,5 +1,6 @@
 import FolioCore
 @testable import FolioExport
+import FolioLayout
 import FolioModel
 import FolioTestSupport
 import Foundation
@@ -51,28 +52,95 @@ struct ReadingOrderTests {
         return paragraphs.map(\.text).filter { !joined.contains($0) }
     }
 
-    @Test("the 16K foreword's two columns come out as whole paragraphs in MuPDF and PDFium (poppler: known issue)")
-    func columns() throws {
+    /// The paragraphs that come out of order: each one found before the paragraph the
+    /// display list puts ahead of it (paragraphs not found whole are left to `missing`).
+    static func outOfOrder(_ paragraphs: [Paragraph], in text: String) -> [String] {
+        let joined = text.replacingOccurrences(of: "\n", with: "").replacingOccurrences(of: "\r", with: "")
+        var last = joined.startIndex
+        var late: [String] = []
+        for paragraph in paragraphs {
+            // A paragraph found after the one before it is in order (a report may say the
+            // same thing twice on a page: look forward first).
+            if let found = joined.range(of: paragraph.text, range: last..<joined.endIndex) {
+                last = found.upperBound
+            } else if joined.contains(paragraph.text) {
+                late.append(String(paragraph.text.prefix(20)))
+            }
+        }
+        return late
+    }
+
+    /// The default report and the corpus of test reports (Tests/Corpus), by folder name.
+    static let reports = ["ningbo-2022", "haicheng-2024", "qinglan-2024", "tingzhou-2023", "lanshan-2025", "donglin-2025"]
+
+    static func report(_ name: String) throws -> Report {
+        if name == "ningbo-2022" { return TestSupport.defaultReport }
+        let loaded = ReportLoader().load(directory: TestSupport.path("Tests/Corpus/\(name)"))
+        guard let report = loaded.report else { throw LayoutError(loaded.diagnostics) }
+        return report
+    }
+
+    @Test("the 16K layout's column text is set at less than 1.5 em, so poppler keeps a paragraph's lines together")
+    func leading() throws {
+        let (loaded, diagnostics) = LayoutLoader(directory: TestSupport.path("Layouts")).load(name: "brochure-16k", card: false)
+        let spec = try #require(loaded, "\(diagnostics)")
+        // poppler 22.12 gathers two lines into one block only when their baselines are at
+        // most 1.5 em apart: a looser paragraph comes out as lines read across the columns.
+        for name in ["body", "lead", "caption"] {
+            let style = try #require(spec.styles[name], "no style \(name)")
+            #expect(style.leading < 1.5 * style.size, "\(name): \(style.size)pt on \(style.leading)pt")
+        }
+        let body = try #require(spec.styles["body"])
+        #expect(spec.page.baseline < 1.5 * body.size, "baseline grid \(spec.page.baseline)pt for a \(body.size)pt body")
+    }
+
+    @Test("poppler reads the 16K foreword column by column, every paragraph whole and in order")
+    func forewordInPoppler() throws {
         let report = TestSupport.defaultReport
         let document = try AccessibilityFixtures.document(report, layout: "brochure-16k")
-        let path = try AccessibilityFixtures.brochure(report, layout: "brochure-16k", name: "reading-order-16k")
-        let pages = Self.twoColumnPages(document)
-        // The foreword is one of them: the test sees two columns where there are two.
+        let path = try AccessibilityFixtures.brochure(report, layout: "brochure-16k", name: "reading-order-foreword")
         let foreword = try #require(PrintFixtures.page(of: "foreword", in: document))
-        #expect(pages.contains { $0.page == foreword }, "no two-column page found at the foreword (page \(foreword))")
+        let paragraphs = try #require(Self.twoColumnPages(document).first { $0.page == foreword }).paragraphs
+        let text = try AccessibilityFixtures.poppler(path, page: foreword)
+        #expect(Self.missing(paragraphs, in: text).isEmpty)
+        #expect(Self.outOfOrder(paragraphs, in: text).isEmpty)
+    }
+
+    @Test("the 16K foreword is a two-column page the test sees")
+    func forewordSeen() throws {
+        let document = try AccessibilityFixtures.document(TestSupport.defaultReport, layout: "brochure-16k")
+        let foreword = try #require(PrintFixtures.page(of: "foreword", in: document))
+        #expect(Self.twoColumnPages(document).contains { $0.page == foreword },
+                "no two-column page found at the foreword (page \(foreword))")
+    }
+
+    @Test("two-column pages come out of poppler, MuPDF and PDFium column by column: every paragraph whole, in order",
+          arguments: reports)
+    func columns(_ name: String) throws {
+        let report = try Self.report(name)
+        let document = try AccessibilityFixtures.document(report, layout: "brochure-16k")
+        let path = try AccessibilityFixtures.brochure(report, layout: "brochure-16k", name: "reading-order-\(name)")
+        // The 200-event report: its first 24 two-column pages hold every kind of page it has.
+        let pages = Array(Self.twoColumnPages(document).prefix(24))
+        // (A short report may have none: tingzhou-2023's three events fill no page's two columns.)
         for (page, paragraphs) in pages {
-            for (engine, text) in [("MuPDF", try AccessibilityFixtures.mupdf(path, page: page)),
+            for (engine, text) in [("poppler", try AccessibilityFixtures.poppler(path, page: page)),
+                                   ("MuPDF", try AccessibilityFixtures.mupdf(path, page: page)),
                                    ("PDFium", try AccessibilityFixtures.pdfium(path, page: page))] {
                 let lost = Self.missing(paragraphs, in: text)
-                #expect(lost.isEmpty, "\(engine), page \(page): not whole: \(lost)")
-            }
-            // poppler 22.12 gathers lines into a block only when their baselines are at
-            // most 1.5 em apart; the 16K body is 9.5pt on a 16pt grid (1.68 em), so each
-            // line is a block and blocks of one height are read across the columns. No
-            // content order, marked content or structure changes that (docs/pdf.md).
-            let poppler = try AccessibilityFixtures.poppler(path, page: page)
-            withKnownIssue("poppler reads the lines of a 9.5pt-on-16pt two-column page across the columns") {
-                #expect(Self.missing(paragraphs, in: poppler).isEmpty)
+                let late = Self.outOfOrder(paragraphs, in: text)
+                if engine == "poppler" {
+                    // poppler reads a text block with no text beside it in the other column
+                    // (a photo, a chart or a head's white beside it) as spanning the page,
+                    // and puts it between the paragraphs of the other column (docs/pdf.md).
+                    withKnownIssue("poppler puts a block with white beside it across both columns", isIntermittent: true) {
+                        #expect(lost.isEmpty, "\(name) poppler, page \(page): not whole: \(lost.map { String($0.prefix(20)) })")
+                        #expect(late.isEmpty, "\(name) poppler, page \(page): out of order: \(late)")
+                    }
+                } else {
+                    #expect(lost.isEmpty, "\(name) \(engine), page \(page): not whole: \(lost.map { String($0.prefix(20)) })")
+                    #expect(late.isEmpty, "\(name) \(engine), page \(page): out of order: \(late)")
+                }
             }
         }
     }
