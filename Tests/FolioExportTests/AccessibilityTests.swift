@@ -23,7 +23,10 @@ struct AccessibilityTests {
         Case(name: "with-images", layout: "brochure") { try AccessibilityFixtures.imagesReport.get() },
         Case(name: "with-images", layout: "brochure-16k") { try AccessibilityFixtures.imagesReport.get() },
         Case(name: "generated-24", layout: "brochure") { try AccessibilityFixtures.generatedReport.get() },
-    ]
+    ] + ["haicheng-2024", "qinglan-2024", "tingzhou-2023", "lanshan-2025", "donglin-2025"].flatMap { name in
+        // The corpus of test reports (1 to 200 events, photos, every kind of chart).
+        ["brochure", "brochure-16k"].map { layout in Case(name: name, layout: layout) { try AccessibilityFixtures.corpus(name) } }
+    }
 
     @Test("outloud and pdfua find no error and no warning", arguments: cases)
     func checkers(_ c: Case) throws {

@@ -73,13 +73,6 @@ struct ReadingOrderTests {
     /// The default report and the corpus of test reports (Tests/Corpus), by folder name.
     static let reports = ["ningbo-2022", "haicheng-2024", "qinglan-2024", "tingzhou-2023", "lanshan-2025", "donglin-2025"]
 
-    static func report(_ name: String) throws -> Report {
-        if name == "ningbo-2022" { return TestSupport.defaultReport }
-        let loaded = ReportLoader().load(directory: TestSupport.path("Tests/Corpus/\(name)"))
-        guard let report = loaded.report else { throw LayoutError(loaded.diagnostics) }
-        return report
-    }
-
     @Test("the 16K layout's column text is set at less than 1.5 em, so poppler keeps a paragraph's lines together")
     func leading() throws {
         let (loaded, diagnostics) = LayoutLoader(directory: TestSupport.path("Layouts")).load(name: "brochure-16k", card: false)
@@ -117,7 +110,7 @@ struct ReadingOrderTests {
     @Test("two-column pages come out of poppler, MuPDF and PDFium column by column: every paragraph whole, in order",
           arguments: reports)
     func columns(_ name: String) throws {
-        let report = try Self.report(name)
+        let report = try AccessibilityFixtures.corpus(name)
         let document = try AccessibilityFixtures.document(report, layout: "brochure-16k")
         let path = try AccessibilityFixtures.brochure(report, layout: "brochure-16k", name: "reading-order-\(name)")
         // The 200-event report: its first 24 two-column pages hold every kind of page it has.

@@ -215,8 +215,7 @@ struct BlockBuilder {
                 var items: [Item] = []
                 for (i, chart) in row.enumerated() {
                     let box = Rect(x: rect.minX + Double(i) * (w + gap), y: rect.minY, width: w, height: rect.height)
-                    items.append(.tagged(StructureTag("Figure", alt: ChartAltText.describe(chart)),
-                                         renderer.render(chart, in: box, theme: theme)))
+                    items.append(ChartFigure.tagged(chart, renderer.render(chart, in: box, theme: theme)))
                 }
                 return items
             }

@@ -103,7 +103,7 @@ struct FrameRenderer {
         case .chart:
             guard let ids = scope.event?.charts, frame.index < ids.count, let chart = scope.report.chart(ids[frame.index]) else { return [] }
             let renderer = ChartRenderer(composer: typesetter.composer)
-            return [.tagged(StructureTag("Figure", alt: ChartAltText.describe(chart)), renderer.render(chart, in: r, theme: typesetter.chartTheme(grouping: frame.separator)))]
+            return [ChartFigure.tagged(chart, renderer.render(chart, in: r, theme: typesetter.chartTheme(grouping: frame.separator)))]
         }
     }
 
