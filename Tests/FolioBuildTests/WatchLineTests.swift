@@ -14,7 +14,7 @@ struct WatchLineTests {
         // A warning that stays while other text changes.
         try w.edit(w.yaml) { $0 + "remark: 内部备注\n" }
         let p = try RunningProcess(RunningProcess.folio, ["watch", w.report, "--out", w.out, "--cards", "square",
-                                                          "--layout", "brochure", "--print", "--marks"],
+                                                          "--layout", "brochure", "--print", "--marks", "--archive"],
                                    environment: ["FOLIO_HOME": w.resources.root, "NO_COLOR": "1"])
         defer { p.terminate() }
         #expect(p.wait(timeout: 180) { p.text.contains("— watching ") }, "\(p.text)")
@@ -22,6 +22,8 @@ struct WatchLineTests {
         let pattern = #"^built [0-9]+ pages and 10 cards in [0-9.]+ s — watching "# + NSRegularExpression.escapedPattern(for: w.report) + "$"
         #expect(first.range(of: pattern, options: .regularExpression) != nil, "\(first)")
         #expect(FileManager.default.fileExists(atPath: w.out + "/brochure-print.pdf"), "--print is accepted")
+        let brochure = try #require(FileManager.default.contents(atPath: w.out + "/brochure.pdf"))
+        #expect(String(decoding: brochure, as: UTF8.self).contains("<pdfaid:part>2</pdfaid:part>"), "--archive is accepted")
         try w.edit(w.yaml) { $0.replacingOccurrences(of: "不需要加热至高温", with: "无需加热至高温") }
         #expect(p.wait(timeout: 90) { p.text.contains("changed → re-made") }, "\(p.text)")
         try w.edit(w.yaml) { $0.replacingOccurrences(of: "无需加热至高温", with: "不需要加热至高温") }

@@ -33,9 +33,6 @@ struct BuildCommand: AsyncParsableCommand {
     @Option(name: .long, help: "The print file's printing condition: fogra39 (default), fogra29, gracol or swop.")
     var condition: String?
 
-    @Flag(name: .long, help: "Make brochure.pdf PDF/A-2u (for archiving) as well as PDF/UA-1.")
-    var archive = false
-
     @Flag(name: .long, help: "Skip the cards.")
     var noCards = false
 
@@ -53,7 +50,6 @@ struct BuildCommand: AsyncParsableCommand {
             throw ValidationError("--condition \(condition): use fogra39, fogra29, gracol or swop")
         }
         options.condition = condition?.lowercased()
-        options.archive = archive
         options.brochure = !noBrochure
         options.cards = !noCards
         let builder = Builder(resources: resources)

@@ -27,6 +27,9 @@ struct BuildTarget: ParsableArguments {
     @Flag(name: .long, help: "Add crop and registration marks to the print file (implies --print).")
     var marks = false
 
+    @Flag(name: .long, help: "Make brochure.pdf PDF/A-2u (for archiving) as well as PDF/UA-1.")
+    var archive = false
+
     func validate() throws {
         guard scale >= 0.25 && scale <= 4 else {
             throw ValidationError("--scale must be between 0.25 and 4, e.g. --scale 2 for high-density screens")
@@ -42,15 +45,19 @@ struct BuildTarget: ParsableArguments {
     /// The build options, with the report folder as typed (the current folder when none
     /// is): for commands that resolve it themselves. `options(command:)` is stricter.
     var options: BuildOptions {
-        (try? options(command: "build")) ?? BuildOptions(reportDirectory: report ?? ".", outputDirectory: out, layout: layout,
-                                                          cardPresets: cards.map(CommandLineValues.list), scale: scale,
-                                                          print: print || marks, marks: marks)
+        if let options = try? options(command: "build") { return options }
+        var options = BuildOptions(reportDirectory: report ?? ".", outputDirectory: out, layout: layout,
+                                   cardPresets: cards.map(CommandLineValues.list), scale: scale, print: print || marks, marks: marks)
+        options.archive = archive
+        return options
     }
 
     /// The build options for this target; the rest keep their defaults unless changed.
     /// Throws a usage error when no folder is given and the current one holds no report.yaml.
     func options(command: String) throws -> BuildOptions {
-        BuildOptions(reportDirectory: try reportFolder(command: command), outputDirectory: out, layout: layout,
-                     cardPresets: cards.map(CommandLineValues.list), scale: scale, print: print || marks, marks: marks)
+        var options = BuildOptions(reportDirectory: try reportFolder(command: command), outputDirectory: out, layout: layout,
+                                   cardPresets: cards.map(CommandLineValues.list), scale: scale, print: print || marks, marks: marks)
+        options.archive = archive
+        return options
     }
 }
