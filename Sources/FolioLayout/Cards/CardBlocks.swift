@@ -14,10 +14,19 @@ struct CardBlocks {
     /// is not dropped); then the image takes the media slot and `charts` blocks stay
     /// empty (a card shows a photo or a chart, not both).
     var imageShown: Bool
+    /// Whether the card's image or chart blocks were all given up to make the card fit:
+    /// then conditions see the card without them (`no-media` holds when both are gone),
+    /// so blocks meant for a card without media take their room.
+    var imageDropped = false
+    var chartDropped = false
 
     var event: Event? { scope.event }
 
-    func items(_ block: BlockSpec, width: Double, size: Double?) throws -> [FlowItem] {
+    /// `height`, when given, replaces the block's own height (a `charts` or `image` block
+    /// that grows into the room left in its region).
+    func items(_ block: BlockSpec, width: Double, size: Double?, height: Double? = nil) throws -> [FlowItem] {
+        var block = block
+        if let height { block.height = height }
         switch block.kind {
         case .figure: return hero(block, width: width, size: size)
         case .charts: return chart(block, width: width)
@@ -26,16 +35,30 @@ struct CardBlocks {
             var builder = BlockBuilder(typesetter: typesetter, scope: scope, columnWidth: width, regionWidth: width)
             builder.checksConditions = false
             if let size { builder.sizes = [0: size] }
-            return try builder.items([block])
+            let items = try builder.items([block])
+            // `limit` on paragraphs: the first paragraphs only (the body's lead on a card).
+            if block.kind == .paragraphs, let limit = block.limit { return Array(items.prefix(limit)) }
+            return items
         }
+    }
+
+    /// The figure a `figure` block shows: `source: event.figures.N` names the Nth (from
+    /// 1); without a source, the lead figure. Nil for any other source.
+    static func figureIndex(_ source: String?) -> Int? {
+        guard let source else { return 0 }
+        let prefix = "event.figures."
+        guard source.hasPrefix(prefix), let n = Int(source.dropFirst(prefix.count)), n >= 1 else { return nil }
+        return n - 1
     }
 
     /// Whether a block's `when` holds for the event. `has-chart` means a chart the card
     /// would show (see `chartToShow`).
     func holds(_ condition: String?) -> Bool {
-        Condition.holds(condition, Condition.Facts(report: scope.report, event: event, page: nil,
+        var shown = event
+        if imageDropped { shown?.image = nil }
+        return Condition.holds(condition, Condition.Facts(report: scope.report, event: shown, page: nil,
                                                    rankLimit: typesetter.spec.rankLimit,
-                                                   chartShown: chartToShow() != nil && !(imageShown && event?.image != nil),
+                                                   chartShown: chartToShow() != nil && !(imageShown && event?.image != nil) && !chartDropped,
                                                    hasLogo: typesetter.spec.logo != nil))
     }
 
@@ -49,7 +72,8 @@ struct CardBlocks {
     /// The lead figure: value and unit on one baseline, the label below. The value
     /// takes `size` (or its style's size) but never more than the width allows.
     private func hero(_ block: BlockSpec, width: Double, size: Double?) -> [FlowItem] {
-        guard let figure = event?.figures.first else { return [] }
+        guard let index = Self.figureIndex(block.source), let figures = event?.figures, index < figures.count else { return [] }
+        let figure = figures[index]
         let valueStyle = typesetter.style(block.parts["value"] ?? "figure-value")
         let unitStyle = typesetter.style(block.parts["unit"] ?? "figure-unit")
         let labelStyle = typesetter.style(block.parts["label"] ?? "figure-label")
