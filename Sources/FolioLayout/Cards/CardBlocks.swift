@@ -1,3 +1,4 @@
+import Foundation
 import FolioCharts
 import FolioCore
 import FolioModel
@@ -31,6 +32,7 @@ struct CardBlocks {
         case .figure: return hero(block, width: width, size: size)
         case .charts: return chart(block, width: width)
         case .image: return try image(block, width: width)
+        case .paragraphs where block.source == "event.lead": return lead(block, width: width, size: size)
         default:
             var builder = BlockBuilder(typesetter: typesetter, scope: scope, columnWidth: width, regionWidth: width)
             builder.checksConditions = false
@@ -40,6 +42,24 @@ struct CardBlocks {
             if block.kind == .paragraphs, let limit = block.limit { return Array(items.prefix(limit)) }
             return items
         }
+    }
+
+    /// `source: event.lead`: the first sentence of the event's text (to the first 。！？
+    /// or the end of its first paragraph), for cards of events without a summary.
+    private func lead(_ block: BlockSpec, width: Double, size: Double?) -> [FlowItem] {
+        guard let first = event?.body.first, let sentence = Self.firstSentence(first) else { return [] }
+        let style = typesetter.style(block.style)
+        let box = typesetter.compose(sentence, style: style, width: width, size: size, firstLine: false)
+        return [.text(TextItem(box: box, role: block.role ?? "P", spaceBefore: block.spaceBefore + style.spaceBefore,
+                               spaceAfter: block.spaceAfter + style.spaceAfter, origin: origin("body")))]
+    }
+
+    /// The first sentence of `paragraph`, its closing mark included; nil when empty.
+    static func firstSentence(_ paragraph: String) -> String? {
+        let text = paragraph.trimmingCharacters(in: .whitespaces)
+        guard !text.isEmpty else { return nil }
+        guard let end = text.firstIndex(where: { "。！？!?".contains($0) }) else { return text }
+        return String(text[...end])
     }
 
     /// The figure a `figure` block shows: `source: event.figures.N` names the Nth (from
