@@ -26,13 +26,15 @@ struct CardBlocks {
     /// `height`, when given, replaces the block's own height (a `charts` or `image` block
     /// that grows into the room left in its region).
     func items(_ block: BlockSpec, width: Double, size: Double?, height: Double? = nil) throws -> [FlowItem] {
+        if block.kind == .paragraphs, block.grow || block.source == "event.lead" {
+            return sentences(block, width: width, size: size, room: height)
+        }
         var block = block
         if let height { block.height = height }
         switch block.kind {
         case .figure: return hero(block, width: width, size: size)
         case .charts: return chart(block, width: width)
         case .image: return try image(block, width: width)
-        case .paragraphs where block.source == "event.lead": return lead(block, width: width, size: size)
         default:
             var builder = BlockBuilder(typesetter: typesetter, scope: scope, columnWidth: width, regionWidth: width)
             builder.checksConditions = false
@@ -44,22 +46,46 @@ struct CardBlocks {
         }
     }
 
-    /// `source: event.lead`: the first sentence of the event's text (to the first 。！？
-    /// or the end of its first paragraph), for cards of events without a summary.
-    private func lead(_ block: BlockSpec, width: Double, size: Double?) -> [FlowItem] {
-        guard let first = event?.body.first, let sentence = Self.firstSentence(first) else { return [] }
+    /// The event's text in whole sentences, from the start of its first paragraph:
+    /// `source: event.lead` is its first sentence (to the first 。！？, or the paragraph's
+    /// end); a `paragraphs` block that grows sets as many sentences as fit `room` (its
+    /// share of the height left in the region), and the first sentence before it knows.
+    private func sentences(_ block: BlockSpec, width: Double, size: Double?, room: Double?) -> [FlowItem] {
+        guard let first = event?.body.first else { return [] }
+        let all = Self.sentences(first)
+        guard !all.isEmpty else { return [] }
         let style = typesetter.style(block.style)
-        let box = typesetter.compose(sentence, style: style, width: width, size: size, firstLine: false)
-        return [.text(TextItem(box: box, role: block.role ?? "P", spaceBefore: block.spaceBefore + style.spaceBefore,
+        func box(_ count: Int) -> TextBox {
+            typesetter.compose(all.prefix(count).joined(), style: style, width: width, size: size, firstLine: false)
+        }
+        var chosen = box(1)
+        if block.grow, let room {
+            for count in stride(from: all.count, to: 1, by: -1) {
+                let candidate = box(count)
+                if candidate.height <= room + 0.01 { chosen = candidate; break }
+            }
+        }
+        return [.text(TextItem(box: chosen, role: block.role ?? "P", spaceBefore: block.spaceBefore + style.spaceBefore,
                                spaceAfter: block.spaceAfter + style.spaceAfter, origin: origin("body")))]
     }
 
-    /// The first sentence of `paragraph`, its closing mark included; nil when empty.
-    static func firstSentence(_ paragraph: String) -> String? {
-        let text = paragraph.trimmingCharacters(in: .whitespaces)
-        guard !text.isEmpty else { return nil }
-        guard let end = text.firstIndex(where: { "。！？!?".contains($0) }) else { return text }
-        return String(text[...end])
+    /// `paragraph` cut into sentences, each with its closing mark (and a closing quote
+    /// that follows it).
+    static func sentences(_ paragraph: String) -> [String] {
+        var out: [String] = []
+        var current = ""
+        var ended = false
+        for c in paragraph.trimmingCharacters(in: .whitespaces) {
+            if ended && !"”’」』）)".contains(c) {
+                out.append(current)
+                current = ""
+                ended = false
+            }
+            current.append(c)
+            if "。！？!?".contains(c) { ended = true }
+        }
+        if !current.isEmpty { out.append(current) }
+        return out
     }
 
     /// The figure a `figure` block shows: `source: event.figures.N` names the Nth (from

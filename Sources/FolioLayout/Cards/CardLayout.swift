@@ -110,6 +110,7 @@ public struct CardLayout: Sendable {
         // up before the title is set any smaller.
         let extras = Set(shows.filter { blocks[$0].spec.drop == 0 })
         let steps = sizeSteps(blocks.map(\.spec), shrinkable)
+        let shrinkRegions = Set(shrinkable.map { blocks[$0].region })
         func media(_ dropped: [Int]) -> CardBlocks {
             var media = builder
             media.imageShown = imageShown && !imageBlocks.isSubset(of: Set(dropped))
@@ -127,7 +128,10 @@ public struct CardLayout: Sendable {
                     // (a summary dropped before a chart too tall for the card): take it back,
                     // the most important first, at the sizes that fitted.
                     var kept = dropped
-                    for i in dropped.reversed() where !extras.contains(i) || sizes == steps.first {
+                    // (A `drop: 0` block comes back only at full sizes, or in a region
+                    // without shrinking text, where it cannot have made the title smaller.)
+                    for i in dropped.reversed()
+                    where !extras.contains(i) || sizes == steps.first || !shrinkRegions.contains(blocks[i].region) {
                         let fewer = kept.filter { $0 != i }
                         if case .success(let more) = try attempt(flows, builder: media(fewer), sizes: sizes, dropped: Set(fewer)) {
                             (kept, items) = (fewer, more)
@@ -184,7 +188,13 @@ public struct CardLayout: Sendable {
                 let extra = (room / Double(growing.count) * 2).rounded(.down) / 2
                 for k in growing {
                     let spec = flows.blocks[stackBlocks[k].index].spec
-                    let planned = spec.height ?? region.rect.width * (spec.kind == .image ? 9.0 / 16 : 0.5)
+                    // Text grows from what it holds now (its first sentence); charts and photos from their height.
+                    let textHeight = stackBlocks[k].items.reduce(0.0) { sum, item in
+                        if case .text(let t) = item { return sum + t.box.height }
+                        return sum
+                    }
+                    let planned = spec.kind == .paragraphs ? textHeight
+                        : spec.height ?? region.rect.width * (spec.kind == .image ? 9.0 / 16 : 0.5)
                     stackBlocks[k].items = try builder.items(spec, width: region.rect.width, size: sizes[stackBlocks[k].index],
                                                              height: planned + extra)
                 }

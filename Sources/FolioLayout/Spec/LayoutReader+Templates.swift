@@ -155,8 +155,8 @@ extension LayoutReader {
         if kind != .group && !block.frames.isEmpty {
             context.error("bad-value", m.value("frames"), "only a group block has frames (block \(index) is \(kind.rawValue))")
         }
-        if block.grow && kind != .spacer && (card ? ![.charts, .image].contains(kind) : ![.charts, .contents, .events].contains(kind)) {
-            context.error("bad-value", m.value("grow"), card ? "only a spacer, charts or an image may grow (block \(index) is \(kind.rawValue))"
+        if block.grow && kind != .spacer && (card ? ![.charts, .image, .paragraphs].contains(kind) : ![.charts, .contents, .events].contains(kind)) {
+            context.error("bad-value", m.value("grow"), card ? "only a spacer, charts, an image or paragraphs may grow (block \(index) is \(kind.rawValue))"
                             : "only a spacer, charts, contents or events may grow (block \(index) is \(kind.rawValue))")
         }
         if kind == .figure, let source = block.source, CardBlocks.figureIndex(source) == nil {
