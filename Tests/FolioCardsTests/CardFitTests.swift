@@ -23,7 +23,9 @@ struct CardFitTests {
         let style = try #require(layout.typesetter.spec.styles["title"])
         let fitted = try layout.fit(report: TestSupport.defaultReport, event: Cards.event(title: "甬江科创区启动"))
         #expect(fitted.fitting.sizes[index] == style.size)
-        #expect(fitted.fitting.dropped.isEmpty)
+        // Nothing is dropped but blocks shown only where there is room (`drop: 0`).
+        let blocks = Cards.blocks(layout)
+        #expect(fitted.fitting.dropped.allSatisfy { blocks[$0].drop == 0 }, "\(fitted.fitting.dropped)")
     }
 
     @Test("the longest titles fit every preset, shrunk but never below the minimum", arguments: Cards.presets)

@@ -30,11 +30,15 @@ enum Cards {
         return try layout(name, directory: dir)
     }
 
+    /// The blocks of the card template, across its flows (`flow` first), as `Fitting` counts them.
+    static func blocks(_ layout: CardLayout) -> [BlockSpec] {
+        guard let template = layout.typesetter.spec.templates["card"] else { return [] }
+        return (template.flow?.blocks ?? []) + template.flows.flatMap(\.blocks)
+    }
+
     /// The index of the block that sets the title, across the template's flows.
     static func titleIndex(_ layout: CardLayout) -> Int? {
-        guard let template = layout.typesetter.spec.templates["card"] else { return nil }
-        let blocks = (template.flow?.blocks ?? []) + template.flows.flatMap(\.blocks)
-        return blocks.firstIndex { $0.field == "title" }
+        blocks(layout).firstIndex { $0.field == "title" }
     }
 
     /// The default report's first event with another title.

@@ -12,7 +12,7 @@ struct ConditionTests {
 
     @Test("a misspelt condition on a frame or a block is an error with a did-you-mean")
     func misspelt() throws {
-        var yaml = Self.square.replacingOccurrences(of: "when: no-figure", with: "when: no-figuer")
+        var yaml = Self.square.replacingOccurrences(of: "when: [no-figure, has-media]", with: "when: [no-figuer, has-media]")
         yaml = yaml.replacingOccurrences(of: "style: date, optional: true}", with: "style: date, optional: true, when: has-imgae}")
         do {
             _ = try Cards.layout(yaml: yaml)

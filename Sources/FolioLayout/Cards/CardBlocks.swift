@@ -1,3 +1,4 @@
+import Foundation
 import FolioCharts
 import FolioCore
 import FolioModel
@@ -14,10 +15,22 @@ struct CardBlocks {
     /// is not dropped); then the image takes the media slot and `charts` blocks stay
     /// empty (a card shows a photo or a chart, not both).
     var imageShown: Bool
+    /// Whether the card's image or chart blocks were all given up to make the card fit:
+    /// then conditions see the card without them (`no-media` holds when both are gone),
+    /// so blocks meant for a card without media take their room.
+    var imageDropped = false
+    var chartDropped = false
 
     var event: Event? { scope.event }
 
-    func items(_ block: BlockSpec, width: Double, size: Double?) throws -> [FlowItem] {
+    /// `height`, when given, replaces the block's own height (a `charts` or `image` block
+    /// that grows into the room left in its region).
+    func items(_ block: BlockSpec, width: Double, size: Double?, height: Double? = nil) throws -> [FlowItem] {
+        if block.kind == .paragraphs, block.grow || block.source == "event.lead" {
+            return sentences(block, width: width, size: size, room: height)
+        }
+        var block = block
+        if let height { block.height = height }
         switch block.kind {
         case .figure: return hero(block, width: width, size: size)
         case .charts: return chart(block, width: width)
@@ -26,16 +39,72 @@ struct CardBlocks {
             var builder = BlockBuilder(typesetter: typesetter, scope: scope, columnWidth: width, regionWidth: width)
             builder.checksConditions = false
             if let size { builder.sizes = [0: size] }
-            return try builder.items([block])
+            let items = try builder.items([block])
+            // `limit` on paragraphs: the first paragraphs only (the body's lead on a card).
+            if block.kind == .paragraphs, let limit = block.limit { return Array(items.prefix(limit)) }
+            return items
         }
+    }
+
+    /// The event's text in whole sentences, from the start of its first paragraph:
+    /// `source: event.lead` is its first sentence (to the first 。！？, or the paragraph's
+    /// end); a `paragraphs` block that grows sets as many sentences as fit `room` (its
+    /// share of the height left in the region), and the first sentence before it knows.
+    private func sentences(_ block: BlockSpec, width: Double, size: Double?, room: Double?) -> [FlowItem] {
+        guard let first = event?.body.first else { return [] }
+        let all = Self.sentences(first)
+        guard !all.isEmpty else { return [] }
+        let style = typesetter.style(block.style)
+        func box(_ count: Int) -> TextBox {
+            typesetter.compose(all.prefix(count).joined(), style: style, width: width, size: size, firstLine: false)
+        }
+        var chosen = box(1)
+        if block.grow, let room {
+            for count in stride(from: all.count, to: 1, by: -1) {
+                let candidate = box(count)
+                if candidate.height <= room + 0.01 { chosen = candidate; break }
+            }
+        }
+        return [.text(TextItem(box: chosen, role: block.role ?? "P", spaceBefore: block.spaceBefore + style.spaceBefore,
+                               spaceAfter: block.spaceAfter + style.spaceAfter, origin: origin("body")))]
+    }
+
+    /// `paragraph` cut into sentences, each with its closing mark (and a closing quote
+    /// that follows it).
+    static func sentences(_ paragraph: String) -> [String] {
+        var out: [String] = []
+        var current = ""
+        var ended = false
+        for c in paragraph.trimmingCharacters(in: .whitespaces) {
+            if ended && !"”’」』）)".contains(c) {
+                out.append(current)
+                current = ""
+                ended = false
+            }
+            current.append(c)
+            if "。！？!?".contains(c) { ended = true }
+        }
+        if !current.isEmpty { out.append(current) }
+        return out
+    }
+
+    /// The figure a `figure` block shows: `source: event.figures.N` names the Nth (from
+    /// 1); without a source, the lead figure. Nil for any other source.
+    static func figureIndex(_ source: String?) -> Int? {
+        guard let source else { return 0 }
+        let prefix = "event.figures."
+        guard source.hasPrefix(prefix), let n = Int(source.dropFirst(prefix.count)), n >= 1 else { return nil }
+        return n - 1
     }
 
     /// Whether a block's `when` holds for the event. `has-chart` means a chart the card
     /// would show (see `chartToShow`).
     func holds(_ condition: String?) -> Bool {
-        Condition.holds(condition, Condition.Facts(report: scope.report, event: event, page: nil,
+        var shown = event
+        if imageDropped { shown?.image = nil }
+        return Condition.holds(condition, Condition.Facts(report: scope.report, event: shown, page: nil,
                                                    rankLimit: typesetter.spec.rankLimit,
-                                                   chartShown: chartToShow() != nil && !(imageShown && event?.image != nil),
+                                                   chartShown: chartToShow() != nil && !(imageShown && event?.image != nil) && !chartDropped,
                                                    hasLogo: typesetter.spec.logo != nil))
     }
 
@@ -49,7 +118,8 @@ struct CardBlocks {
     /// The lead figure: value and unit on one baseline, the label below. The value
     /// takes `size` (or its style's size) but never more than the width allows.
     private func hero(_ block: BlockSpec, width: Double, size: Double?) -> [FlowItem] {
-        guard let figure = event?.figures.first else { return [] }
+        guard let index = Self.figureIndex(block.source), let figures = event?.figures, index < figures.count else { return [] }
+        let figure = figures[index]
         let valueStyle = typesetter.style(block.parts["value"] ?? "figure-value")
         let unitStyle = typesetter.style(block.parts["unit"] ?? "figure-unit")
         let labelStyle = typesetter.style(block.parts["label"] ?? "figure-label")

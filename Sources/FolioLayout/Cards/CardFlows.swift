@@ -32,7 +32,7 @@ struct CardFlows {
     /// The order optional blocks are given up in: those with a `drop` number first
     /// (lowest first), then the others from the last.
     func dropOrder(shown: (Int) -> Bool = { _ in true }) -> [Int] {
-        let optional = blocks.indices.filter { blocks[$0].spec.optional && !blocks[$0].spec.grow && shown($0) }
+        let optional = blocks.indices.filter { blocks[$0].spec.optional && blocks[$0].spec.kind != .spacer && shown($0) }
         let numbered = optional.filter { blocks[$0].spec.drop != nil }
             .sorted { (blocks[$0].spec.drop!, -$0) < (blocks[$1].spec.drop!, -$1) }
         let rest = optional.filter { blocks[$0].spec.drop == nil }.reversed()

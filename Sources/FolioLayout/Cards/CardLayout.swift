@@ -90,6 +90,7 @@ public struct CardLayout: Sendable {
         let shrinkable = blocks.indices.filter { blocks[$0].spec.shrink }
         let builder = CardBlocks(typesetter: typesetter, scope: scope, imageShown: imageShown)
         let imageBlocks = Set(blocks.indices.filter { blocks[$0].spec.kind == .image })
+        let chartBlocks = Set(blocks.indices.filter { blocks[$0].spec.kind == .charts })
         var lastMisfit: Misfit?
         var lastSizes: [Int: Double] = [:]
         var lastDropped: [Int] = []
@@ -98,18 +99,45 @@ public struct CardLayout: Sendable {
         var shows = Set<Int>()
         var anyMedia = builder
         anyMedia.imageShown = false
-        for (i, block) in blocks.enumerated() where block.spec.optional && anyMedia.holds(block.spec.when) {
+        var noMedia = anyMedia
+        (noMedia.imageDropped, noMedia.chartDropped) = (true, true)
+        for (i, block) in blocks.enumerated()
+        where block.spec.optional && (anyMedia.holds(block.spec.when) || noMedia.holds(block.spec.when)) {
             let width = flows.regions[block.region].rect.width
             if !(try anyMedia.items(block.spec, width: width, size: nil)).isEmpty { shows.insert(i) }
         }
+        // Blocks with `drop: 0` are shown only where there is room for them: they are given
+        // up before the title is set any smaller.
+        let extras = Set(shows.filter { blocks[$0].spec.drop == 0 })
+        let steps = sizeSteps(blocks.map(\.spec), shrinkable)
+        let shrinkRegions = Set(shrinkable.map { blocks[$0].region })
+        func media(_ dropped: [Int]) -> CardBlocks {
+            var media = builder
+            media.imageShown = imageShown && !imageBlocks.isSubset(of: Set(dropped))
+            media.imageDropped = !imageBlocks.isEmpty && imageBlocks.isSubset(of: Set(dropped))
+            media.chartDropped = !chartBlocks.isEmpty && chartBlocks.isSubset(of: Set(dropped))
+            return media
+        }
         for dropped in flows.dropSequence(shown: { shows.contains($0) }) {
             lastDropped = dropped
-            for sizes in sizeSteps(blocks.map(\.spec), shrinkable) {
+            for sizes in extras.isSubset(of: Set(dropped)) ? steps : Array(steps.prefix(1)) {
                 lastSizes = sizes
-                var media = builder
-                media.imageShown = imageShown && !imageBlocks.isSubset(of: Set(dropped))
-                switch try attempt(flows, builder: media, sizes: sizes, dropped: Set(dropped)) {
-                case .success(let items): return (items, Fitting(sizes: sizes, dropped: dropped))
+                switch try attempt(flows, builder: media(dropped), sizes: sizes, dropped: Set(dropped)) {
+                case .success(var items):
+                    // A block given up earlier may fit again now that a later one is gone
+                    // (a summary dropped before a chart too tall for the card): take it back,
+                    // the most important first, at the sizes that fitted.
+                    var kept = dropped
+                    // (A `drop: 0` block comes back only at full sizes, or in a region
+                    // without shrinking text, where it cannot have made the title smaller.)
+                    for i in dropped.reversed()
+                    where !extras.contains(i) || sizes == steps.first || !shrinkRegions.contains(blocks[i].region) {
+                        let fewer = kept.filter { $0 != i }
+                        if case .success(let more) = try attempt(flows, builder: media(fewer), sizes: sizes, dropped: Set(fewer)) {
+                            (kept, items) = (fewer, more)
+                        }
+                    }
+                    return (items, Fitting(sizes: sizes, dropped: kept))
                 case .failure(let failure): lastMisfit = failure.misfit
                 }
             }
@@ -129,7 +157,7 @@ public struct CardLayout: Sendable {
             var stackBlocks: [CardStack.Block] = []
             for i in region.blocks where !dropped.contains(i) && builder.holds(flows.blocks[i].spec.when) {
                 let block = flows.blocks[i].spec
-                if block.grow {
+                if block.grow && block.kind == .spacer {
                     stackBlocks.append(CardStack.Block(index: i, items: [], grows: true))
                     continue
                 }
@@ -149,7 +177,29 @@ public struct CardLayout: Sendable {
                     followed = true
                 }
             }
-            let result = CardStack.stack(stackBlocks, in: region.rect)
+            var result = CardStack.stack(stackBlocks, in: region.rect)
+            // Charts and photos marked `grow` take the room left in the region, shared evenly.
+            let growing = stackBlocks.indices.filter {
+                let spec = flows.blocks[stackBlocks[$0].index].spec
+                return spec.grow && spec.kind != .spacer && !stackBlocks[$0].items.isEmpty
+            }
+            let room = region.rect.height - result.needed
+            if result.overflow == nil, !growing.isEmpty, room >= 1 {
+                let extra = (room / Double(growing.count) * 2).rounded(.down) / 2
+                for k in growing {
+                    let spec = flows.blocks[stackBlocks[k].index].spec
+                    // Text grows from what it holds now (its first sentence); charts and photos from their height.
+                    let textHeight = stackBlocks[k].items.reduce(0.0) { sum, item in
+                        if case .text(let t) = item { return sum + t.box.height }
+                        return sum
+                    }
+                    let planned = spec.kind == .paragraphs ? textHeight
+                        : spec.height ?? region.rect.width * (spec.kind == .image ? 9.0 / 16 : 0.5)
+                    stackBlocks[k].items = try builder.items(spec, width: region.rect.width, size: sizes[stackBlocks[k].index],
+                                                             height: planned + extra)
+                }
+                result = CardStack.stack(stackBlocks, in: region.rect)
+            }
             if let over = result.overflow {
                 // What makes a region too full is its text of variable length (the title),
                 // not the fixed part the stack happened to push past the bottom.

@@ -155,9 +155,14 @@ extension LayoutReader {
         if kind != .group && !block.frames.isEmpty {
             context.error("bad-value", m.value("frames"), "only a group block has frames (block \(index) is \(kind.rawValue))")
         }
-        if block.grow && kind != .spacer && (card || ![.charts, .contents, .events].contains(kind)) {
-            context.error("bad-value", m.value("grow"), card ? "only a spacer may grow (block \(index) is \(kind.rawValue))"
+        if block.grow && kind != .spacer && (card ? ![.charts, .image, .paragraphs].contains(kind) : ![.charts, .contents, .events].contains(kind)) {
+            context.error("bad-value", m.value("grow"), card ? "only a spacer, charts, an image or paragraphs may grow (block \(index) is \(kind.rawValue))"
                             : "only a spacer, charts, contents or events may grow (block \(index) is \(kind.rawValue))")
+        }
+        if kind == .figure, let source = block.source, CardBlocks.figureIndex(source) == nil {
+            context.error("bad-value", m.value("source"), "block \(index): a figure's source '\(source)' is not event.figures.N (N from 1)",
+                          hint: Suggestions.closest(to: source, in: ["event.figures.1", "event.figures.2", "event.figures.3"])
+                            .map { "did you mean '\($0)'?" } ?? "the lead figure is event.figures.1, the second event.figures.2")
         }
         m.reportUnknownKeys(known: Self.blockKeys)
         return block
