@@ -183,9 +183,9 @@ extension LayoutReader {
 
     /// `when:` names one of `Condition.names`; anything else is an error with a did-you-mean.
     func checkCondition(_ when: String?, _ node: Node?, what: String) {
-        guard let when, !Condition.names.contains(when) else { return }
+        guard let when, !Condition.isKnown(when) else { return }
         context.error("bad-value", node, "\(what): when '\(when)' is not a condition Folio knows",
-                      hint: (Suggestions.closest(to: when, in: Condition.names).map { "did you mean '\($0)'? " } ?? "")
-                        + "conditions: \(Condition.names.joined(separator: ", "))")
+                      hint: (Suggestions.closest(to: when, in: Condition.described).map { "did you mean '\($0)'? " } ?? "")
+                        + "conditions: \(Condition.described.joined(separator: ", "))")
     }
 }
