@@ -430,7 +430,10 @@ public struct FlowEngine {
         if b.keepWithNext, let keep = minimumToKeep(next) {
             if case .text(let nt)? = next { needed += nt.spaceBefore + nt.box.height(lines: keep.lines) } else { needed += keep.height }
         }
-        if fits(needed, s) || s.columnEmpty {
+        // An empty column takes any box, except one under a spanning heading low on the
+        // page (a section that began under the one before): the box moves on instead.
+        let underSpan = s.top > region(s.page).rect.minY + 0.01 && !fits(b.height, s) && paginate
+        if fits(needed, s) || (s.columnEmpty && !underSpan) {
             if !fits(b.height, s) && (!paginate || s.columnEmpty) {
                 throw Overflow(origin: b.origin, missingHeight: b.height - remaining(s), missingLines: 0)
             }
