@@ -244,7 +244,8 @@ public struct FlowEngine {
                 } else if b.floats, !first, i + j + 1 < items.count, case .text = items[i + j + 1] {
                     continue
                 } else {
-                    return y + before + b.height
+                    // A box that may be set lower (`min-height`) needs only that much.
+                    return y + before + min(b.minHeight ?? b.height, b.height)
                 }
             }
             first = false

@@ -146,6 +146,16 @@ extension LayoutReader {
                               span: m.bool("span") ?? false, keepWithPrevious: m.bool("keep-with-previous") ?? false, grow: m.bool("grow") ?? false, drop: count(&m, "drop"),
                               when: condition(&m, what: "block \(index)"))
         block.crop = m.bool("crop") ?? false
+        if let text = m.string("bands") {
+            if let bands = Bands(rawValue: text), kind == .contents {
+                block.bands = bands
+            } else if kind != .contents {
+                context.error("bad-value", m.value("bands"), "only a contents block has 'bands' (block \(index) is \(kind.rawValue))")
+            } else {
+                context.error("bad-value", m.value("bands"), "bands '\(text)' is not one of \(Bands.allCases.map(\.rawValue).joined(separator: ", "))",
+                              hint: Suggestions.closest(to: text, in: Bands.allCases.map(\.rawValue)).map { "did you mean '\($0)'?" })
+            }
+        }
         block.frames = frames(&m, "frames", styles: styles, colors: colors)
         block.minHeight = length(&m, "min-height")?.resolve(reference: 0)
         if block.minHeight != nil && kind != .charts && kind != .image {
