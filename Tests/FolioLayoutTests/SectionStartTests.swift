@@ -100,3 +100,48 @@ struct SectionStartTests {
         }
     }
 }
+
+/// `bands:` on a contents block: every other entry on a band, or every one (tinted cards).
+@Suite("Contents bands")
+struct ContentsBandsTests {
+    static let shipped = "color: muted, fill: tint, bands: every, grow: true, height: 12mm}"
+
+    /// The tint bands (filled rectangles in the tint colour) on the contents page.
+    static func bands(_ bands: String) throws -> [Rect] {
+        let (spec, problems) = try SectionStartTests.layout(replacing: shipped, with: shipped.replacingOccurrences(of: "bands: every", with: "bands: \(bands)"))
+        let layout = try #require(spec, "\(problems)")
+        let document = try SectionStartTests.document(layout, LayoutTestSupport.report(events: 10))
+        let tint = try Typesetter(spec: layout, composer: LayoutTestSupport.composer).color("tint")
+        let page = try #require(document.pages.first { $0.role == "contents" })
+        return page.items.flatMap(\.flattened).compactMap {
+            guard case .shape(let s) = $0, s.fill == tint else { return nil }
+            let points = s.path.elements.compactMap { e -> Point? in
+                switch e {
+                case .move(let p), .line(let p): return p
+                default: return nil
+                }
+            }
+            guard let minY = points.map(\.y).min(), let maxY = points.map(\.y).max(),
+                  let minX = points.map(\.x).min(), let maxX = points.map(\.x).max() else { return nil }
+            return Rect(x: minX, y: minY, width: maxX - minX, height: maxY - minY)
+        }
+    }
+
+    @Test("every: a band behind every entry, taller than alternate's as the growth goes inside")
+    func every() throws {
+        let every = try Self.bands("every"), alternate = try Self.bands("alternate")
+        // Ten events and the foreword: eleven entries.
+        #expect(every.count == 11 && alternate.count == 6, "\(every.count) and \(alternate.count) bands")
+        let tallest = alternate.map(\.height).max() ?? 0
+        #expect(every.dropLast().allSatisfy { $0.height > tallest + 1 }, "the growth is inside the cards")
+    }
+
+    @Test("a misspelt bands value, and bands on another block, are errors at their line")
+    func badBands() throws {
+        let (_, misspelt) = try SectionStartTests.layout(replacing: Self.shipped, with: Self.shipped.replacingOccurrences(of: "bands: every", with: "bands: evry"))
+        #expect(misspelt.contains { "\($0) \($0.hint ?? "")".contains("did you mean 'every'") && $0.location?.line != nil }, "\(misspelt)")
+        let rule = "{type: rule, height: 1.2pt, width: 18mm, color: accent, space-after: 8mm}"
+        let (_, elsewhere) = try SectionStartTests.layout(replacing: rule, with: rule.replacingOccurrences(of: "}", with: ", bands: every}"))
+        #expect(elsewhere.contains { $0.description.contains("only a contents block has 'bands'") && $0.location?.line != nil }, "\(elsewhere)")
+    }
+}
