@@ -47,9 +47,29 @@ struct OccupancyGoalTests {
         print("occupancy \(name) \(layout): mean \(String(format: "%.1f", mean * 100)) %, \(low.count) of \(pages.count) below 70 %"
               + " (not counting pages that end open)")
         for row in table { print("occupancy   \(name) \(layout) \(row)") }
-        withKnownIssue("issue 21: pages do not fit their content yet") {
+        let check = {
             #expect(mean >= 0.8, "\(name) \(layout): mean \(mean)\n\(table.joined(separator: "\n"))")
             #expect(low.isEmpty, "\(name) \(layout): \(low.map(\.number))\n\(table.joined(separator: "\n"))")
         }
+        if let reason = Self.open["\(name) \(layout)"] {
+            withKnownIssue("issue 21: \(reason)", isIntermittent: false, check)
+        } else {
+            check()
+        }
     }
+
+    /// The cases that do not meet the goal yet, and why (the rest must meet it).
+    static let open: [String: String] = [
+        "ningbo-2022 brochure": "mean 79.6 %: event pages at 74–78 % (white round the charts and figure tiles)",
+        "lanshan-2025 brochure": "one event of 1.6 pages and a statistics page repeating its one chart",
+        "lanshan-2025 brochure-16k": "one event of 1.1 pages: its second page holds the event's chart",
+        "tingzhou-2023 brochure": "three event pages at 62–68 % (a photo or chart band with white beside it)",
+        "tingzhou-2023 brochure-16k": "the last event page at about 50 %",
+        "qinglan-2024 brochure": "event pages at 57–68 %; the foreword's page with the contents under it",
+        "qinglan-2024 brochure-16k": "the foreword's page with the contents under it; the last events page",
+        "haicheng-2024 brochure": "A4 event pages at 56–68 % where the next event's head does not fit",
+        "haicheng-2024 brochure-16k": "the foreword's page with the contents under it (62 %)",
+        "donglin-2025 brochure": "65 A4 event pages at 44–69 % where the next event's head does not fit",
+        "donglin-2025 brochure-16k": "the foreword's page and a few statistics pages below 70 %",
+    ]
 }

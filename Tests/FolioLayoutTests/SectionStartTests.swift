@@ -89,14 +89,32 @@ struct SectionStartTests {
         #expect(a.outline.first { $0.title == "数据一览" }?.pageIndex == last)
     }
 
-    @Test("start: whole: the contents under a short foreword when all of them fit, else a page of their own")
-    func wholeOrNewPage() throws {
-        for (events, shared) in [(6, true), (30, false)] {
-            let document = try LayoutTestSupport.document(LayoutTestSupport.report(events: events), layout: "brochure")
+    @Test("start: top-half: the contents right under a foreword that ends in the top half of its page, else a page of their own")
+    func topHalf() throws {
+        // A one-paragraph foreword: the contents follow it on its page, right under the signature.
+        let short = try LayoutTestSupport.document(LayoutTestSupport.report(events: 10), layout: "brochure")
+        let foreword = try #require(short.pages.firstIndex { $0.role == "foreword" })
+        let heading = try #require(LayoutTestSupport.runs(short.pages[foreword]).first { $0.text == "目录" })
+        let signature = try #require(LayoutTestSupport.runs(short.pages[foreword]).filter { $0.text.contains("2024") }.map(\.bounds.maxY).max())
+        #expect(heading.bounds.minY > signature && heading.bounds.minY - signature < 100, "right under the foreword: \(signature) → \(heading.bounds.minY)")
+        #expect(short.outline.first { $0.title == "目录" }?.pageIndex == foreword)
+        // The default report's foreword fills most of its page: the contents begin the next one.
+        let long = try LayoutTestSupport.document(Self.corpus("../../Reports/ningbo-2022"), layout: "brochure")
+        let last = try #require(long.pages.lastIndex { $0.role == "foreword" })
+        #expect(!Self.hasText(long.pages[last], "目录"))
+        #expect(long.outline.first { $0.title == "目录" }?.pageIndex == last + 1)
+    }
+
+    @Test("start: whole: a section under the one before only when all of it fits there")
+    func whole() throws {
+        for (events, shared) in [(3, true), (30, false)] {
+            var spec = try LayoutTestSupport.spec("brochure")
+            spec.templates["contents"]?.when = nil
+            spec.templates["contents"]?.start = .whole
+            let document = try Self.document(spec, LayoutTestSupport.report(events: events))
             let foreword = try #require(document.pages.firstIndex { $0.role == "foreword" })
-            let contents = try #require(document.outline.first { $0.title == "目录" }?.pageIndex)
             #expect(Self.hasText(document.pages[foreword], "目录") == shared, "\(events) events")
-            #expect((contents == foreword) == shared, "\(events) events: contents on page index \(contents)")
+            #expect((document.outline.first { $0.title == "目录" }?.pageIndex == foreword) == shared, "\(events) events")
         }
     }
 }
@@ -109,7 +127,8 @@ struct ContentsBandsTests {
     /// The tint bands (filled rectangles in the tint colour) on the contents page.
     static func bands(_ bands: String) throws -> [Rect] {
         let (spec, problems) = try SectionStartTests.layout(replacing: shipped, with: shipped.replacingOccurrences(of: "bands: every", with: "bands: \(bands)"))
-        let layout = try #require(spec, "\(problems)")
+        var layout = try #require(spec, "\(problems)")
+        layout.templates["contents"]?.start = nil   // a page of their own
         let document = try SectionStartTests.document(layout, LayoutTestSupport.report(events: 10))
         let tint = try Typesetter(spec: layout, composer: LayoutTestSupport.composer).color("tint")
         let page = try #require(document.pages.first { $0.role == "contents" })

@@ -190,6 +190,10 @@ public struct FlowEngine {
             if !s.pageEmpty {
                 repeat { try nextColumn(&s, reason: reason) } while s.column != 0
             }
+        case .topHalf:
+            guard !s.columnEmpty else { return }
+            let column = current(s)
+            if s.y > s.top + (column.maxY - s.top) / 2 + 0.01 { try nextColumn(&s, reason: reason) }
         case .halfPage:
             guard !s.columnEmpty else { return }
             let column = current(s)
