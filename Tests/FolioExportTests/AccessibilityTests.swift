@@ -47,9 +47,11 @@ struct AccessibilityTests {
         let problems = reader.problems(title: report.title)
         #expect(problems.isEmpty, "\(problems.prefix(12).joined(separator: "\n"))")
         // One contents list, each of its entries a link; as many H2 as sections and events.
-        #expect(reader.roles["/TOC"] == 1)
-        #expect(reader.roles["/TOCI"] == reader.roles["/Link"])
-        #expect((reader.roles["/TOCI"] ?? 0) >= report.events.count)
+        // (The shipped layouts make a contents only for more than 5 events: `events-over-5`.)
+        let contents = report.events.count > 5
+        #expect(reader.roles["/TOC"] == (contents ? 1 : nil))
+        #expect(reader.roles["/TOCI"] == reader.roles["/Link"] || !contents)
+        #expect((reader.roles["/TOCI"] ?? 0) >= (contents ? report.events.count : 0))
         #expect(reader.roles["/H2"] ?? 0 >= report.events.count)
     }
 

@@ -76,6 +76,6 @@ struct GlyphGapTests {
             #expect(Set(fromMuPDF).isSubset(of: Set(fromPoppler)), "page \(page): MuPDF invents \(Set(fromMuPDF).subtracting(fromPoppler))")
             compared += 1
         }
-        #expect(compared == document.pages.count && compared > 10)
+        #expect(compared == document.pages.count && compared >= 8)   // the 16K brochure of the default report has 8 pages
     }
 }

@@ -73,7 +73,7 @@ struct PrintPreflightTests {
         let build = try TestSupport.run(folio, ["build", TestSupport.path("Reports/ningbo-2022"), "--out", out, "--layout", "brochure-16k",
                                                 "--print", "--no-cards", "--verbose"], cwd: TestSupport.root)
         #expect(build.status == 0, "\(build.stdout)\(build.stderr)")
-        #expect(build.stdout.contains("pages, a multiple of 4"), "\(build.stdout)")
+        #expect(build.stdout.contains("pages, a multiple of 2"), "\(build.stdout)")   // brochure-16k pads to 2
         #expect(build.stdout.contains("brochure-print.pdf: fit to print"))
     }
 

@@ -51,8 +51,8 @@ struct CopyfitReaderTests {
     func badTemplateKeys() throws {
         let open = try Self.diagnostics(replacing: "ends-open: true\n    flow:", with: "ends-open: maybe\n    flow:")
         #expect(open.contains { Self.text($0).contains("ends-open") }, "\(open)")
-        let grow = try Self.diagnostics(replacing: #"{type: text, content: "CONTENTS", style: kicker}"#,
-                                        with: #"{type: text, content: "CONTENTS", style: kicker, grow: true}"#)
+        let grow = try Self.diagnostics(replacing: #"{type: text, content: "CONTENTS", style: kicker,"#,
+                                        with: #"{type: text, content: "CONTENTS", style: kicker, grow: true,"#)
         #expect(grow.contains { Self.text($0).contains("may grow") }, "\(grow)")
     }
 }

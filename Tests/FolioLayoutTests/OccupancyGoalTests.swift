@@ -47,9 +47,28 @@ struct OccupancyGoalTests {
         print("occupancy \(name) \(layout): mean \(String(format: "%.1f", mean * 100)) %, \(low.count) of \(pages.count) below 70 %"
               + " (not counting pages that end open)")
         for row in table { print("occupancy   \(name) \(layout) \(row)") }
-        withKnownIssue("issue 21: pages do not fit their content yet") {
+        let check = {
             #expect(mean >= 0.8, "\(name) \(layout): mean \(mean)\n\(table.joined(separator: "\n"))")
             #expect(low.isEmpty, "\(name) \(layout): \(low.map(\.number))\n\(table.joined(separator: "\n"))")
         }
+        if let reason = Self.open["\(name) \(layout)"] {
+            withKnownIssue("issue 21: \(reason)", isIntermittent: false, check)
+        } else {
+            check()
+        }
     }
+
+    /// The cases that do not meet the goal yet, and why (the rest must meet it).
+    static let open: [String: String] = [
+        "ningbo-2022 brochure": "mean 79.6 %, no page below 70 %: event pages at 74–78 % (white beside charts and figure tiles)",
+        "lanshan-2025 brochure": "one event: its last page 60 %, then a statistics page (44 %) repeating the event's one chart",
+        "lanshan-2025 brochure-16k": "one event of 1.1 pages: its second page holds its chart and the statistics (27 %)",
+        "tingzhou-2023 brochure": "three event pages at 62–68 % (a photo or a chart with white beside it)",
+        "tingzhou-2023 brochure-16k": "the last page, the third event and the statistics, 42 %",
+        "qinglan-2024 brochure": "the foreword and contents page 60 %, event pages 57–68 %, the last statistics page 22 %",
+        "qinglan-2024 brochure-16k": "mean 75.3 %: the last events page 67 %",
+        "haicheng-2024 brochure": "mean 75.3 %: 8 event pages at 56–68 % where the next event's head does not fit",
+        "donglin-2025 brochure": "mean 74.9 %: 65 event pages at 48–69 % where the next event's head does not fit",
+        "donglin-2025 brochure-16k": "mean 84.7 %; one event page 69 %, the last statistics page 46 %",
+    ]
 }

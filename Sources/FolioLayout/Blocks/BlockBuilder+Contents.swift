@@ -13,9 +13,10 @@ extension BlockBuilder {
 }
 
 extension BlockBuilder {
-    /// Every other entry on the block's `fill`: a band behind the entry.
+    /// Every other entry (or every one, `bands: every`) on the block's `fill`: a band
+    /// behind the entry.
     func contentsBand(_ block: BlockSpec, index: Int, rect: Rect, gap: Double) -> [Item] {
-        guard let fill = block.fill, index % 2 == 0 else { return [] }
+        guard let fill = block.fill, index % 2 == 0 || block.bands == .every else { return [] }
         // Inside the entry's own box, so it never leaves the live area (half-leading gives air).
         return [.shape(Shape(path: .rect(rect), fill: typesetter.color(fill)))]
     }

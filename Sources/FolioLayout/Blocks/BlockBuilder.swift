@@ -283,13 +283,16 @@ struct BlockBuilder {
             let rank = entry.rank.map { typesetter.compose($0, style: rankStyle, width: rankWidth, alignment: .left) }
             let pageNumber = pageNumbers[entry.destination].map(String.init) ?? "00"
             let page = typesetter.compose(pageNumber, style: pageStyle, width: pageWidth, alignment: .right)
-            let height = title.height + (detail?.height ?? 0)
             let grown = block.grow && i < contents.count - 1 ? min(growth, block.height ?? .infinity) : 0
-            let gapAfter = titleStyle.spaceAfter + (i == contents.count - 1 ? block.spaceAfter : 0) + grown
+            // Every entry on a band: the growth goes inside the bands, around the text.
+            let inside = block.bands == .every && block.fill != nil ? grown : 0
+            let height = title.height + (detail?.height ?? 0) + inside
+            let gapAfter = titleStyle.spaceAfter + (i == contents.count - 1 ? block.spaceAfter : 0) + grown - inside
             out.append(.box(BoxItem(height: height, role: "TOCI", keepWithNext: false,
                                     spaceBefore: i == 0 ? block.spaceBefore : titleStyle.spaceBefore,
                                     spaceAfter: gapAfter, floats: false) { rect in
                 var items: [Item] = contentsBand(block, index: i, rect: rect, gap: gapAfter)
+                let rect = Rect(x: rect.minX, y: rect.minY + inside / 2, width: rect.width, height: rect.height - inside)
                 let baselineFirst = rect.minY + title.baselineOffset
                 if let rank {
                     items += rank.runs(lines: 0..<1, x: rect.minX, top: baselineFirst - rank.baselineOffset).map(Item.text)

@@ -15,6 +15,7 @@ extension BrochureLayout {
             p.pages += made.pages
             p.destinations.merge(made.destinations) { _, new in new }
             appendOutline(&p, report: report, destinations: made.destinations)
+            p.flowEnd = made.end
             return
         }
         let firstIndex = p.pages.count
@@ -91,7 +92,10 @@ extension BrochureLayout {
         for anchor in result.anchors { destinations[anchor.name] = first + anchor.page }
         p.destinations.merge(destinations) { _, new in new }
         appendOutline(&p, report: report, destinations: destinations)
-        sections.made[key] = SectionMemo.Made(pages: Array(p.pages[firstIndex...]), destinations: destinations, outline: nil)
+        p.flowEnd = FlowEnd(pageIndex: p.pages.count - 1, end: result.end, bottom: result.bottom,
+                            columns: region(result.pages.count - 1).columns)
+        sections.made[key] = SectionMemo.Made(pages: Array(p.pages[firstIndex...]), destinations: destinations, outline: nil,
+                                              end: p.flowEnd)
     }
 
     /// An outline entry per event, at the page its head is on.
@@ -101,10 +105,5 @@ extension BrochureLayout {
             guard let page = destinations[dest] else { continue }
             p.outline.append(OutlineEntry(title: String(format: "%02d ", event.rank) + event.title, pageIndex: page - 1, destination: dest))
         }
-    }
-
-    private func isAnchor(_ item: FlowItem) -> Bool {
-        if case .anchor = item { return true }
-        return false
     }
 }

@@ -6,12 +6,13 @@ import FolioCore
 extension BrochureLayout {
     /// Where `flow` runs on its `k`-th page (0: the first, `first` its page number): the
     /// flow's own region there, the continuation template's on later pages, else the
-    /// live area.
-    func flowRegion(_ flow: FlowSpec, continuation: TemplateSpec?, first: Int) -> (Int) -> FlowRegion {
+    /// live area. A section that `continuing` the one before on its last page runs in the
+    /// live area there.
+    func flowRegion(_ flow: FlowSpec, continuation: TemplateSpec?, first: Int, continuing: Bool = false) -> (Int) -> FlowRegion {
         { k in
             let live = spec.page.liveArea(pageNumber: first + k)
             let columns = flow.columns ?? spec.page.columns
-            let box = k == 0 ? flow.region : continuation?.flow?.region
+            let box = k == 0 ? (continuing ? nil : flow.region) : continuation?.flow?.region
             let rect = box.map { $0.resolve(live: live, trim: spec.page.size) } ?? live
             return FlowRegion(rect: rect, columns: columns, gutter: spec.page.gutter)
         }

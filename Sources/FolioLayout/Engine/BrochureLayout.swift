@@ -34,6 +34,9 @@ public struct BrochureLayout: Sendable {
         var pages: [Page] = []
         var destinations: [String: Int] = [:]
         var outline: [OutlineEntry] = []
+        /// Where the last section's flow ended, on the last page (nil after a section
+        /// without a flow): a section with `start:` continues there.
+        var flowEnd: FlowEnd?
     }
 
     /// Sections laid out by an earlier pass of the same document. Passes differ only in
@@ -44,12 +47,14 @@ public struct BrochureLayout: Sendable {
             var template: String
             var destination: String
             var firstIndex: Int
+            var resume: FlowEnd?
         }
 
         struct Made {
             var pages: [Page]
             var destinations: [String: Int]
             var outline: OutlineEntry?
+            var end: FlowEnd?
         }
 
         var made: [Key: Made] = [:]
@@ -117,31 +122,38 @@ public struct BrochureLayout: Sendable {
     private func append(_ p: inout Pass, template name: String, scope: TemplateScope, destination: String,
                         outlineTitle: String?, numbers: [String: Int], contents: [ContentsEntry], sections: SectionMemo) throws {
         guard let template = spec.templates[name] else { return }
-        let key = SectionMemo.Key(template: name, destination: destination, firstIndex: p.pages.count)
+        let resume = resumption(name, template, p)
+        let key = SectionMemo.Key(template: name, destination: destination, firstIndex: p.pages.count, resume: resume)
         let showsNumbers = template.flow?.blocks.contains { $0.kind == .contents } ?? false
         if !showsNumbers, let made = sections.made[key] {
+            // A section that continues the one before remade that one's last page.
+            if resume != nil { p.pages.removeLast() }
             p.pages += made.pages
             p.destinations.merge(made.destinations) { _, new in new }
             if let entry = made.outline { p.outline.append(entry) }
+            p.flowEnd = made.end
             return
         }
-        let before = (pages: p.pages.count, destinations: p.destinations, outline: p.outline.count)
+        let before = (pages: p.pages.count - (resume == nil ? 0 : 1), destinations: p.destinations, outline: p.outline.count)
         try layOut(&p, template: template, name: name, scope: scope, destination: destination, outlineTitle: outlineTitle,
                    numbers: numbers, contents: contents)
         sections.made[key] = SectionMemo.Made(pages: Array(p.pages[before.pages...]),
                                               destinations: p.destinations.filter { before.destinations[$0.key] != $0.value },
-                                              outline: p.outline.count > before.outline ? p.outline.last : nil)
+                                              outline: p.outline.count > before.outline ? p.outline.last : nil, end: p.flowEnd)
     }
 
     func layOut(_ p: inout Pass, template: TemplateSpec, name: String, scope: TemplateScope, destination: String,
                         outlineTitle: String?, numbers: [String: Int], contents: [ContentsEntry]) throws {
-        let firstIndex = p.pages.count
-        let first = firstIndex + 1
+        // A section with `start:` begins on the last page, where the section before ended.
+        var resume = resumption(name, template, p)
+        var firstIndex = p.pages.count - (resume == nil ? 0 : 1)
+        var first = firstIndex + 1
         var flowPages: [[Item]] = [[]]
         var anchors: [(name: String, page: Int, point: Point)] = []
+        p.flowEnd = nil
         if let flow = template.flow {
             let continuation = template.continuation.flatMap { spec.templates[$0] }
-            let region = flowRegion(flow, continuation: continuation, first: first)
+            let region = flowRegion(flow, continuation: continuation, first: first, continuing: resume != nil)
             let r0 = region(0)
             // One run of the flow; copyfitting (Copyfit.swift) may run it again with other
             // styles, grid or regions.
@@ -152,15 +164,27 @@ public struct BrochureLayout: Sendable {
                 builder.pageNumbers = numbers
                 builder.contents = contents
                 builder.growth = growth
-                let items = try builder.items(Copyfit.spaced(flow.blocks, space))
+                var items = try builder.items(Copyfit.spaced(flow.blocks, space))
+                if let resume {
+                    if let k = items.firstIndex(where: { $0.start == nil && !isAnchor($0) }) { items[k] = items[k].starting(template.start ?? .anywhere) }
+                    items.insert(.anchor(destination), at: 0)
+                }
                 let grid = BaselineGrid(origin: spec.page.margins.top, step: step)
-                return try FlowEngine(grid: grid, paginate: flow.paginate, region: region).run(items)
+                return try FlowEngine(grid: grid, paginate: flow.paginate, region: region).run(items, from: resume?.start(columns: r0.columns))
             }
             do {
                 let result = try Copyfit(spec: flow.copyfit, typesetter: typesetter, grows: flow.blocks.contains { $0.grow })
                     .run(region: region, flow: run)
                 flowPages = result.pages
                 anchors = result.anchors
+                p.flowEnd = FlowEnd(pageIndex: firstIndex + result.pages.count - 1, end: result.end, bottom: result.bottom,
+                                    columns: region(result.pages.count - 1).columns)
+                if resume != nil, flowPages.first?.isEmpty ?? false {
+                    // Nothing fitted under the section before: the section begins a page.
+                    flowPages.removeFirst()
+                    anchors = anchors.filter { $0.name != destination }.map { ($0.name, $0.page - 1, $0.point) }
+                    (resume, firstIndex, first) = (nil, firstIndex + 1, first + 1)
+                }
             } catch let overflow as FlowEngine.Overflow {
                 throw LayoutError(.error("overflow", at: overflow.origin?.location,
                                          "\(overflow.origin?.owner ?? "the report"): '\(overflow.origin?.field ?? "text")' does not fit the \(name) page",
@@ -174,8 +198,8 @@ public struct BrochureLayout: Sendable {
                                           section: scope.section ?? template.title ?? scope.event?.title, rankLimit: spec.rankLimit)
             let renderer = FrameRenderer(typesetter: typesetter, page: spec.page, scope: pageScope, pageNumber: pageNumber,
                                          template: name)
-            var items = try underlay(pageTemplate, renderer: renderer, pageNumber: pageNumber)
-            if k == 0 {
+            var items = resume != nil && k == 0 ? [] : try underlay(pageTemplate, renderer: renderer, pageNumber: pageNumber)
+            if k == 0 && resume == nil {
                 items.append(.destination(name: destination, at: Point(x: 0, y: 0)))
                 items += try renderer.render(template.frames)
             }
@@ -183,14 +207,22 @@ public struct BrochureLayout: Sendable {
             for anchor in anchors where anchor.page == k {
                 items.append(.destination(name: anchor.name, at: anchor.point))
             }
+            let endsOpen = template.endsOpen && k == flowPages.count - 1
+            if resume != nil && k == 0 {
+                // The page shared with the section before: this section's flow goes under it.
+                p.pages[firstIndex].items += items
+                p.pages[firstIndex].endsOpen = endsOpen
+                continue
+            }
             var page = Page(size: spec.page.size, bleed: spec.page.bleed, items: items, label: label(pageTemplate, pageNumber: pageNumber), role: name)
-            page.endsOpen = template.endsOpen && k == flowPages.count - 1
+            page.endsOpen = endsOpen
             p.pages.append(page)
         }
-        p.destinations[destination] = first
+        if template.flow == nil { p.flowEnd = nil }
+        p.destinations[destination] = first + (anchors.first { $0.name == destination }?.page ?? 0)
         for anchor in anchors { p.destinations[anchor.name] = first + anchor.page }
         if let outlineTitle {
-            p.outline.append(OutlineEntry(title: outlineTitle, pageIndex: firstIndex, destination: destination))
+            p.outline.append(OutlineEntry(title: outlineTitle, pageIndex: p.destinations[destination]! - 1, destination: destination))
         }
     }
 
@@ -199,6 +231,7 @@ public struct BrochureLayout: Sendable {
     private func pad(_ p: inout Pass, report: Report, reserve: Int) {
         let multiple = spec.page.padTo
         guard multiple > 1 else { return }
+        p.flowEnd = nil
         let projected = p.pages.count + reserve
         let missing = (multiple - projected % multiple) % multiple
         for k in 0..<missing {

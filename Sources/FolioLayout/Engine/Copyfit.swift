@@ -38,7 +38,9 @@ struct Copyfit {
             }
         }
         guard spec.otherwise == .spread, plain.pages.count >= 2 else { return plain }
-        return try spread(plain, region: region, flow: flow)
+        let (spread, cut) = try spread(plain, region: region, flow: flow)
+        // Growing blocks then take the room the spread left on the last page.
+        return try grow(spread, region: cut) { try flow(typesetter, layout.page.baseline, 1, $0, cut) }
     }
 
     /// The most growth (to the point) that keeps the flow on as many pages as `result`.
@@ -92,11 +94,14 @@ struct Copyfit {
 
     /// Ends the page before the last higher, a grid line at a time, until the last two
     /// pages are filled about evenly.
-    private func spread(_ plain: FlowResult, region: @escaping (Int) -> FlowRegion, flow: Flow) throws -> FlowResult {
+    /// Returns the spread flow and the regions it ran in.
+    private func spread(_ plain: FlowResult, region: @escaping (Int) -> FlowRegion,
+                        flow: Flow) throws -> (FlowResult, (Int) -> FlowRegion) {
         let before = plain.pages.count - 2
         let step = typesetter.spec.page.baseline > 0 ? typesetter.spec.page.baseline : 12
         let height = region(before).rect.height
         var best = plain
+        var bestRegion = region
         var gap = abs(share(plain, page: before, region) - share(plain, page: before + 1, region))
         var cut = step
         while cut < height / 2 {
@@ -108,10 +113,10 @@ struct Copyfit {
             let result = try flow(typesetter, typesetter.spec.page.baseline, 1, 0, shortened)
             guard result.pages.count == plain.pages.count else { break }
             let upper = share(result, page: before, region), lower = share(result, page: before + 1, region)
-            if abs(upper - lower) < gap { (best, gap) = (result, abs(upper - lower)) }
+            if abs(upper - lower) < gap { (best, gap, bestRegion) = (result, abs(upper - lower), shortened) }
             if lower >= upper { break }
             cut += step
         }
-        return best
+        return (best, bestRegion)
     }
 }

@@ -46,6 +46,21 @@ public struct FlowResult: Sendable {
     public var anchors: [(name: String, page: Int, point: Point)]
     /// Lowest point used on the last page.
     public var bottom: Double
+    /// Where the flow ended on its last page: the column and the point below its last
+    /// item (a section that continues this flow begins there).
+    public var end = FlowResume(column: 0, y: 0)
+}
+
+/// A point in a page's columns where a flow begins instead of the top of the first
+/// column: the end of the section before, when a section continues it (`start:`).
+public struct FlowResume: Hashable, Sendable {
+    public var column: Int
+    public var y: Double
+
+    public init(column: Int, y: Double) {
+        self.column = column
+        self.y = y
+    }
 }
 
 /// Pours flow items into columns and pages: paragraphs split between lines with at
@@ -89,9 +104,17 @@ public struct FlowEngine {
         var bottomUsed: Double = 0
     }
 
-    public func run(_ items: [FlowItem]) throws -> FlowResult {
+    /// Pours `items` from the top of the first page's first column, or from `resume`
+    /// on it (what the section before left of the page).
+    public func run(_ items: [FlowItem], from resume: FlowResume? = nil) throws -> FlowResult {
         var s = State()
         startColumn(&s, page: 0, column: 0)
+        if let resume {
+            if resume.column > 0 { startColumn(&s, page: 0, column: min(resume.column, region(0).columns - 1)) }
+            s.y = resume.y
+            s.columnEmpty = false
+            s.pageEmpty = false
+        }
         var i = 0
         while i < items.count {
             switch items[i] {
@@ -112,7 +135,9 @@ public struct FlowEngine {
         while !s.deferred.isEmpty {
             try nextColumn(&s, reason: s.deferred.first?.origin)
         }
-        return FlowResult(pages: s.pages, anchors: s.anchors.map { ($0.0, $0.1, $0.2) }, bottom: s.bottomUsed)
+        var result = FlowResult(pages: s.pages, anchors: s.anchors.map { ($0.0, $0.1, $0.2) }, bottom: s.bottomUsed)
+        result.end = FlowResume(column: s.column, y: s.y)
+        return result
     }
 
     // MARK: - Units and keeps
@@ -165,6 +190,10 @@ public struct FlowEngine {
             if !s.pageEmpty {
                 repeat { try nextColumn(&s, reason: reason) } while s.column != 0
             }
+        case .topHalf:
+            guard !s.columnEmpty else { return }
+            let column = current(s)
+            if s.y > s.top + (column.maxY - s.top) / 2 + 0.01 { try nextColumn(&s, reason: reason) }
         case .halfPage:
             guard !s.columnEmpty else { return }
             let column = current(s)
@@ -219,7 +248,8 @@ public struct FlowEngine {
                 } else if b.floats, !first, i + j + 1 < items.count, case .text = items[i + j + 1] {
                     continue
                 } else {
-                    return y + before + b.height
+                    // A box that may be set lower (`min-height`) needs only that much.
+                    return y + before + min(b.minHeight ?? b.height, b.height)
                 }
             }
             first = false
@@ -405,7 +435,10 @@ public struct FlowEngine {
         if b.keepWithNext, let keep = minimumToKeep(next) {
             if case .text(let nt)? = next { needed += nt.spaceBefore + nt.box.height(lines: keep.lines) } else { needed += keep.height }
         }
-        if fits(needed, s) || s.columnEmpty {
+        // An empty column takes any box, except one under a spanning heading low on the
+        // page (a section that began under the one before): the box moves on instead.
+        let underSpan = s.top > region(s.page).rect.minY + 0.01 && !fits(b.height, s) && paginate
+        if fits(needed, s) || (s.columnEmpty && !underSpan) {
             if !fits(b.height, s) && (!paginate || s.columnEmpty) {
                 throw Overflow(origin: b.origin, missingHeight: b.height - remaining(s), missingLines: 0)
             }

@@ -8,6 +8,10 @@ public enum FlowStart: String, Hashable, Sendable, CaseIterable {
     /// At the top or at the middle of a column: an event that begins in the top half of
     /// a column starts at its middle; one that would begin lower starts the next column.
     case halfPage = "half-page"
+    /// Right after the previous unit when that ended in the top half of its column, else
+    /// at the top of the next column (a contents under a short foreword, never under a
+    /// long one).
+    case topHalf = "top-half"
     /// Right after the previous unit when all of it fits in the rest of the column, else
     /// at the top of the next column: a short event is never split.
     case whole

@@ -3,6 +3,11 @@ import FolioModel
 import FolioText
 
 /// One block of a flow.
+/// `bands:` of a `contents` block.
+public enum Bands: String, CaseIterable, Hashable, Sendable {
+    case alternate, every
+}
+
 public struct BlockSpec: Hashable, Sendable {
     public enum Kind: String, Hashable, Sendable, CaseIterable {
         /// Text from a template string.
@@ -43,6 +48,9 @@ public struct BlockSpec: Hashable, Sendable {
     public var columns: Int
     public var color: String?
     public var fill: String?
+    /// `contents`: which entries sit on a band of `fill` — every other one, or every one
+    /// (a list of tinted cards, which then take the growth inside them).
+    public var bands: Bands = .alternate
     /// Styles of sub-parts (figures: value, unit, label; contents: rank, title, page).
     public var parts: [String: String]
     public var spaceBefore: Double

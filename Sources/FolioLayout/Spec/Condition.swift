@@ -7,7 +7,8 @@ import FolioModel
 /// - Page: `odd`, `even` (the page number; always true off a numbered page).
 /// - Report: `has-intro`, `has-charts`, `has-cover`; `ranked` when the report has from
 ///   2 events up to the layout's `rank-limit` (a `TOP {events.count}` label makes sense),
-///   `unranked` otherwise; `single` (one event) and `several`.
+///   `unranked` otherwise; `single` (one event) and `several`; `events-up-to-N` and
+///   `events-over-N` (the number of events, N a whole number: a short report's contents).
 /// - Layout: `has-logo`, `no-logo` — the report's brand layout brings a logo.
 /// - Event (false where there is no event): `has-`/`no-` + `figure`, `chart`, `image`,
 ///   `summary`, `date`, `media` (a photo or a chart to show). On a card, `has-chart` means a chart the card shows (not a KPI
@@ -19,6 +20,28 @@ public enum Condition {
     public static let names: [String] = ["odd", "even", "has-intro", "has-charts", "has-cover", "ranked", "unranked",
                                          "single", "several", "has-logo", "no-logo"]
         + eventFacts.flatMap { ["has-\($0)", "no-\($0)"] }
+
+    /// Conditions on the number of events, `events-up-to-5`, `events-over-5`: the
+    /// prefixes, each followed by a whole number.
+    public static let counted = ["events-up-to-", "events-over-"]
+
+    /// Whether `when:` may name `name`: one of `names`, or a counted condition.
+    public static func isKnown(_ name: String) -> Bool {
+        names.contains(name) || count(name) != nil
+    }
+
+    /// The counted condition `name` as (at most?, N), or nil.
+    static func count(_ name: String) -> (atMost: Bool, limit: Int)? {
+        for prefix in counted where name.hasPrefix(prefix) {
+            let digits = name.dropFirst(prefix.count)
+            guard !digits.isEmpty, digits.allSatisfy(\.isASCII), let n = Int(digits), n >= 0 else { return nil }
+            return (prefix == counted[0], n)
+        }
+        return nil
+    }
+
+    /// The names a did-you-mean picks from: `names` and the counted forms with N.
+    public static var described: [String] { names + counted.map { $0 + "N" } }
 
     /// What a condition is decided on.
     public struct Facts {
@@ -66,6 +89,7 @@ public enum Condition {
         case "no-logo": return !facts.hasLogo
         default: break
         }
+        if let counted = Self.count(name) { return counted.atMost ? count <= counted.limit : count > counted.limit }
         let negated = name.hasPrefix("no-")
         let fact = name.dropFirst(negated ? 3 : 4)
         let has: Bool

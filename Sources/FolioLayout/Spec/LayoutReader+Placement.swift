@@ -47,9 +47,9 @@ extension LayoutReader {
         } else if let name = m.text("when") {
             nodes.append((name, node))
         }
-        let known = Condition.names + EventVariant.measured
+        let known = Condition.described + EventVariant.measured
         for (name, item) in nodes {
-            if known.contains(name) {
+            if known.contains(name) || Condition.isKnown(name) {
                 names.append(name)
             } else {
                 context.error("bad-value", item, "\(what): when '\(name)' is not a condition Folio knows",

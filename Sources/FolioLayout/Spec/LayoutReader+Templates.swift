@@ -146,6 +146,16 @@ extension LayoutReader {
                               span: m.bool("span") ?? false, keepWithPrevious: m.bool("keep-with-previous") ?? false, grow: m.bool("grow") ?? false, drop: count(&m, "drop"),
                               when: condition(&m, what: "block \(index)"))
         block.crop = m.bool("crop") ?? false
+        if let text = m.string("bands") {
+            if let bands = Bands(rawValue: text), kind == .contents {
+                block.bands = bands
+            } else if kind != .contents {
+                context.error("bad-value", m.value("bands"), "only a contents block has 'bands' (block \(index) is \(kind.rawValue))")
+            } else {
+                context.error("bad-value", m.value("bands"), "bands '\(text)' is not one of \(Bands.allCases.map(\.rawValue).joined(separator: ", "))",
+                              hint: Suggestions.closest(to: text, in: Bands.allCases.map(\.rawValue)).map { "did you mean '\($0)'?" })
+            }
+        }
         block.frames = frames(&m, "frames", styles: styles, colors: colors)
         block.minHeight = length(&m, "min-height")?.resolve(reference: 0)
         if block.minHeight != nil && kind != .charts && kind != .image {
@@ -188,9 +198,9 @@ extension LayoutReader {
 
     /// `when:` names one of `Condition.names`; anything else is an error with a did-you-mean.
     func checkCondition(_ when: String?, _ node: Node?, what: String) {
-        guard let when, !Condition.names.contains(when) else { return }
+        guard let when, !Condition.isKnown(when) else { return }
         context.error("bad-value", node, "\(what): when '\(when)' is not a condition Folio knows",
-                      hint: (Suggestions.closest(to: when, in: Condition.names).map { "did you mean '\($0)'? " } ?? "")
-                        + "conditions: \(Condition.names.joined(separator: ", "))")
+                      hint: (Suggestions.closest(to: when, in: Condition.described).map { "did you mean '\($0)'? " } ?? "")
+                        + "conditions: \(Condition.described.joined(separator: ", "))")
     }
 }

@@ -20,7 +20,7 @@ struct LayoutReader {
                             "link", "index"]
     static let blockKeys = ["type", "content", "separator", "source", "style", "keep-with-next", "role", "height",
                             "width", "columns", "color", "fill", "parts", "space-before", "space-after", "optional",
-                            "shrink", "field", "limit", "destination", "span", "keep-with-previous", "grow", "drop", "when", "crop", "frames", "min-height"]
+                            "shrink", "field", "limit", "destination", "span", "keep-with-previous", "grow", "drop", "when", "crop", "frames", "min-height", "bands"]
     /// The print file's named printing conditions (FolioExport's `OutputCondition`).
     static let printConditions = ["fogra39", "fogra29", "gracol", "swop"]
     static let templateKeys = ["master", "background", "folio", "label", "frames", "flow", "flows", "continuation", "title", "when",
