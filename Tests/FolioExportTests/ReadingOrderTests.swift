@@ -79,7 +79,7 @@ struct ReadingOrderTests {
         let spec = try #require(loaded, "\(diagnostics)")
         // poppler 22.12 gathers two lines into one block only when their baselines are at
         // most 1.5 em apart: a looser paragraph comes out as lines read across the columns.
-        for name in ["body", "lead", "caption"] {
+        for name in ["body", "lead", "caption", "foreword"] {
             let style = try #require(spec.styles[name], "no style \(name)")
             #expect(style.leading < 1.5 * style.size, "\(name): \(style.size)pt on \(style.leading)pt")
         }
