@@ -1,15 +1,27 @@
-/// Identifies one font face in the font set: the file and the face index within it.
+/// A resolved font face, all an exporter needs to draw with it: the file, the face index
+/// within it, and the file's identity when the face was resolved (device, inode, size,
+/// times). A rewritten font file is a different handle, so nothing made from the old file
+/// (a face, a subset, an encoded page) is taken for the new one; an exporter opens the
+/// face from the handle itself and refuses a file that changed since.
 public struct FontRef: Hashable, Sendable, Codable, Comparable {
     public var file: String
     public var index: Int
+    /// The file's identity when the handle was made; nil when it could not be read.
+    public var identity: FileIdentity?
 
+    /// The face `index` of `file`, as the file is now.
     public init(file: String, index: Int) {
+        self.init(file: file, index: index, identity: FileIdentity(path: file))
+    }
+
+    public init(file: String, index: Int, identity: FileIdentity?) {
         self.file = file
         self.index = index
+        self.identity = identity
     }
 
     public static func < (a: FontRef, b: FontRef) -> Bool {
-        (a.file, a.index) < (b.file, b.index)
+        (a.file, a.index, a.identity?.description ?? "") < (b.file, b.index, b.identity?.description ?? "")
     }
 }
 

@@ -14,7 +14,7 @@ struct ItemPainter {
     func paint(_ item: Item) throws {
         switch item {
         case .shape(let shape): canvas.draw(shape)
-        case .text(let run): canvas.draw(run)
+        case .text(let run): try canvas.draw(run)
         case .image(let image): try canvas.draw(image)
         case .link, .destination: break
         case .clipped(let rect, let children):

@@ -7,7 +7,7 @@ import Foundation
 /// cards and the PDF, on demand, and keeps each result by page hash and scale, so an
 /// unchanged page is never drawn twice and a changed one gets a new URL.
 public final class PageRenderer: @unchecked Sendable {
-    private var exporter: PNGExporter?
+    private let exporter: PNGExporter
     private let lock = NSLock()
     private var document: Document?
     private var hashes: [String] = []
@@ -20,15 +20,17 @@ public final class PageRenderer: @unchecked Sendable {
         var scale: Double
     }
 
-    public init() {}
+    /// A renderer whose exporter opens faces and images through `resources`.
+    public init(resources: RenderResources = RenderResources()) {
+        exporter = PNGExporter(resources: resources)
+    }
 
-    /// The brochure now shown, and the font set that shaped it (only that one can draw
-    /// its glyphs); images of pages that no longer exist are forgotten.
-    public func setDocument(_ document: Document, fonts: FontSet, hashes: [String]) {
+    /// The brochure now shown (its glyph runs name their faces: it draws without a font
+    /// set); images of pages that no longer exist are forgotten.
+    public func setDocument(_ document: Document, hashes: [String]) {
         lock.lock()
         defer { lock.unlock() }
         self.document = document
-        exporter = PNGExporter(fonts: fonts)
         self.hashes = hashes
         let live = Set(hashes)
         cache = cache.filter { live.contains($0.key.hash) }
@@ -46,7 +48,7 @@ public final class PageRenderer: @unchecked Sendable {
     public func png(page index: Int, scale: Double) throws -> (data: Data, hash: String)? {
         let scale = Self.clamp(scale)
         lock.lock()
-        guard let document, let exporter, document.pages.indices.contains(index) else {
+        guard let document, document.pages.indices.contains(index) else {
             lock.unlock()
             return nil
         }

@@ -11,6 +11,8 @@ struct PDFDocumentWriter {
     let outline: [OutlineEntry]
     let tagged: Bool
     let subsetCache: FontSubsetCache?
+    /// Where faces, images and font programs are opened and kept.
+    let resources: RenderResources
     /// The print file's condition and colour conversion (PDF/X-4); nil for the screen file.
     let print: PrintSetup?
     /// PDF/A-2u as well (the screen file only): an sRGB output intent, the claim in the
@@ -22,12 +24,13 @@ struct PDFDocumentWriter {
     private var next = 1
 
     init(info: DocumentInfo, pages: [EncodedPage], outline: [OutlineEntry], tagged: Bool, subsetCache: FontSubsetCache?,
-         print: PrintSetup? = nil, archive: Bool = false) {
+         resources: RenderResources, print: PrintSetup? = nil, archive: Bool = false) {
         self.info = info
         self.pages = pages
         self.outline = outline
         self.tagged = tagged
         self.subsetCache = subsetCache
+        self.resources = resources
         self.print = print
         self.archive = archive && print == nil
     }
@@ -71,7 +74,8 @@ struct PDFDocumentWriter {
         }
         let padded = paddedGlyphs.keys.sorted()
         let programs = try PDFFontEmbedder.programs(for: faces.map { ($0, glyphs[$0]!) } + padded.map { ($0.ref, paddedGlyphs[$0]!) },
-                                                    pads: faces.map { _ in 0 } + padded.map(\.pad), cache: subsetCache)
+                                                    pads: faces.map { _ in 0 } + padded.map(\.pad), cache: subsetCache,
+                                                    resources: resources)
         let usesOpenType = programs.contains { $0.program.format == .openType }
 
         out.raw(usesOpenType || print != nil ? "%PDF-1.6\n%" : "%PDF-1.5\n%")
@@ -343,7 +347,7 @@ struct PDFDocumentWriter {
     }
 
     private mutating func writeImage(_ path: String, placed: Size?) throws -> Int {
-        let image = try placed.map { try PDFImage.screen(path: path, placed: $0) } ?? PDFImage.load(path: path)
+        let image = try placed.map { try resources.screenImage(path: path, placed: $0) } ?? resources.pdfImage(path: path)
         let id = allocate()
         let head = " /Type /XObject /Subtype /Image /Width \(image.width) /Height \(image.height) /BitsPerComponent 8"
         // PDF/A-2 6.2.8.1: no interpolation (a viewer's smoothing is not part of the page).

@@ -20,6 +20,8 @@ struct PDFPageEncoder {
         var interactive: Bool
         /// The print file's colour conversion (nil: sRGB, the screen file).
         var print: PrintColorConverter? = nil
+        /// Where faces and images are opened.
+        var resources: RenderResources
     }
 
     private struct GraphicsState: Equatable {
@@ -210,7 +212,7 @@ struct PDFPageEncoder {
     }
 
     private mutating func draw(_ image: ImageItem) throws {
-        _ = try PDFImage.load(path: image.path) // an unreadable image fails here, naming the file
+        _ = try options.resources.pdfImage(path: image.path) // an unreadable image fails here, naming the file
         images.insert(image.path)
         let size = imageSizes[image.path] ?? Size(width: 0, height: 0)
         imageSizes[image.path] = Size(width: max(size.width, abs(image.frame.width)), height: max(size.height, abs(image.frame.height)))
@@ -224,7 +226,7 @@ struct PDFPageEncoder {
 
     private mutating func face(_ ref: FontRef) throws -> PDFFace {
         if let face = faces[ref] { return face }
-        let face = try PDFFace.face(for: ref)
+        let face = try options.resources.pdfFace(ref)
         faces[ref] = face
         return face
     }
