@@ -51,7 +51,7 @@ public struct Canvas {
         let font = try resources.scaledFonts.value(for: key) { try ScaledFont(run.font, size: run.size) }
         defer { withExtendedLifetime(font) {} }
         cairo_set_scaled_font(cr, font.font)
-        var glyphs = run.glyphs.map { cairo_glyph_t(index: UInt($0.id), x: $0.x, y: $0.y) }
+        var glyphs = run.placed.localGlyphs.map { cairo_glyph_t(index: UInt($0.id), x: $0.x, y: $0.y) }
         setColor(run.color)
         var clusters = run.clusters.map { cairo_text_cluster_t(num_bytes: Int32($0.byteCount), num_glyphs: Int32($0.glyphCount)) }
         let utf8 = Array(run.text.utf8)

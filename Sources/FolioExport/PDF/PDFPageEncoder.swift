@@ -107,11 +107,13 @@ struct PDFPageEncoder {
             guard options.interactive else { return }
             let p = user(point)
             destinations.append(PageDestination(name: name, x: p.x, y: p.y))
-        case .clipped(let rect, let children):
+        case .group(let group):
+            // Children are drawn moved into page coordinates (a run moves its origin only).
+            guard let rect = group.placedClip else { return try paint(group.placedItems) }
             closeSequence()
             save()
             out.nums([rect.x, rect.y, rect.width, rect.height]); out.raw(" re W n\n")
-            try paint(children)
+            try paint(group.placedItems)
             closeSequence()
             restore()
         case .tagged(let tag, let children):
@@ -236,7 +238,8 @@ struct PDFPageEncoder {
         (Double(face.advance(glyph)) * 1000 / Double(face.unitsPerEm) * 1000).rounded() / 1000
     }
 
-    private mutating func draw(_ run: GlyphRun) throws {
+    private mutating func draw(_ moved: GlyphRun) throws {
+        let run = moved.placed // glyph positions in page coordinates, computed once
         let face = try face(run.font)
         glyphs[run.font, default: []].formUnion(run.glyphs.lazy.map(\.id))
         setAlpha(fill: run.color.alpha, stroke: nil)
