@@ -84,7 +84,7 @@ let package = Package(
             "FolioLayout", "FolioModel", "FolioText", "FolioCore", "FolioExport", "FolioGraphics", "FolioBuild", "FolioTestSupport",
         ]),
         .testTarget(name: "FolioBuildTests", dependencies: ["FolioBuild", "FolioModel", "FolioCore", "FolioGraphics", "FolioTestSupport"]),
-        .testTarget(name: "FolioServeTests", dependencies: ["FolioServe", "FolioBuild", "FolioTestSupport"],
+        .testTarget(name: "FolioServeTests", dependencies: ["FolioServe", "FolioBuild", "FolioTestSupport", "FolioCore", "FolioText", "FolioGraphics"],
                     exclude: ["browser_test.py", "screenshot.py"]),
         .testTarget(name: "FolioDiagnosticsTests", dependencies: [
             "FolioBuild", "FolioModel", "FolioLayout", "FolioFuzzSupport", "FolioTestSupport",

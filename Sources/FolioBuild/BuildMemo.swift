@@ -30,9 +30,12 @@ final class BuildMemo: Sendable {
     }
 
     private let generation = Mutex(Generation())
-    private let brochure = Mutex<(document: Document, fonts: FontSet)?>(nil)
+    private let brochure = Mutex<Document?>(nil)
     /// Parsed layout files, by the bytes of each file.
     let layouts = LayoutMemo()
+    /// What the exporters open from files (faces, images, profiles, font programs), kept
+    /// across generations: its keys carry the files' identities.
+    let resources = RenderResources()
 
     /// Starts a new generation when `fontHash` is not the current one's (a font file or
     /// fonts.conf changed under a watching process).
@@ -49,6 +52,7 @@ final class BuildMemo: Sendable {
         let shaping: ShapingCache
         let pages: PDFPageCache
         let coverage: CoverageMemo
+        let resources: RenderResources
     }
 
     /// The current generation, with its font set made from `configFile` if it had none.
@@ -56,7 +60,7 @@ final class BuildMemo: Sendable {
         try generation.withLock { g in
             let fonts = try g.fonts ?? FontSet(configFile: configFile)
             g.fonts = fonts
-            return InUse(fonts: fonts, shaping: g.shaping, pages: g.pages, coverage: g.coverage)
+            return InUse(fonts: fonts, shaping: g.shaping, pages: g.pages, coverage: g.coverage, resources: resources)
         }
     }
 
@@ -68,9 +72,9 @@ final class BuildMemo: Sendable {
         }
     }
 
-    /// The brochure as laid out by the last build that re-made it and succeeded, and the
-    /// font set that shaped it (the one that can draw it); nil until then.
-    var lastBrochure: (document: Document, fonts: FontSet)? {
+    /// The brochure as laid out by the last build that re-made it and succeeded (its glyph
+    /// runs name their faces by handle: any exporter can draw it); nil until then.
+    var lastBrochure: Document? {
         get { brochure.withLock { $0 } }
         set { brochure.withLock { $0 = newValue } }
     }

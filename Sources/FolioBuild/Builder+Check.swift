@@ -12,7 +12,6 @@ extension Builder {
         let inputs = try load(options)
         var diagnostics = inputs.warnings
         let generation = try self.generation()
-        defer { generation.shaping.sweep() } // a builder that checks case after case keeps only the last one's paragraphs
         let fonts = generation.fonts
         let composer = Composer(fonts: fonts, cache: generation.shaping)
         diagnostics += CoverageCheck(fonts: fonts, layout: inputs.layout).check(inputs.report)

@@ -28,10 +28,10 @@ public final class Builder: Sendable {
         set { waitHandler.withLock { $0 = newValue } }
     }
 
-    /// The brochure as laid out by the last build that re-made it and succeeded, and the
-    /// font set that shaped it (the one that can draw it), for the live preview
-    /// (`folio serve`); nil until then.
-    public var lastBrochure: (document: Document, fonts: FontSet)? { memo.lastBrochure }
+    /// The brochure as laid out by the last build that re-made it and succeeded, for the
+    /// live preview (`folio serve`); nil until then. It draws without a font set: its glyph
+    /// runs name their faces by handle.
+    public var lastBrochure: Document? { memo.lastBrochure }
 
     /// The tool's identity in manifests: version plus the executable's size and date, so
     /// a rebuilt tool re-makes everything.
@@ -92,12 +92,10 @@ public final class Builder: Sendable {
         var rendered = RenderStage.Output(warnings: plan.inputs.warnings)
         if !plan.needed.isEmpty {
             let generation = try self.generation()
-            // Whatever happens, what this build did not use is forgotten at its end.
-            defer { generation.shaping.sweep() }
             PhaseClock.mark("font set")
             let stage = try RenderStage(builder: self, plan: plan, options: options, outDir: outDir, generation: generation)
             rendered = try await stage.run(lock: lock, progress: progress)
-            if let document = rendered.document { memo.lastBrochure = (document, generation.fonts) }
+            if let document = rendered.document { memo.lastBrochure = document }
             PhaseClock.mark("rendered")
         }
         progress(.writing)

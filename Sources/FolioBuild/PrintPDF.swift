@@ -10,13 +10,14 @@ import Foundation
 struct PrintPDF {
     var subsetCache: FontSubsetCache?
     var pageCache: PDFPageCache?
+    var resources = RenderResources()
     /// Folio's `Profiles/` folder.
     var profilesDirectory: String
 
     func make(_ document: Document, marks: Bool, condition: OutputCondition = .fogra39) throws -> Data {
         let options = PDFExporter.Options.print(marks: marks, condition: condition, profilesDirectory: profilesDirectory)
         do {
-            return try PDFExporter(subsetCache: subsetCache, pageCache: pageCache).export(document, options: options)
+            return try PDFExporter(subsetCache: subsetCache, pageCache: pageCache, resources: resources).export(document, options: options)
         } catch let failure as PrintSetup.Failure {
             throw BuildError.environment(failure.description)
         }

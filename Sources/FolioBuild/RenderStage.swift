@@ -54,7 +54,7 @@ struct RenderStage: Sendable {
         self.options = options
         self.outDir = outDir
         self.generation = generation
-        exporter = PNGExporter(fonts: generation.fonts)
+        exporter = PNGExporter(resources: generation.resources)
         layout = LayoutStage(inputs: plan.inputs, composer: Composer(fonts: generation.fonts, cache: generation.shaping))
     }
 
@@ -145,9 +145,10 @@ struct RenderStage: Sendable {
         for out in plan.needed where out.kind.isBrochure {
             do {
                 let data = out.kind == .print
-                    ? try PrintPDF(subsetCache: subsetCache, pageCache: generation.pages, profilesDirectory: builder.resources.profilesDirectory)
+                    ? try PrintPDF(subsetCache: subsetCache, pageCache: generation.pages, resources: generation.resources,
+                                   profilesDirectory: builder.resources.profilesDirectory)
                         .make(document, marks: options.marks, condition: Builder.condition(options, plan.inputs.layout))
-                    : try PDFExporter(subsetCache: subsetCache, pageCache: generation.pages).export(document, options: .init(archive: options.archive))
+                    : try PDFExporter(subsetCache: subsetCache, pageCache: generation.pages, resources: generation.resources).export(document, options: .init(archive: options.archive))
                 made.append(try StagedFile(data, out, outDir: outDir))
             } catch let error as GraphicsError { // a font that cannot be embedded: the environment, not the input
                 return .failure(StagedFailure(staged: made, error: BuildError.environment(error.description)))
@@ -155,7 +156,6 @@ struct RenderStage: Sendable {
                 return .failure(StagedFailure(staged: made, error: error))
             }
         }
-        generation.pages.sweep()
         PhaseClock.mark("brochure written")
         return .success(made)
     }

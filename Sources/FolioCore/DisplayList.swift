@@ -1,5 +1,7 @@
-/// A laid-out document: pages of absolutely positioned items. This is the boundary
-/// between layout (which decides every position) and the exporters (which only draw).
+/// A laid-out document: pages of positioned items (in page coordinates, or relative to
+/// the group that holds them). This is the boundary between layout (which decides every
+/// position) and the exporters (which only draw). It is self-contained: glyph runs name
+/// their faces by handle, images by file, so an exporter needs nothing else.
 public struct Document: Hashable, Sendable {
     public var info: DocumentInfo
     public var pages: [Page]
@@ -94,10 +96,11 @@ public indirect enum Item: Hashable, Sendable {
     case destination(name: String, at: Point)
     /// Items that belong together in the document's logical structure (tagged PDF).
     case tagged(StructureTag, [Item])
-    /// Items drawn clipped to a rectangle: bleed art (clipped to the bleed box) and crops.
-    case clipped(Rect, [Item])
+    /// Items moved together and optionally clipped (`Group`): bleed art (clipped to the
+    /// bleed box), crops, placed frames. Positions inside are relative to its origin.
+    case group(Group)
 
-    /// The area the item covers on the page (text: its line boxes).
+    /// The area the item covers in its parent's coordinates (text: its line boxes).
     public var bounds: Rect? {
         switch self {
         case .shape(let shape): return shape.path.bounds
@@ -105,12 +108,14 @@ public indirect enum Item: Hashable, Sendable {
         case .image(let image): return image.clip
         case .link(let link): return link.rect
         case .destination: return nil
-        case .clipped(let rect, let items):
+        case .group(let group):
             var result: Rect?
-            for case let r? in items.map(\.bounds) {
+            for case let r? in group.items.map(\.bounds) {
                 result = result.map { $0.union(r) } ?? r
             }
-            guard let inner = result else { return nil }
+            guard let found = result else { return nil }
+            let inner = found.offsetBy(dx: group.origin.x, dy: group.origin.y)
+            guard let rect = group.placedClip else { return inner }
             let x0 = max(inner.minX, rect.minX), y0 = max(inner.minY, rect.minY)
             let x1 = min(inner.maxX, rect.maxX), y1 = min(inner.maxY, rect.maxY)
             return x1 > x0 && y1 > y0 ? Rect(x: x0, y: y0, width: x1 - x0, height: y1 - y0) : nil
@@ -123,10 +128,12 @@ public indirect enum Item: Hashable, Sendable {
         }
     }
 
-    /// Every item in this subtree, this one first, structure groups flattened.
+    /// Every item in this subtree, this one first, structure and clip groups flattened
+    /// (the items of a moved group moved into this item's coordinates).
     public var flattened: [Item] {
         switch self {
-        case .tagged(_, let items), .clipped(_, let items): return [self] + items.flatMap(\.flattened)
+        case .tagged(_, let items): return [self] + items.flatMap(\.flattened)
+        case .group(let group): return [self] + group.placedItems.flatMap(\.flattened)
         default: return [self]
         }
     }

@@ -14,11 +14,13 @@ struct ItemPainter {
     func paint(_ item: Item) throws {
         switch item {
         case .shape(let shape): canvas.draw(shape)
-        case .text(let run): canvas.draw(run)
+        case .text(let run): try canvas.draw(run)
         case .image(let image): try canvas.draw(image)
         case .link, .destination: break
-        case .clipped(let rect, let children):
-            try canvas.withClip(rect) { try paint(children) }
+        case .group(let group):
+            // Children are drawn moved into page coordinates (a run moves its origin only).
+            guard let rect = group.placedClip else { return try paint(group.placedItems) }
+            try canvas.withClip(rect) { try paint(group.placedItems) }
         case .tagged(_, let children):
             try paint(children)
         }

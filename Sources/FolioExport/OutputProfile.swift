@@ -69,10 +69,10 @@ public struct PrintSetup: Sendable {
         }
     }
 
-    /// Opens the condition's profile in `profilesDirectory`.
-    public init(condition: OutputCondition, profilesDirectory: String) throws {
+    /// Opens the condition's profile in `profilesDirectory` (once per file in `resources`).
+    public init(condition: OutputCondition, profilesDirectory: String, resources: RenderResources = RenderResources()) throws {
         let path = condition.profilePath(in: profilesDirectory)
-        guard let converter = PrintColorConverter.shared(profilePath: path) else { throw Failure(path: path) }
+        guard let converter = resources.converter(profilePath: path) else { throw Failure(path: path) }
         self.condition = condition
         self.converter = converter
     }

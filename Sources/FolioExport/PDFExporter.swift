@@ -14,6 +14,10 @@ import Foundation
 /// that page alone, so an unchanged page of a rebuild is taken from `PDFPageCache`
 /// instead of being drawn again; see docs/benchmarks.md for the measurements.
 ///
+/// A pure function of the document and the options: faces are opened from the glyph
+/// runs' font handles, images and profiles from their files, through `resources` (kept
+/// between exports by whoever owns it; no font set, no process-wide state).
+///
 /// The screen file carries the navigation. The print variant (`Options.print`) has none
 /// of it and is PDF/X-4 in DeviceCMYK for a named printing condition: neutrals on the
 /// black plate, solid black text overprinting, other colours and images through the
@@ -25,10 +29,14 @@ public struct PDFExporter: Sendable {
     public var subsetCache: FontSubsetCache?
     /// Pages encoded by earlier exports (nil: encode every page).
     public var pageCache: PDFPageCache?
+    /// Where opened faces, images, colour converters and font programs are kept.
+    public var resources: RenderResources
 
-    public init(subsetCache: FontSubsetCache? = nil, pageCache: PDFPageCache? = nil) {
+    public init(subsetCache: FontSubsetCache? = nil, pageCache: PDFPageCache? = nil,
+                resources: RenderResources = RenderResources()) {
         self.subsetCache = subsetCache
         self.pageCache = pageCache
+        self.resources = resources
     }
 
     /// Export choices.
@@ -79,7 +87,8 @@ public struct PDFExporter: Sendable {
             throw GraphicsError.cairo(operation: "write a PDF", status: "the document has no pages")
         }
         let pages = document.pages
-        let print = try options.condition.map { try PrintSetup(condition: $0, profilesDirectory: options.profilesDirectory ?? "Profiles") }
+        let print = try options.condition.map { try PrintSetup(condition: $0, profilesDirectory: options.profilesDirectory ?? "Profiles",
+                                                                  resources: resources) }
         let slots = Slots<Result<EncodedPage, Error>>(count: pages.count)
         // Pages are independent: encode them on every core (cached ones cost a lookup).
         DispatchQueue.concurrentPerform(iterations: pages.count) { i in
@@ -87,8 +96,8 @@ public struct PDFExporter: Sendable {
         }
         let encoded = try slots.all.map { try $0!.get() }
         var writer = PDFDocumentWriter(info: document.info, pages: encoded, outline: document.outline,
-                                       tagged: options.links, subsetCache: subsetCache, print: print,
-                                       archive: options.archive)
+                                       tagged: options.links, subsetCache: subsetCache, resources: resources,
+                                       print: print, archive: options.archive)
         return Data(try writer.write())
     }
 
@@ -101,7 +110,7 @@ public struct PDFExporter: Sendable {
         let media = Size(width: page.size.width + 2 * offset, height: page.size.height + 2 * offset)
         let boxes = PageBoxes(media: media, trimOrigin: offset, trim: page.size, bleed: page.bleed, cropToTrim: options.cropToTrim)
         let encoded = try PDFPageEncoder.encode(page, options: .init(origin: offset, media: media, interactive: options.links,
-                                                                         print: print?.converter),
+                                                                         print: print?.converter, resources: resources),
                                                 boxes: boxes, extra: options.marks ? PrinterMarks.items(for: page) : [])
         pageCache?.store(encoded, for: key)
         return encoded

@@ -2,7 +2,9 @@ import FolioCore
 import FolioGraphics
 import Foundation
 
-/// Renders a page (a card) to PNG bytes.
+/// Renders a page (a card) to PNG bytes: a pure function of the page and the settings.
+/// Faces are opened from the glyph runs' font handles and images from their files,
+/// through `resources` (kept between exports; no font set is needed).
 ///
 /// Encoding, not drawing, is what a card costs, so the encoder settings were chosen by
 /// measurement: libdeflate level 1 without filters for flat colour and type, zlib level 2
@@ -10,7 +12,8 @@ import Foundation
 /// tables (zlib levels × filters × strategies, libdeflate levels) are in
 /// docs/benchmarks.md, "PNG encoder settings"; `bench/cards.sh` measures them again.
 public struct PNGExporter: Sendable {
-    public let fonts: FontSet
+    /// Where opened faces and decoded images are kept.
+    public let resources: RenderResources
     /// Settings for cards of flat colour and type (no photo).
     public var settings: PNGSettings
     /// Settings for cards that show a photo.
@@ -23,9 +26,9 @@ public struct PNGExporter: Sendable {
     /// The settings for flat cards (kept for callers that name one setting).
     public static let defaultSettings = flatSettings
 
-    public init(fonts: FontSet, settings: PNGSettings = PNGExporter.flatSettings,
+    public init(resources: RenderResources = RenderResources(), settings: PNGSettings = PNGExporter.flatSettings,
                 photoSettings: PNGSettings = PNGExporter.photoSettings) {
-        self.fonts = fonts
+        self.resources = resources
         self.settings = settings
         self.photoSettings = photoSettings
     }
@@ -46,7 +49,7 @@ public struct PNGExporter: Sendable {
     public func render(_ page: Page, scale: Double = 1, background: Color = .white) throws -> RasterImage {
         let w = Int((page.size.width * scale).rounded())
         let h = Int((page.size.height * scale).rounded())
-        let image = try RasterImage(fonts: fonts, pixelWidth: w, pixelHeight: h, scale: scale, background: background)
+        let image = try RasterImage(resources: resources, pixelWidth: w, pixelHeight: h, scale: scale, background: background)
         try ItemPainter(canvas: image.canvas).paint(page.items)
         return image
     }

@@ -46,7 +46,8 @@ public struct TransparencyFlattener {
         switch item {
         case .shape(let s): return (s.fill?.alpha ?? 1) < 1 || (s.stroke?.color.alpha ?? 1) < 1
         case .text(let run): return run.color.alpha < 1
-        case .clipped(_, let items), .tagged(_, let items): return items.contains(where: isTranslucent)
+        case .group(let group): return group.items.contains(where: isTranslucent)
+        case .tagged(_, let items): return items.contains(where: isTranslucent)
         case .image, .link, .destination: return false
         }
     }
@@ -92,9 +93,16 @@ public struct TransparencyFlattener {
                 painted.append(Painted(area: visible, solid: nil, wasTranslucent: false))
             }
             return item
-        case .clipped(let rect, let children):
+        case .group(let group):
+            // Backdrops are found in page coordinates: the children are moved there first.
+            var placed = Group(clip: group.placedClip, items: group.placedItems)
+            guard let rect = placed.clip else {
+                placed.items = flatten(placed.items, clip: clip)
+                return .group(placed)
+            }
             guard let inner = Self.intersection(rect, clip) else { return item }
-            return .clipped(rect, flatten(children, clip: inner))
+            placed.items = flatten(placed.items, clip: inner)
+            return .group(placed)
         case .tagged(let tag, let children):
             return .tagged(tag, flatten(children, clip: clip))
         case .link, .destination:

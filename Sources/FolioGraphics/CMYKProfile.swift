@@ -8,6 +8,10 @@ import Foundation
 ///
 /// Transforms are made without LittleCMS's one-pixel cache (`cmsFLAGS_NOCACHE`), so one
 /// profile can be used from several threads at once.
+///
+/// `@unchecked Sendable`: the owner of C resources (LittleCMS profiles and transforms,
+/// made in `init`, released in `deinit`, never changed between); transforms without the
+/// cache keep no state between calls, so concurrent calls are safe.
 public final class CMYKProfile: @unchecked Sendable {
     /// The profile's bytes (embedded in the print file as its output intent).
     public let data: Data

@@ -3,15 +3,14 @@ import FolioCore
 import Foundation
 
 /// Draws display-list primitives on a Cairo context. It never decides a position: every
-/// coordinate comes from the item it is given.
+/// coordinate comes from the item it is given, every face from the glyph run's font
+/// handle (opened through `resources`, no font set needed).
 public struct Canvas {
     let cr: OpaquePointer
-    let fonts: FontSet
-    let images: ImageStore
-    init(cr: OpaquePointer, fonts: FontSet, images: ImageStore) {
+    let resources: RenderResources
+    init(cr: OpaquePointer, resources: RenderResources) {
         self.cr = cr
-        self.fonts = fonts
-        self.images = images
+        self.resources = resources
     }
 
     /// Fills and/or strokes a shape.
@@ -45,11 +44,14 @@ public struct Canvas {
     }
 
     /// Draws glyphs at their positions (the PNG side: Cairo needs no text or cluster map).
-    public func draw(_ run: GlyphRun) {
+    /// Throws when the run's font file is missing or changed since it was shaped.
+    public func draw(_ run: GlyphRun) throws {
         guard !run.glyphs.isEmpty else { return }
-        guard let font = fonts.scaledFont(run.font, size: run.size) else { return }
-        cairo_set_scaled_font(cr, font)
-        var glyphs = run.glyphs.map { cairo_glyph_t(index: UInt($0.id), x: $0.x, y: $0.y) }
+        let key = ScaledFontKey(ref: run.font, size: run.size)
+        let font = try resources.scaledFonts.value(for: key) { try ScaledFont(run.font, size: run.size) }
+        defer { withExtendedLifetime(font) {} }
+        cairo_set_scaled_font(cr, font.font)
+        var glyphs = run.placed.localGlyphs.map { cairo_glyph_t(index: UInt($0.id), x: $0.x, y: $0.y) }
         setColor(run.color)
         var clusters = run.clusters.map { cairo_text_cluster_t(num_bytes: Int32($0.byteCount), num_glyphs: Int32($0.glyphCount)) }
         let utf8 = Array(run.text.utf8)
@@ -67,7 +69,7 @@ public struct Canvas {
         // The frame's size in device pixels: the decode need not be finer than that.
         var dx = image.frame.width, dy = image.frame.height
         cairo_user_to_device_distance(cr, &dx, &dy)
-        let source = try images.surface(for: image.path, covering: (abs(dx), abs(dy)))
+        let source = try resources.images.surface(for: image.path, covering: (abs(dx), abs(dy)))
         // The decoded pixels are shared between threads; each draw wraps them in its own
         // Cairo surface (Cairo objects are not shared across threads).
         let wrapped = cairo_image_surface_create_for_data(cairo_image_surface_get_data(source.surface),
@@ -102,33 +104,4 @@ public struct Canvas {
             cairo_set_source_rgba(cr, c.red, c.green, c.blue, c.alpha)
         }
     }
-}
-
-extension FontSet {
-    /// A Cairo scaled font for a face of this set at `size` points, unhinted so PDF and
-    /// PNG share one set of positions.
-    func scaledFont(_ ref: FontRef, size: Double) -> OpaquePointer? {
-        lock.lock()
-        defer { lock.unlock() }
-        let key = ScaledKey(ref: ref, size: size)
-        if let font = scaledCache[key] { return font }
-        guard let face = cairoFace(for: ref) else { return nil }
-        var matrix = cairo_matrix_t()
-        cairo_matrix_init_scale(&matrix, size, size)
-        var identity = cairo_matrix_t()
-        cairo_matrix_init_identity(&identity)
-        let options = cairo_font_options_create()
-        cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
-        cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
-        cairo_font_options_set_antialias(options, CAIRO_ANTIALIAS_GRAY)
-        let font = cairo_scaled_font_create(face, &matrix, &identity, options)
-        cairo_font_options_destroy(options)
-        scaledCache[key] = font
-        return font
-    }
-}
-
-struct ScaledKey: Hashable {
-    var ref: FontRef
-    var size: Double
 }

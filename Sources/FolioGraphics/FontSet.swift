@@ -2,11 +2,14 @@ import CPangoCairo
 import FolioCore
 import Foundation
 
-/// Folio's private font set: a fontconfig configuration loaded from `Fonts/fonts.conf`,
-/// the Pango context that shapes with it, and the Cairo faces that draw with it.
+/// Folio's private font set: a fontconfig configuration loaded from `Fonts/fonts.conf`
+/// and the Pango context that shapes with it. What it shapes names its faces by handle
+/// (`FontRef`: file, index, file identity); the exporters draw from the handles alone.
 ///
-/// Pango and fontconfig objects are not thread-safe, so every call that touches them
-/// holds `lock`; Cairo scaled fonts are thread-safe and may be drawn from any thread.
+/// `@unchecked Sendable`: the owner of C resources (the fontconfig configuration, the
+/// Pango font map and context, the fonts and descriptions it loaded, all released in
+/// `deinit`). Pango and fontconfig objects are not thread-safe, so every call that
+/// touches them or the tables holds `lock`.
 public final class FontSet: @unchecked Sendable {
     let config: OpaquePointer
     let fontMap: UnsafeMutablePointer<PangoFontMap>
@@ -17,12 +20,11 @@ public final class FontSet: @unchecked Sendable {
     /// The configuration file this set was loaded from.
     public let configPath: String
 
+    /// Handles of the fonts Pango chose, by font (each key holds a reference, so its
+    /// address is not reused while it is a key).
     private var refsByFont: [UnsafeMutableRawPointer: FontRef] = [:]
-    private var fontsByRef: [FontRef: UnsafeMutablePointer<PangoFont>] = [:]
     private var loadedFonts: [FontSpec: UnsafeMutablePointer<PangoFont>] = [:]
     private var descriptions: [FontSpec: OpaquePointer] = [:]
-    var faceCache: [FontRef: OpaquePointer] = [:]
-    var scaledCache: [ScaledKey: OpaquePointer] = [:]
 
     /// Loads the font set described by a fontconfig file (its `<dir>` entries name the
     /// folders to scan; `prefix="relative"` dirs are relative to the file).
@@ -63,9 +65,7 @@ public final class FontSet: @unchecked Sendable {
     }
 
     deinit {
-        for font in scaledCache.values { cairo_scaled_font_destroy(font) }
-        for face in faceCache.values { cairo_font_face_destroy(face) }
-        for font in fontsByRef.values { folio_object_unref(font) }
+        for font in refsByFont.keys { folio_object_unref(font) }
         for font in loadedFonts.values { folio_object_unref(font) }
         for desc in descriptions.values { pango_font_description_free(desc) }
         folio_object_unref(UnsafeMutableRawPointer(context))
@@ -145,22 +145,7 @@ public final class FontSet: @unchecked Sendable {
         let ref = FontRef(file: file, index: Int(index))
         g_object_ref(font)
         refsByFont[key] = ref
-        if fontsByRef[ref] == nil {
-            g_object_ref(font)
-            fontsByRef[ref] = font
-        }
         return ref
-    }
-
-    /// The Cairo face for a font of this set (referenced by the cache).
-    func cairoFace(for ref: FontRef) -> OpaquePointer? {
-        if let face = faceCache[ref] { return face }
-        guard let font = fontsByRef[ref],
-              let scaled = pango_cairo_font_get_scaled_font(folio_cairo_font(font)),
-              let face = cairo_scaled_font_get_font_face(scaled) else { return nil }
-        cairo_font_face_reference(face)
-        faceCache[ref] = face
-        return face
     }
 
     private static func listFamilies(_ config: OpaquePointer) -> [String] {

@@ -12,6 +12,8 @@ public enum GraphicsError: Error, Hashable, Sendable, CustomStringConvertible {
     case pngEncoding(reason: String)
     /// A face cannot be embedded in a PDF.
     case fontEmbedding(path: String, reason: String)
+    /// The font file a glyph run names cannot be opened (missing, changed, unreadable).
+    case font(path: String, reason: String)
 
     public var description: String {
         switch self {
@@ -30,6 +32,8 @@ public enum GraphicsError: Error, Hashable, Sendable, CustomStringConvertible {
             return "cannot encode PNG: \(reason)"
         case .fontEmbedding(let path, let reason):
             return "cannot embed the font \(path) in the PDF: \(reason)"
+        case .font(let path, let reason):
+            return "cannot draw with the font \(path): \(reason)"
         }
     }
 }

@@ -4,6 +4,10 @@ import Foundation
 
 /// A decoded image as a Cairo surface, for drawing on a raster canvas (the PDF embeds
 /// image files itself: `PDFImage`).
+///
+/// `@unchecked Sendable`: the owner of a C resource (the surface, released in `deinit`).
+/// Its pixels are written once, while decoding, before the image is shared; afterwards
+/// threads only read them, each through a surface of its own (`Canvas.draw`).
 final class LoadedImage: @unchecked Sendable {
     let surface: OpaquePointer
     let width: Int
@@ -61,14 +65,16 @@ public struct ImageInfo: Hashable, Sendable {
     }
 }
 
-/// Decoded images shared by every raster canvas of the process (the cards of a build are
-/// drawn on several threads): each file is decoded once at the scale its largest
+/// Decoded images shared by the raster canvases of one `RenderResources` (the cards of a
+/// build are drawn on several threads): each file is decoded once at the scale its largest
 /// placement needs (a JPEG at 1/2, 1/4 or 1/8 when that still covers it), kept while the
 /// file stays the same, and dropped least recently used beyond `budget` bytes.
+///
+/// Not a `Memo`: a lookup takes any decode of the file at least as fine as asked for, not
+/// one key. `@unchecked Sendable`: its entries own C resources (Cairo surfaces in
+/// `LoadedImage`); every access to them goes through `lock`, and a surface's pixels are
+/// never written after decoding.
 final class ImageStore: @unchecked Sendable {
-    /// The store the cards share.
-    static let shared = ImageStore()
-
     /// Decoded bytes kept beyond the images in use.
     let budget: Int
     private let lock = NSLock()

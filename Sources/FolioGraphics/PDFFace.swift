@@ -4,8 +4,13 @@ import Foundation
 
 /// One face as a PDF writer sees it: glyph advances, the character each glyph stands for,
 /// the metrics of its font descriptor, and subset font programs to embed. Read with
-/// HarfBuzz from the font file (memory-mapped); faces are shared process-wide by
-/// `PDFFace.face(for:)`, so a watching process reads each file once.
+/// HarfBuzz from the font file (memory-mapped) that a font handle names; a
+/// `RenderResources` keeps the faces it opened, so a watching process reads each file once.
+///
+/// `@unchecked Sendable`: the owner of C resources (a HarfBuzz blob, face and font, set in
+/// `init` and released in `deinit`). HarfBuzz faces and fonts are immutable once made and
+/// safe to read from several threads; the two lazily made tables (`reverse`, `cffKind`)
+/// are read and written under `lock`.
 public final class PDFFace: @unchecked Sendable {
     public let ref: FontRef
     /// Font units per em.
@@ -30,19 +35,21 @@ public final class PDFFace: @unchecked Sendable {
     private let lock = NSLock()
     private var reverse: [UInt32: UInt32]?
     private var cffKind: (cidKeyed: Bool, identity: Bool)?
-    /// The font file's identity when it was read (device, inode, size, modification time).
-    public let identity: String
 
-    private init?(ref: FontRef, identity: String) {
-        guard let blob = hb_blob_create_from_file_or_fail(ref.file) else { return nil }
+    /// The face `ref` names; throws when its file is missing, changed since the handle was
+    /// made, or not a face HarfBuzz can read.
+    public init(_ ref: FontRef) throws {
+        try ref.checkFile()
+        guard let blob = hb_blob_create_from_file_or_fail(ref.file) else {
+            throw GraphicsError.fontEmbedding(path: ref.file, reason: "the font file cannot be read")
+        }
         let face = hb_face_create(blob, UInt32(ref.index & 0xFFFF))!
         guard hb_face_get_glyph_count(face) > 0 else {
             hb_face_destroy(face)
             hb_blob_destroy(blob)
-            return nil
+            throw GraphicsError.fontEmbedding(path: ref.file, reason: "HarfBuzz cannot read face \(ref.index) of it")
         }
         self.ref = ref
-        self.identity = identity
         self.blob = blob
         self.hbFace = face
         let font = hb_font_create(face)!
@@ -79,25 +86,6 @@ public final class PDFFace: @unchecked Sendable {
         hb_font_destroy(hbFont)
         hb_face_destroy(hbFace)
         hb_blob_destroy(blob)
-    }
-
-    private static let registryLock = NSLock()
-    nonisolated(unsafe) private static var registry: [FontRef: PDFFace] = [:]
-
-    /// The face for `ref`, read once per process (again when the file changed).
-    public static func face(for ref: FontRef) throws -> PDFFace {
-        guard let file = FileIdentity(path: ref.file) else {
-            throw GraphicsError.fontEmbedding(path: ref.file, reason: "the font file cannot be read")
-        }
-        let identity = file.description
-        registryLock.lock()
-        defer { registryLock.unlock() }
-        if let face = registry[ref], face.identity == identity { return face }
-        guard let face = PDFFace(ref: ref, identity: identity) else {
-            throw GraphicsError.fontEmbedding(path: ref.file, reason: "HarfBuzz cannot read face \(ref.index) of it")
-        }
-        registry[ref] = face
-        return face
     }
 
     /// The horizontal advance of a glyph, in font units.

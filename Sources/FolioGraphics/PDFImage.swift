@@ -17,57 +17,33 @@ public struct PDFImage: Sendable {
     public let height: Int
     public let encoding: Encoding
 
-    private static let lock = NSLock()
-    nonisolated(unsafe) private static var loaded: [String: (identity: String, image: PDFImage)] = [:]
-
-    /// The image at `path`, read once per process while the file stays the same.
-    public static func load(path: String) throws -> PDFImage {
-        let identity = FileIdentity(path: path)?.description ?? ""
-        lock.lock()
-        if let hit = loaded[path], hit.identity == identity, !identity.isEmpty {
-            lock.unlock()
-            return hit.image
+    /// The bytes the image holds (what a memo counts it as).
+    public var byteCount: Int {
+        switch encoding {
+        case .jpeg(let bytes, _): return bytes.count
+        case .flate(let rgb, let alpha): return rgb.count + (alpha?.count ?? 0)
         }
-        lock.unlock()
-        let image = try read(path: path)
-        lock.lock()
-        loaded[path] = (identity, image)
-        lock.unlock()
-        return image
     }
 
     /// Pixels per inch the screen file's images are resampled to at their placed size.
     public static let screenPPI = 200.0
 
-    /// The image at `path` for the screen file, where its largest placement is `placed`
-    /// points: resampled to about `screenPPI` at that size when the file is finer (a JPEG
+    /// The pixel size the screen file resamples `original` to, where its largest placement
+    /// is `placed` points: about `screenPPI` at that size when the file is finer (a JPEG
     /// decoded at 1/2, 1/4 or 1/8 first when that still covers it, then encoded again as
-    /// JPEG), the file's own pixels unchanged when it is not.
-    public static func screen(path: String, placed: Size) throws -> PDFImage {
-        let original = try load(path: path)
+    /// JPEG); nil when the file's own pixels are kept (within a tenth of the target, they
+    /// are not re-encoded). `RenderResources.screenImage` makes and keeps the result.
+    static func screenSize(of original: PDFImage, placed: Size) -> (width: Int, height: Int)? {
         let needed = ImageScale.pixels(for: (placed.width, placed.height), ppi: screenPPI)
         let width = min(original.width, max(1, Int(needed.width.rounded(.up))))
         let height = min(original.height, max(1, Int(needed.height.rounded(.up))))
-        // Within a tenth of the target, the file's own pixels are kept (no re-encoding).
         if Double(original.width) <= Double(width) * 1.1 && Double(original.height) <= Double(height) * 1.1 {
-            return original
+            return nil
         }
-        let identity = FileIdentity(path: path)?.description ?? ""
-        let key = "\(path)\u{0}\(width)x\(height)"
-        lock.lock()
-        if let hit = loaded[key], hit.identity == identity, !identity.isEmpty {
-            lock.unlock()
-            return hit.image
-        }
-        lock.unlock()
-        let image = try resampled(path: path, original: original, width: width, height: height)
-        lock.lock()
-        loaded[key] = (identity, image)
-        lock.unlock()
-        return image
+        return (width, height)
     }
 
-    private static func resampled(path: String, original: PDFImage, width: Int, height: Int) throws -> PDFImage {
+    static func resampled(path: String, original: PDFImage, width: Int, height: Int) throws -> PDFImage {
         switch original.encoding {
         case .jpeg(let bytes, let components):
             let data = Data(bytes)
@@ -86,7 +62,8 @@ public struct PDFImage: Sendable {
         }
     }
 
-    private static func read(path: String) throws -> PDFImage {
+    /// The image at `path` read from the file.
+    static func read(path: String) throws -> PDFImage {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw GraphicsError.image(path: path, reason: "the file does not exist or cannot be read")
         }

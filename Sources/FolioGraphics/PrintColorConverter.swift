@@ -16,15 +16,17 @@ import Foundation
 ///
 /// LittleCMS cannot do step 2 itself: its black-preserving intents apply to CMYK → CMYK
 /// only; from sRGB, black comes out as four inks (C78 M73 Y51 K98 through FOGRA39).
-public final class PrintColorConverter: @unchecked Sendable {
+///
+/// A `RenderResources` keeps one converter per profile file; each remembers the inks it
+/// decided (a `Memo`), as a colour's ink depends on the colour, its use and the profile alone.
+public final class PrintColorConverter: Sendable {
     public let profile: CMYKProfile
-    private let lock = NSLock()
-    private var memo: [Key: CMYK] = [:]
+    private let memo = Memo<Key, CMYK>(budget: 4096)
 
     /// What a colour paints: text and strokes count a slightly tinted grey as neutral.
     public enum Use: Sendable { case fill, textOrStroke }
 
-    private struct Key: Hashable {
+    private struct Key: Hashable, Sendable {
         var red: Double, green: Double, blue: Double
         var use: Bool
     }
@@ -39,33 +41,11 @@ public final class PrintColorConverter: @unchecked Sendable {
         self.profile = profile
     }
 
-    private static let sharedLock = NSLock()
-    nonisolated(unsafe) private static var sharedConverters: [String: (identity: String, converter: PrintColorConverter)] = [:]
-
-    /// One converter per profile file for the whole process (opened again when the file changes).
-    public static func shared(profilePath: String) -> PrintColorConverter? {
-        let identity = FileIdentity(path: profilePath)?.description ?? ""
-        sharedLock.lock()
-        defer { sharedLock.unlock() }
-        if let hit = sharedConverters[profilePath], hit.identity == identity, !identity.isEmpty { return hit.converter }
-        guard let profile = CMYKProfile(path: profilePath) else { return nil }
-        let made = PrintColorConverter(profile: profile)
-        sharedConverters[profilePath] = (identity, made)
-        return made
-    }
-
     /// The ink for `color` (its alpha is not part of it).
     public func cmyk(for color: Color, use: Use = .fill) -> CMYK {
         if let given = color.cmyk { return given }
         let key = Key(red: color.red, green: color.green, blue: color.blue, use: use == .textOrStroke)
-        lock.lock()
-        if let hit = memo[key] { lock.unlock(); return hit }
-        lock.unlock()
-        let made = convert(color, use: use)
-        lock.lock()
-        memo[key] = made
-        lock.unlock()
-        return made
+        return memo.value(for: key) { convert(color, use: use) }
     }
 
     private func convert(_ color: Color, use: Use) -> CMYK {

@@ -40,17 +40,17 @@ public struct PNGSettings: Hashable, Sendable {
 
 /// A pixel image to draw a page on, then encode as PNG. Owns its Cairo image surface.
 public final class RasterImage {
-    private let fonts: FontSet
-    private let images = ImageStore.shared
+    private let resources: RenderResources
     private let surface: OpaquePointer
     private let cr: OpaquePointer
     public let pixelWidth: Int
     public let pixelHeight: Int
 
     /// An opaque image of `pixelWidth` × `pixelHeight` whose drawing unit is `1/scale` pixel,
-    /// filled with `background`.
-    public init(fonts: FontSet, pixelWidth: Int, pixelHeight: Int, scale: Double, background: Color) throws {
-        self.fonts = fonts
+    /// filled with `background`; faces and images are opened through `resources`.
+    public init(resources: RenderResources = RenderResources(), pixelWidth: Int, pixelHeight: Int, scale: Double,
+                background: Color) throws {
+        self.resources = resources
         self.pixelWidth = pixelWidth
         self.pixelHeight = pixelHeight
         guard let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(pixelWidth), Int32(pixelHeight)),
@@ -70,7 +70,7 @@ public final class RasterImage {
     }
 
     /// The canvas to draw on, in points (one point = `scale` pixels).
-    public var canvas: Canvas { Canvas(cr: cr, fonts: fonts, images: images) }
+    public var canvas: Canvas { Canvas(cr: cr, resources: resources) }
 
     /// Encodes the pixels as PNG with libpng.
     public func pngData(settings: PNGSettings) throws -> Data {

@@ -31,7 +31,7 @@ public struct PreviewSession {
     public func run(debounce: Double = 0.03, shouldStop: () -> Bool, report: (WatchEvent) -> Void) async throws {
         var session = WatchSession(builder: builder, options: options)
         session.debounce = debounce
-        var shown: (document: Document, fonts: FontSet)?
+        var shown: Document?
         try await session.run(shouldStop: shouldStop) { event in
             switch event {
             case .built(let summary), .rebuilt(_, let summary):
@@ -50,19 +50,20 @@ public struct PreviewSession {
 
     /// After a good build: the brochure the builder laid out (or, when the outputs were
     /// already current, one laid out here once), the outputs of the manifest.
-    private func publish(summary: BuildSummary, shown: inout (document: Document, fonts: FontSet)?) {
+    private func publish(summary: BuildSummary, shown: inout Document?) {
         var brochure = builder.lastBrochure ?? shown
         if brochure == nil { brochure = try? layOut() }
-        let changed = brochure?.document != shown?.document || brochure?.fonts !== shown?.fonts
+        // Glyph runs carry their font files' identities: new fonts make another document.
+        let changed = brochure != shown
         shown = brochure
-        let document = brochure?.document
+        let document = brochure
         let manifest = Manifest.read(from: outputDirectory)
         let time = String(format: "%.2fs", summary.seconds)
         let warnings = summary.warnings.isEmpty ? "" : DiagnosticRenderer(color: false).render(summary.warnings.withSourceLines())
         let hashes = changed ? document.map { $0.pages.map(PreviewSnapshot.hash) } : nil
         if changed, let document, let hashes {
             // The pages' new images must be drawable before any browser hears of them.
-            renderer.setDocument(document, fonts: brochure!.fonts, hashes: hashes)
+            renderer.setDocument(document, hashes: hashes)
             // The pages browsers look at are drawn now, while the news travels to them.
             for view in hub.viewedPages {
                 DispatchQueue.global(qos: .userInitiated).async { [renderer] in _ = try? renderer.png(page: view.page, scale: view.scale) }
@@ -80,11 +81,11 @@ public struct PreviewSession {
 
     /// The brochure laid out with the builder's inputs (used once, when the first build
     /// had nothing to re-make and so laid nothing out), with a font set of its own.
-    func layOut() throws -> (document: Document, fonts: FontSet) {
+    func layOut() throws -> Document {
         let inputs = try builder.load(options)
         let fonts = try FontSet(configFile: builder.resources.fontConfig)
         let typesetter = try Typesetter(spec: inputs.layout, composer: Composer(fonts: fonts))
-        return (try BrochureLayout(typesetter: typesetter).document(for: inputs.report), fonts)
+        return try BrochureLayout(typesetter: typesetter).document(for: inputs.report)
     }
 
     /// The CLI's text of a failed build: every diagnostic with its place, line and caret.

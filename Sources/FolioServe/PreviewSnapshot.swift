@@ -108,21 +108,25 @@ public struct PreviewSnapshot: Codable, Sendable, Equatable {
     }
 }
 
-/// Pixel sizes of PNG files by content hash.
-public final class PNGSizeMemo: @unchecked Sendable {
-    private var sizes: [String: (width: Int, height: Int)] = [:]
-    private let lock = NSLock()
+/// Pixel sizes of PNG files by content hash (a `Memo`: the hash names the bytes, so an
+/// entry is never wrong).
+public final class PNGSizeMemo: Sendable {
+    private let sizes = Memo<String, PNGPixelSize>(budget: 4096)
 
     public init() {}
 
     func size(of path: String, sha256: String) -> (width: Int, height: Int) {
-        lock.lock()
-        defer { lock.unlock() }
-        if let known = sizes[sha256] { return known }
+        if let known = sizes.value(for: sha256) { return (known.width, known.height) }
         guard let read = PNGSize.read(path) else { return (0, 0) }
-        sizes[sha256] = read
+        sizes.store(PNGPixelSize(width: read.width, height: read.height), for: sha256)
         return read
     }
+}
+
+/// A PNG's width and height in pixels.
+struct PNGPixelSize: Sendable {
+    var width: Int
+    var height: Int
 }
 
 /// The pixel size of a PNG file, from its header.

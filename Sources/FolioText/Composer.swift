@@ -13,7 +13,7 @@ public struct Composer: Sendable {
     }
 
     /// Composes one paragraph into lines. The result depends on `spec` and the font set
-    /// alone, so it is kept in `cache` (until its `sweep()`): a rebuild composes only
+    /// alone, so it is kept in `cache` (least recently used out first): a rebuild composes only
     /// the text that changed.
     public func compose(_ spec: ParagraphSpec) -> ComposedParagraph {
         if let hit = cache.composed(spec) { return hit }

@@ -86,7 +86,7 @@ struct CardContentTests {
         let page = Page(size: Size(width: 400, height: 100), items: [
             .shape(Shape(path: .rect(Rect(x: 300, y: 30, width: 40, height: 40)), fill: .white)),
         ])
-        let data = try! PNGExporter(fonts: TestSupport.fonts).export(page, background: .black)
+        let data = try! PNGExporter().export(page, background: .black)
         try! data.write(to: URL(fileURLWithPath: path))
         return path
     }()
@@ -112,7 +112,7 @@ struct CardContentTests {
         #expect(Cards.text(page.items).contains("测试") && !Cards.text(page.items).contains("摄影/来源"))
         // The subject (the white square at 0.75–0.85 of the width) is in view, and the
         // image's left end, far from the focal point, is cropped away.
-        let raster = try PNGExporter(fonts: TestSupport.fonts).render(page)
+        let raster = try PNGExporter().render(page)
         let subject = image.frame.minX + 0.8 * image.frame.width
         #expect(image.clip.contains(Rect(x: subject - 20, y: image.clip.midY, width: 40, height: 1)))
         #expect(raster.pixel(x: Int(subject), y: Int(image.clip.midY)) & 0xFFFFFF == 0xFFFFFF)

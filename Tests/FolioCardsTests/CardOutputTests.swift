@@ -74,7 +74,7 @@ struct CardOutputTests {
     @Test("the exporter renders every preset at scale 1 and 2 to exact pixel sizes", arguments: Cards.presets)
     func exporterScale(preset: String) throws {
         let page = try Cards.layout(preset).page(report: TestSupport.defaultReport, event: TestSupport.defaultReport.events[0])
-        let exporter = PNGExporter(fonts: TestSupport.fonts)
+        let exporter = PNGExporter()
         let size = try #require(Cards.sizes[preset])
         for scale in [1.0, 2.0] {
             let image = try exporter.render(page, scale: scale)
@@ -111,7 +111,7 @@ struct CardOutputTests {
         let report = TestSupport.defaultReport
         let page = try Cards.layout("og").page(report: report, event: report.events[5])
         for settings in [PNGExporter.flatSettings, PNGExporter.photoSettings] {
-            let exporter = PNGExporter(fonts: TestSupport.fonts, settings: settings)
+            let exporter = PNGExporter(settings: settings)
             let drawn = try exporter.render(page)
             let data = try drawn.pngData(settings: settings)
             let path = (TestSupport.temporaryDirectory("png") as NSString).appendingPathComponent("card.png")
@@ -131,7 +131,7 @@ struct CardOutputTests {
 
     @Test("a card with a photo is encoded with the photo settings, others with the flat ones")
     func settingsByContent() throws {
-        let exporter = PNGExporter(fonts: TestSupport.fonts)
+        let exporter = PNGExporter()
         let flat = Page(size: Size(width: 10, height: 10), items: [.shape(Shape(path: .rect(Rect(x: 0, y: 0, width: 5, height: 5)), fill: .black))])
         let photo = Page(size: Size(width: 10, height: 10), items: [.tagged(StructureTag("Figure"), [
             .image(ImageItem(path: "/x.jpg", frame: Rect(x: 0, y: 0, width: 10, height: 10), clip: Rect(x: 0, y: 0, width: 10, height: 10))),

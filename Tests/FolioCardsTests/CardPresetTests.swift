@@ -31,7 +31,7 @@ struct CardPresetTests {
                 #expect(outside.isEmpty, "\(name), \(event.id) on \(preset): \(outside.map(CardGeometry.describe))")
                 // The art that may leave it is clipped to the card (nothing is drawn off the canvas).
                 for item in page.items where CardGeometry.isArt(item, on: page) {
-                    if case .clipped(let rect, _) = item { #expect(rect == page.bleedBox) }
+                    if case .group(let group) = item { #expect(group.placedClip == page.bleedBox) }
                 }
             }
         }

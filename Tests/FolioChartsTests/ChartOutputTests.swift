@@ -87,7 +87,7 @@ struct ChartOutputTests {
     @Test("card size: every kind drawn at 2.4× into a 1080 px card, PNG of the right size, labels still apart")
     func cards() throws {
         let theme = F.brochure.chartTheme().scaled(2.4)
-        let exporter = PNGExporter(fonts: TestSupport.fonts)
+        let exporter = PNGExporter()
         for chart in Self.gallery {
             let width = 920.0
             let height = F.renderer.naturalHeight(chart, width: 560, theme: theme) ?? 640

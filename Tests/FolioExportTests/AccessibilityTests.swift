@@ -75,7 +75,7 @@ struct AccessibilityTests {
                 switch item {
                 case .text(let run): return [(run.text, tagged, run.bounds)]
                 case .tagged(let tag, let children): return taggedText(children, tagged: !tag.isArtifact)
-                case .clipped(_, let children): return taggedText(children, tagged: tagged)
+                case .group(let group): return taggedText(group.placedItems, tagged: tagged)
                 default: return []
                 }
             }

@@ -12,7 +12,7 @@ struct BleedAndMarksTests {
     static func leaves(_ items: [Item], clip: Rect?, into out: inout [(Item, Rect?)]) {
         for item in items {
             switch item {
-            case .clipped(let rect, let children): leaves(children, clip: rect, into: &out)
+            case .group(let group): leaves(group.placedItems, clip: group.placedClip ?? clip, into: &out)
             case .tagged(_, let children): leaves(children, clip: clip, into: &out)
             case .link, .destination: break
             default: out.append((item, clip))

@@ -122,9 +122,11 @@ struct ImageResolutionTests {
         let frame = Rect(x: 20, y: 30, width: 120, height: 80)
         let page = Page(size: Size(width: 200, height: 150), items: [.image(ImageItem(path: path, frame: frame, clip: frame))])
         let scale = 2.0
-        let image = try PNGExporter(fonts: TestSupport.fonts).render(page, scale: scale, background: .white)
+        let resources = RenderResources()
+        let image = try PNGExporter(resources: resources).render(page, scale: scale, background: .white)
         // 240×160 device pixels: the decode used is 1/8 (300×200), not 2400×1600.
-        let used = try ImageStore.shared.surface(for: path, covering: (240, 160))
+        #expect(resources.images.count == 1)
+        let used = try resources.images.surface(for: path, covering: (240, 160))
         #expect(used.width == 300 && used.height == 200)
         // Outside the frame: background; inside: the gradient at the matching place.
         #expect(image.pixel(x: 30, y: 50) & 0xffffff == 0xffffff)

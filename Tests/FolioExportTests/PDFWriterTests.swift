@@ -55,17 +55,17 @@ struct PDFWriterTests {
     @Test("with a page cache an unchanged page is reused, and the file is byte for byte a fresh export")
     func pageCache() throws {
         let pages = (1...3).map { Self.page("第\($0)页：科技创新\($0 * 7)件大事，聚焦“从0到1”。", label: String($0)) }
-        let cache = PDFPageCache()
+        let cache = PDFPageCache(budget: 3)
         let exporter = PDFExporter(pageCache: cache)
         _ = try exporter.export(Self.document(pages))
-        cache.sweep() // as the builder does after each build
-        #expect(cache.count == 3)
+        #expect(cache.count == 3 && cache.statistics.misses == 3)
         var edited = pages
         edited[1] = Self.page("第2页：改过的一段，新的字：鑫磊。", label: "2")
         let reused = try exporter.export(Self.document(edited))
-        #expect(cache.count == 4) // only the edited page was encoded
-        cache.sweep()
-        #expect(cache.count == 3) // the old second page is forgotten
+        #expect(cache.statistics.hits == 2 && cache.statistics.misses == 4) // only the edited page was encoded
+        #expect(cache.count == 3) // past the budget: the old second page, least recently used, is forgotten
+        _ = try exporter.export(Self.document(edited))
+        #expect(cache.statistics.hits == 5)
         let fresh = try PDFExporter().export(Self.document(edited))
         #expect(reused == fresh)
     }
@@ -115,7 +115,7 @@ struct PDFWriterTests {
 
     @Test("an image after translucent drawing is painted opaque")
     func imageAfterTranslucentShape() throws {
-        let red = try RasterImage(fonts: TestSupport.fonts, pixelWidth: 8, pixelHeight: 8, scale: 1, background: Color(red: 1, green: 0, blue: 0))
+        let red = try RasterImage(pixelWidth: 8, pixelHeight: 8, scale: 1, background: Color(red: 1, green: 0, blue: 0))
         let png = TestSupport.temporaryDirectory("writer-image") + "/red.png"
         try red.pngData(settings: .libpngDefault).write(to: URL(fileURLWithPath: png))
         let frame = Rect(x: 100, y: 100, width: 200, height: 200)

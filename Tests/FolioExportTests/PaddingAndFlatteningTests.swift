@@ -53,7 +53,7 @@ struct PaddingAndFlatteningTests {
                                          clip: Rect(x: 20, y: 20, width: 60, height: 60)))
         let flat = TransparencyFlattener.flatten(Page(size: page.size, items: [background, .clipped(page, [ring])]))
         #expect(flat.unresolved == 0)
-        if case .clipped(_, let inner) = flat.page.items[1], case .shape(let s) = inner[0] {
+        if case .group(let group) = flat.page.items[1], case .shape(let s) = group.items[0] {
             #expect(s.stroke?.color == Color(red: 0.5, green: 0.5, blue: 0.75))
         } else {
             Issue.record("structure changed")

@@ -28,8 +28,10 @@ struct ReadingOrderTests {
                 }
                 guard !runs.isEmpty else { continue }
                 found.append(Paragraph(text: runs.map(\.text).joined(), minX: runs.map(\.bounds.x).min()!))
-            case .tagged(_, let children), .clipped(_, let children):
+            case .tagged(_, let children):
                 found += paragraphs(children)
+            case .group(let group):
+                found += paragraphs(group.placedItems)
             default:
                 continue
             }

@@ -27,7 +27,7 @@ struct AlternateTextTests {
                 case .tagged(let tag, let children):
                     if tag.role == "Figure" { alts.append(tag.alt) }
                     walk(children)
-                case .clipped(_, let children): walk(children)
+                case .group(let group): walk(group.placedItems)
                 default: break
                 }
             }

@@ -28,7 +28,7 @@ struct GoldenPageTests {
         let entry = Self.pages.first { $0.name == name }!
         let document = try LayoutTestSupport.document(TestSupport.defaultReport, layout: entry.layout)
         let page = document.pages.filter { $0.role == entry.role }[entry.nth]
-        let png = try PNGExporter(fonts: TestSupport.fonts).export(page, scale: Self.scale)
+        let png = try PNGExporter().export(page, scale: Self.scale)
         let path = (Self.directory as NSString).appendingPathComponent("\(name).png")
         if ProcessInfo.processInfo.environment["FOLIO_UPDATE_GOLDEN"] == "1" {
             try FileManager.default.createDirectory(atPath: Self.directory, withIntermediateDirectories: true)

@@ -42,10 +42,10 @@ enum LayoutTestSupport {
         }
     }
 
-    /// Items drawn as bleed art (inside `.clipped` groups).
+    /// Items drawn as bleed art (inside clipped groups).
     static func isBleedArt(_ item: Item, on page: Page) -> Bool {
         for top in page.items {
-            if case .clipped(_, let children) = top, children.flatMap(\.flattened).contains(item) { return true }
+            if case .group(let group) = top, group.clip != nil, group.placedItems.flatMap(\.flattened).contains(item) { return true }
         }
         return false
     }

@@ -53,7 +53,7 @@ enum EncoderBench {
 
     static func run(args: Arguments, report: Report, presets: [String]) {
         let composer = Composer(fonts: TestSupport.fonts)
-        let exporter = PNGExporter(fonts: TestSupport.fonts)
+        let exporter = PNGExporter()
         let perPreset = args.int("cards", 3)
         let repeats = args.int("repeat", 1)
         // Render a few cards of each preset once; keep the pixels for the encoder runs.

@@ -109,7 +109,7 @@ case "encoders":
 case "render":
     let report = loadReport()
     let composer = Composer(fonts: TestSupport.fonts)
-    let exporter = PNGExporter(fonts: TestSupport.fonts)
+    let exporter = PNGExporter()
     let jobs = args.int("jobs", ProcessInfo.processInfo.activeProcessorCount)
     print("preset         cards  layout s  render+encode s  cards/s  bytes/card")
     for preset in presets() {

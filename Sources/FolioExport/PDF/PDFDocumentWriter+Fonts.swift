@@ -52,12 +52,10 @@ extension PDFDocumentWriter {
         case .openType: stream(file, dictionary: " /Subtype /OpenType /Filter /FlateDecode", data: program.compressed)
         case .trueType: stream(file, dictionary: " /Length1 \(program.length) /Filter /FlateDecode", data: program.compressed)
         }
-        let key = PDFFontEmbedder.Memo<[UInt8]>.Key(ref: face.ref, identity: face.identity, glyphs: glyphs, extra: fallback)
-        let cmap = PDFFontEmbedder.toUnicodeStreams.value(for: key) ?? {
-            let made = Deflate.zlib(PDFFontEmbedder.toUnicode(face, glyphs: glyphs, fallback: fallback))
-            PDFFontEmbedder.toUnicodeStreams.store(made, for: key)
-            return made
-        }()
+        let key = GlyphSetKey(ref: face.ref, glyphs: glyphs, fallback: fallback)
+        let cmap = resources.toUnicodeMaps.value(for: key) {
+            Deflate.zlib(PDFFontEmbedder.toUnicode(face, glyphs: glyphs, fallback: fallback))
+        }
         stream(toUnicode, dictionary: " /Filter /FlateDecode", data: cmap)
         return type0
     }

@@ -11,6 +11,8 @@ struct PDFDocumentWriter {
     let outline: [OutlineEntry]
     let tagged: Bool
     let subsetCache: FontSubsetCache?
+    /// Where faces, images and font programs are opened and kept.
+    let resources: RenderResources
     /// The print file's condition and colour conversion (PDF/X-4); nil for the screen file.
     let print: PrintSetup?
     /// PDF/A-2u as well (the screen file only): an sRGB output intent, the claim in the
@@ -18,16 +20,17 @@ struct PDFDocumentWriter {
     let archive: Bool
 
     var out = PDFBytes(capacity: 1 << 20)
-    private var offsets: [Int: Int] = [:]
-    private var next = 1
+    private(set) var offsets: [Int: Int] = [:]
+    private(set) var next = 1
 
     init(info: DocumentInfo, pages: [EncodedPage], outline: [OutlineEntry], tagged: Bool, subsetCache: FontSubsetCache?,
-         print: PrintSetup? = nil, archive: Bool = false) {
+         resources: RenderResources, print: PrintSetup? = nil, archive: Bool = false) {
         self.info = info
         self.pages = pages
         self.outline = outline
         self.tagged = tagged
         self.subsetCache = subsetCache
+        self.resources = resources
         self.print = print
         self.archive = archive && print == nil
     }
@@ -71,7 +74,8 @@ struct PDFDocumentWriter {
         }
         let padded = paddedGlyphs.keys.sorted()
         let programs = try PDFFontEmbedder.programs(for: faces.map { ($0, glyphs[$0]!) } + padded.map { ($0.ref, paddedGlyphs[$0]!) },
-                                                    pads: faces.map { _ in 0 } + padded.map(\.pad), cache: subsetCache)
+                                                    pads: faces.map { _ in 0 } + padded.map(\.pad), cache: subsetCache,
+                                                    resources: resources)
         let usesOpenType = programs.contains { $0.program.format == .openType }
 
         out.raw(usesOpenType || print != nil ? "%PDF-1.6\n%" : "%PDF-1.5\n%")
@@ -104,49 +108,8 @@ struct PDFDocumentWriter {
         let annotationIDs: [[Int]] = pages.map { page in tagged ? page.links.map { _ in allocate() } : [] }
 
         // Structure: elements first (their numbers go into the pages' parent tree).
-        var structRoot: Int?
         var parentTree = ParentTree(pages: pages, annotationIDs: annotationIDs)
-        if tagged {
-            let root = allocate(), document = allocate()
-            structRoot = root
-            let kids = writeStructure(parent: document, pageIDs: pageIDs, annotationIDs: annotationIDs, parentTree: &parentTree)
-            begin(document)
-            out.raw("<< /Type /StructElem /S /Document /P "); out.ref(root); out.raw(" /K [")
-            for k in kids { out.ref(k); out.space() }
-            out.raw("] >>")
-            end()
-            let tree = allocate()
-            begin(tree)
-            out.raw("<< /Nums [")
-            for (p, owners) in parentTree.contents.enumerated() where !owners.isEmpty {
-                out.int(p); out.raw(" [")
-                for o in owners { out.ref(o); out.space() }
-                out.raw("] ")
-            }
-            for (key, owner) in parentTree.annotationOwners.sorted(by: { $0.key < $1.key }) {
-                out.int(key); out.space(); out.ref(owner); out.space()
-            }
-            out.raw("] >>")
-            end()
-            begin(root)
-            out.raw("<< /Type /StructTreeRoot /K "); out.ref(document); out.raw(" /ParentTree "); out.ref(tree)
-            out.raw(" /ParentTreeNextKey "); out.int(parentTree.nextKey)
-            // Roles a layout names that PDF does not define are mapped to a span.
-            var roles: Set<String> = []
-            func collect(_ node: TagNode) {
-                roles.insert(node.role)
-                for case .node(let child) in node.kids { collect(child) }
-            }
-            pages.forEach { $0.tags.forEach(collect) }
-            let custom = roles.subtracting(Self.standardRoles).sorted()
-            if !custom.isEmpty {
-                out.raw(" /RoleMap <<")
-                for role in custom { out.space(); out.name(role); out.raw(" /Span") }
-                out.raw(" >>")
-            }
-            out.raw(" >>")
-            end()
-        }
+        let structRoot = tagged ? writeStructureTree(pageIDs: pageIDs, annotationIDs: annotationIDs, parentTree: &parentTree) : nil
 
         // Pages.
         // Keyed by the name's bytes: a name tree compares bytes (String equality would
@@ -155,65 +118,9 @@ struct PDFDocumentWriter {
         for (p, page) in pages.enumerated() {
             for d in page.destinations where destinations[Array(d.name.utf8)] == nil { destinations[Array(d.name.utf8)] = (p, d.x, d.y) }
         }
-        for (p, page) in pages.enumerated() {
-            let content = allocate()
-            stream(content, dictionary: " /Filter /FlateDecode", data: page.content)
-            var annotations: [Int] = []
-            for (k, link) in page.links.enumerated() where tagged {
-                let a = annotationIDs[p][k]
-                begin(a)
-                out.raw("<< /Type /Annot /Subtype /Link /Rect ["); out.nums(link.rect)
-                out.raw("] /Border [0 0 0] /F 4 /Contents "); out.text(link.description)
-                out.raw(" /StructParent "); out.int(parentTree.key(page: p, link: k))
-                out.raw(" /P "); out.ref(pageIDs[p])
-                out.raw(" /Dest "); out.literal(link.destination); out.raw(" >>")
-                end()
-                annotations.append(a)
-            }
-            begin(pageIDs[p])
-            let b = page.boxes
-            let media = [0, 0, b.media.width, b.media.height]
-            out.raw("<< /Type /Page /Parent "); out.ref(pageTree)
-            out.raw(" /MediaBox ["); out.nums(media); out.raw("]")
-            out.raw(" /CropBox ["); out.nums(b.cropToTrim ? b.trimBox : media); out.raw("]")
-            out.raw(" /BleedBox ["); out.nums(b.bleedBox); out.raw("]")
-            out.raw(" /TrimBox ["); out.nums(b.trimBox); out.raw("]")
-            out.raw("\n/Resources << /ProcSet [/PDF /Text /ImageB /ImageC]")
-            if !page.glyphs.isEmpty {
-                out.raw(" /Font <<")
-                for ref in page.glyphs.keys.sorted() { out.space(); out.name(ResourceName.font(ref)); out.space(); out.ref(fontIDs[ref]!) }
-                for key in page.padded.keys.sorted() { out.space(); out.name(ResourceName.font(key)); out.space(); out.ref(paddedIDs[key]!) }
-                out.raw(" >>")
-            }
-            if !page.alphas.isEmpty || page.print.overprint {
-                out.raw(" /ExtGState <<")
-                for key in page.alphas.sorted() {
-                    out.space(); out.name(key.name); out.raw(" << /Type /ExtGState /ca "); out.num(Double(key.fill) / 1000)
-                    out.raw(" /CA "); out.num(Double(key.stroke) / 1000); out.raw(" >>")
-                }
-                if page.print.overprint { out.raw(ColorOperators.overprintStates) }
-                out.raw(" >>")
-            }
-            if page.print.registration { out.raw(" /ColorSpace <<" + ColorOperators.registrationColorSpace + " >>") }
-            if !page.images.isEmpty {
-                out.raw(" /XObject <<")
-                for path in page.images.sorted() { out.space(); out.name(ResourceName.image(path)); out.space(); out.ref(imageIDs[path]!) }
-                out.raw(" >>")
-            }
-            out.raw(" >>\n/Contents "); out.ref(content)
-            if !annotations.isEmpty {
-                out.raw(" /Annots [")
-                for a in annotations { out.ref(a); out.space() }
-                out.raw("]")
-            }
-            if tagged && page.mcidCount > 0 { out.raw(" /StructParents "); out.int(p) }
-            if tagged && !annotations.isEmpty { out.raw(" /Tabs /S") }
-            if (print != nil || archive) && page.alphas.contains(where: { $0 != .opaque }) {
-                out.raw(print != nil ? " /Group << /Type /Group /S /Transparency /CS /DeviceCMYK >>"
-                        : " /Group << /Type /Group /S /Transparency /CS /DeviceRGB >>")
-            }
-            out.raw(" >>")
-            end()
+        let ids = PageResourceIDs(fonts: fontIDs, padded: paddedIDs, images: imageIDs)
+        for p in pages.indices {
+            writePage(p, id: pageIDs[p], pageTree: pageTree, annotationIDs: annotationIDs[p], parentTree: parentTree, resources: ids)
         }
         begin(pageTree)
         out.raw("<< /Type /Pages /Count "); out.int(pages.count); out.raw(" /Kids [")
@@ -238,20 +145,7 @@ struct PDFDocumentWriter {
         }
         let outlineRoot = tagged && !outline.isEmpty ? writeOutline(destinations: destinations, pageIDs: pageIDs) : nil
 
-        begin(infoObject)
-        // D:YYYY[MM[DD]]: a partial date names only what it knows; a whole one adds midnight UTC.
-        let digits = String(info.creationDate.unicodeScalars.filter { ("0"..."9").contains($0) }.map(Character.init))
-        let date = "D:" + digits.prefix(8) + (digits.count >= 8 ? "000000Z" : "")
-        out.raw("<< /Title "); out.text(info.title)
-        out.raw(" /Author "); out.text(info.author)
-        if !info.subject.isEmpty { out.raw(" /Subject "); out.text(info.subject) }
-        if !info.keywords.isEmpty { out.raw(" /Keywords "); out.text(info.keywords.joined(separator: ", ")) }
-        out.raw(" /Creator "); out.text(info.creator)
-        out.raw(" /Producer "); out.text("Folio")
-        out.raw(" /CreationDate "); out.literal(date); out.raw(" /ModDate "); out.literal(date)
-        if print != nil { out.raw(" /Trapped /False /GTS_PDFXVersion (PDF/X-4)") }
-        out.raw(" >>")
-        end()
+        writeInfo(infoObject)
 
         // The print file's output intent and its PDF/X XMP; otherwise the XMP of the screen
         // file: the information again, with the PDF/UA claim of a tagged file.
@@ -284,17 +178,7 @@ struct PDFDocumentWriter {
         out.raw(" /Lang "); out.literal(Self.language); out.raw(" /ViewerPreferences << /DisplayDocTitle true >> >>")
         end()
 
-        // Cross-reference table and trailer; the ID is a hash of everything before it.
-        let xref = out.count
-        out.raw("xref\n0 "); out.int(next); out.raw("\n0000000000 65535 f \n")
-        for n in 1..<next {
-            let offset = String(offsets[n] ?? 0)
-            out.raw(String(repeating: "0", count: 10 - offset.count) + offset + " 00000 n \n")
-        }
-        let id = hex(fnv64(out.bytes)) + hex(fnv64(out.bytes, seed: 0x8422_2325_cbf2_9ce4))
-        out.raw("trailer\n<< /Size "); out.int(next); out.raw(" /Root "); out.ref(catalog)
-        out.raw(" /Info "); out.ref(infoObject); out.raw(" /ID [<" + id + "> <" + id + ">] >>\nstartxref\n")
-        out.int(xref); out.raw("\n%%EOF\n")
+        writeTrailer(catalog: catalog, info: infoObject)
         return out.bytes
     }
 
@@ -343,7 +227,7 @@ struct PDFDocumentWriter {
     }
 
     private mutating func writeImage(_ path: String, placed: Size?) throws -> Int {
-        let image = try placed.map { try PDFImage.screen(path: path, placed: $0) } ?? PDFImage.load(path: path)
+        let image = try placed.map { try resources.screenImage(path: path, placed: $0) } ?? resources.pdfImage(path: path)
         let id = allocate()
         let head = " /Type /XObject /Subtype /Image /Width \(image.width) /Height \(image.height) /BitsPerComponent 8"
         // PDF/A-2 6.2.8.1: no interpolation (a viewer's smoothing is not part of the page).

@@ -6,60 +6,30 @@ import Foundation
 /// The font side of a PDF: subset programs for every face a document draws (one face per
 /// core), their subset tags, and the ToUnicode maps that make the text copyable.
 enum PDFFontEmbedder {
-    struct Embedded: @unchecked Sendable {
+    struct Embedded: Sendable {
         var face: PDFFace
         var program: PDFFontProgram
     }
 
     /// The programs of `faces` (with the glyphs each draws, and how many font units wider
-    /// than the face every glyph is: 0 but for a `PaddedFace`), in the same order.
-    static func programs(for faces: [(FontRef, Set<UInt32>)], pads: [Int] = [], cache: FontSubsetCache?) throws -> [Embedded] {
+    /// than the face every glyph is: 0 but for a `PaddedFace`), in the same order; faces
+    /// and programs made for earlier documents are taken from `resources`.
+    static func programs(for faces: [(FontRef, Set<UInt32>)], pads: [Int] = [], cache: FontSubsetCache?,
+                         resources: RenderResources) throws -> [Embedded] {
         let slots = Slots<Result<Embedded, Error>>(count: faces.count)
         DispatchQueue.concurrentPerform(iterations: faces.count) { i in
             slots.set(i, Result {
-                let face = try PDFFace.face(for: faces[i].0)
+                let face = try resources.pdfFace(faces[i].0)
                 let pad = i < pads.count ? pads[i] : 0
-                let key = Memo<PDFFontProgram>.Key(ref: faces[i].0, identity: face.identity + (pad != 0 ? " pad \(pad)" : ""),
-                                                   glyphs: faces[i].1)
-                if let program = programs.value(for: key) { return Embedded(face: face, program: program) }
-                let program = try PDFFontProgram.make(face, glyphs: faces[i].1, cache: cache, pad: pad)
-                programs.store(program, for: key)
+                let key = GlyphSetKey(ref: faces[i].0, glyphs: faces[i].1, pad: pad)
+                let program = try resources.fontPrograms.value(for: key) {
+                    try PDFFontProgram.make(face, glyphs: faces[i].1, cache: cache, pad: pad)
+                }
                 return Embedded(face: face, program: program)
             })
         }
         return try slots.all.map { try $0!.get() }
     }
-
-    /// Values made for recent documents (a watching process embeds the same fonts build
-    /// after build): a bounded, thread-safe memo.
-    final class Memo<Value>: @unchecked Sendable {
-        struct Key: Hashable {
-            var ref: FontRef
-            var identity: String
-            var glyphs: Set<UInt32>
-            var extra: [UInt32: String] = [:]
-        }
-
-        private var values: [Key: Value] = [:]
-        private let lock = NSLock()
-        let limit = 24
-
-        func value(for key: Key) -> Value? {
-            lock.lock()
-            defer { lock.unlock() }
-            return values[key]
-        }
-
-        func store(_ value: Value, for key: Key) {
-            lock.lock()
-            if values.count >= limit { values = [:] }
-            values[key] = value
-            lock.unlock()
-        }
-    }
-
-    private static let programs = Memo<PDFFontProgram>()
-    static let toUnicodeStreams = Memo<[UInt8]>()
 
     /// Six capital letters naming a subset, from a hash of the face and its glyphs.
     static func subsetTag(_ face: PDFFace, _ glyphs: Set<UInt32>, pad: Int = 0) -> String {

@@ -1,65 +1,35 @@
 import FolioCore
 import Foundation
 
-/// Pages encoded by earlier exports, kept in memory and found by the page's whole
-/// content: a watching build re-encodes only the pages whose items changed.
-public final class PDFPageCache: @unchecked Sendable {
-    struct Key: Hashable {
+/// Pages encoded by earlier exports, kept in memory and found by the page's whole content
+/// and the export options: a watching build re-encodes only the pages whose items changed.
+/// The page's glyph runs carry their fonts' file identities, so a changed font file is a
+/// different key; nothing is invalidated by hand. A `Memo` of at most `budget` pages, the
+/// least recently used dropped first.
+public final class PDFPageCache: Sendable {
+    struct Key: Hashable, Sendable {
         var page: Page
         var options: PDFExporter.Options
     }
 
-    /// An entry and the sweep it was last used in (a reference, so marking it used does
-    /// not hash the page again).
-    private final class Entry {
-        let page: EncodedPage
-        var generation: Int
+    private let memo: Memo<Key, EncodedPage>
 
-        init(_ page: EncodedPage, generation: Int) {
-            self.page = page
-            self.generation = generation
-        }
+    /// A cache of at most `budget` encoded pages.
+    public init(budget: Int = 4096) {
+        memo = Memo(budget: budget)
     }
 
-    private var pages: [Key: Entry] = [:]
-    private var generation = 0
-    private let lock = NSLock()
-
-    public init() {}
-
     func page(for key: Key) -> EncodedPage? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard let entry = pages[key] else { return nil }
-        entry.generation = generation
-        return entry.page
+        memo.value(for: key)
     }
 
     func store(_ page: EncodedPage, for key: Key) {
-        lock.lock()
-        pages[key] = Entry(page, generation: generation)
-        lock.unlock()
-    }
-
-    /// Forgets the pages no export used since the last call (call after each build).
-    public func sweep() {
-        lock.lock()
-        pages = pages.filter { $0.value.generation == generation }
-        generation += 1
-        lock.unlock()
-    }
-
-    /// Forgets every page (the fonts changed: widths and glyphs may differ).
-    public func removeAll() {
-        lock.lock()
-        pages = [:]
-        lock.unlock()
+        memo.store(page, for: key)
     }
 
     /// The number of pages held.
-    public var count: Int {
-        lock.lock()
-        defer { lock.unlock() }
-        return pages.count
-    }
+    public var count: Int { memo.count }
+
+    /// Lookups that found their page, and those that did not.
+    public var statistics: (hits: Int, misses: Int) { memo.statistics }
 }

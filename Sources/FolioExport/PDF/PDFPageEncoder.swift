@@ -20,6 +20,8 @@ struct PDFPageEncoder {
         var interactive: Bool
         /// The print file's colour conversion (nil: sRGB, the screen file).
         var print: PrintColorConverter? = nil
+        /// Where faces and images are opened.
+        var resources: RenderResources
     }
 
     private struct GraphicsState: Equatable {
@@ -105,11 +107,13 @@ struct PDFPageEncoder {
             guard options.interactive else { return }
             let p = user(point)
             destinations.append(PageDestination(name: name, x: p.x, y: p.y))
-        case .clipped(let rect, let children):
+        case .group(let group):
+            // Children are drawn moved into page coordinates (a run moves its origin only).
+            guard let rect = group.placedClip else { return try paint(group.placedItems) }
             closeSequence()
             save()
             out.nums([rect.x, rect.y, rect.width, rect.height]); out.raw(" re W n\n")
-            try paint(children)
+            try paint(group.placedItems)
             closeSequence()
             restore()
         case .tagged(let tag, let children):
@@ -210,7 +214,7 @@ struct PDFPageEncoder {
     }
 
     private mutating func draw(_ image: ImageItem) throws {
-        _ = try PDFImage.load(path: image.path) // an unreadable image fails here, naming the file
+        _ = try options.resources.pdfImage(path: image.path) // an unreadable image fails here, naming the file
         images.insert(image.path)
         let size = imageSizes[image.path] ?? Size(width: 0, height: 0)
         imageSizes[image.path] = Size(width: max(size.width, abs(image.frame.width)), height: max(size.height, abs(image.frame.height)))
@@ -224,7 +228,7 @@ struct PDFPageEncoder {
 
     private mutating func face(_ ref: FontRef) throws -> PDFFace {
         if let face = faces[ref] { return face }
-        let face = try PDFFace.face(for: ref)
+        let face = try options.resources.pdfFace(ref)
         faces[ref] = face
         return face
     }
@@ -234,7 +238,8 @@ struct PDFPageEncoder {
         (Double(face.advance(glyph)) * 1000 / Double(face.unitsPerEm) * 1000).rounded() / 1000
     }
 
-    private mutating func draw(_ run: GlyphRun) throws {
+    private mutating func draw(_ moved: GlyphRun) throws {
+        let run = moved.placed // glyph positions in page coordinates, computed once
         let face = try face(run.font)
         glyphs[run.font, default: []].formUnion(run.glyphs.lazy.map(\.id))
         setAlpha(fill: run.color.alpha, stroke: nil)

@@ -27,7 +27,7 @@ public struct CardGeometry: Hashable, Sendable {
     /// Whether an item is bleed art: drawn clipped to the card's bleed box (the
     /// background, decorative shapes that run off the edge). Art may leave the safe area.
     public static func isArt(_ item: Item, on page: Page) -> Bool {
-        if case .clipped(let rect, _) = item { return rect == page.bleedBox }
+        if case .group(let group) = item { return group.placedClip == page.bleedBox }
         return false
     }
 
@@ -37,8 +37,8 @@ public struct CardGeometry: Hashable, Sendable {
         var out: [Item] = []
         for item in items {
             switch item {
-            case .clipped(let clip, _):
-                if clip == page.bleedBox { continue }
+            case .group(let group):
+                if group.placedClip == page.bleedBox { continue }
                 if let b = item.bounds, !rect.contains(b, tolerance: tolerance) { out.append(item) }
             case .tagged(_, let children):
                 out += leaves(outside: rect, in: children, on: page, tolerance: tolerance)
@@ -72,7 +72,7 @@ public struct CardGeometry: Hashable, Sendable {
                 return nil
             }
             return texts.isEmpty ? "a \(tag.role) group" : "text '\(texts.joined())'"
-        case .clipped(_, let children): return children.first.map(describe) ?? "a clipped group"
+        case .group(let group): return group.items.first.map(describe) ?? "a clipped group"
         case .link: return "a link"
         case .destination: return "a destination"
         }

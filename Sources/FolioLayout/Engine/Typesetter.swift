@@ -10,7 +10,7 @@ public struct Typesetter: Sendable {
     public let composer: Composer
     /// Font metrics by font. (Composed paragraphs are remembered by the composer's
     /// `ShapingCache`, shared by every typesetter of a build and kept from build to build.)
-    let cache = MetricsCache()
+    let cache = Memo<FontSpec, FontMetrics>(budget: 1024)
 
     /// Resolves the layout's font roles; a family missing from the font set is an error
     /// naming it (never a silent fallback).
@@ -68,7 +68,7 @@ public struct Typesetter: Sendable {
                                  firstLineIndent: firstLine ? style.indent * size : 0,
                                  alignment: alignment ?? style.alignment, settings: self.spec.text, balanced: style.balanced)
         let paragraph = composer.compose(spec)
-        let metrics = cache.metrics(font(style, size: size)) { composer.fonts.metrics(for: $0) }
+        let metrics = cache.value(for: font(style, size: size)) { composer.fonts.metrics(for: font(style, size: size)) }
         return TextBox(paragraph: paragraph, leading: style.leading * scale, ascent: metrics.ascent, descent: metrics.descent,
                        size: size, grid: style.grid)
     }
@@ -115,22 +115,5 @@ public struct TextBox: Hashable, Sendable {
             runs += paragraph.lines[i].runs(atX: x, baseline: baseline)
         }
         return runs
-    }
-}
-
-/// Remembers font metrics (thread-safe).
-final class MetricsCache: @unchecked Sendable {
-    private var fontMetrics: [FontSpec: FontMetrics] = [:]
-    private let lock = NSLock()
-
-    func metrics(_ font: FontSpec, compute: (FontSpec) -> FontMetrics) -> FontMetrics {
-        lock.lock()
-        if let hit = fontMetrics[font] { lock.unlock(); return hit }
-        lock.unlock()
-        let result = compute(font)
-        lock.lock()
-        fontMetrics[font] = result
-        lock.unlock()
-        return result
     }
 }
