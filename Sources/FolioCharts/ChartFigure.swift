@@ -22,7 +22,9 @@ public enum ChartFigure {
         switch item {
         case .text: return .tagged(.artifact, [item])
         case .tagged(let tag, let children) where !tag.isArtifact: return .tagged(tag, children.map(artifactText))
-        case .clipped(let rect, let children): return .clipped(rect, children.map(artifactText))
+        case .group(var group):
+            group.items = group.items.map(artifactText)
+            return .group(group)
         default: return item
         }
     }

@@ -16,7 +16,7 @@ struct ChartFigureTests {
         case .text(let run): return [(run.text, inArtifact)]
         case .tagged(let tag, let children):
             return children.flatMap { texts($0, inArtifact: inArtifact || tag.isArtifact) }
-        case .clipped(_, let children): return children.flatMap { texts($0, inArtifact: inArtifact) }
+        case .group(let group): return group.items.flatMap { texts($0, inArtifact: inArtifact) }
         default: return []
         }
     }

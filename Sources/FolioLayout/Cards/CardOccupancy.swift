@@ -66,10 +66,10 @@ public struct CardOccupancy: Hashable, Sendable {
             case .image(let image): add(image.clip, clip)
             case .link, .destination: return
             case .tagged(_, let items): items.forEach { visit($0, clip: clip) }
-            case .clipped(let rect, let items):
-                if rect == page.bleedBox { return }
-                let inner = clip.map { intersection($0, rect) } ?? rect
-                items.forEach { visit($0, clip: inner) }
+            case .group(let group):
+                if group.placedClip == page.bleedBox { return }
+                let inner = group.placedClip.map { rect in clip.map { intersection($0, rect) } ?? rect } ?? clip
+                group.placedItems.forEach { visit($0, clip: inner) }
             }
         }
         func add(_ rect: Rect, _ clip: Rect?) {
