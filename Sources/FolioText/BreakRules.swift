@@ -131,6 +131,10 @@ struct BreakRules {
         if l.cls.isWestern && r.cls.isWestern {
             return Self.hyphens.contains(l.scalar) && r.cls == .latin && j >= 2 && u[j - 2].cls == .latin
         }
+        // No line ends with a hyphen before Han text (申高-上高-上规-上市): text readers
+        // (poppler, PDFium) take a line-final hyphen for a word broken by hyphenation and
+        // drop it, so the copied text would lose the data's own hyphen.
+        if Self.hyphens.contains(l.scalar) && !r.cls.isWestern { return false }
         // An apostrophe inside a Latin word (Ningbo’s) is part of it.
         if l.scalar == 0x2019 && r.cls == .latin && j >= 2 && u[j - 2].cls == .latin { return false }
         // Full-width letters and digits keep together like Western ones.

@@ -137,6 +137,14 @@ struct LineBreakTests {
 }
 
 extension LineBreakTests {
+    @Test("no line ends with a hyphen before Han text, whose hyphen text readers would drop")
+    func hyphenBeforeHan() {
+        for width in stride(from: 40.0, through: 200, by: 5) {
+            let lines = f.lines("覆盖企业“申高-上高-上规-上市”全流程，推动企业上规上市", width: width)
+            #expect(lines.allSatisfy { !$0.hasSuffix("-") }, "width \(width): \(lines)")
+        }
+    }
+
     @Test("an apostrophe inside a Latin word keeps the word whole")
     func apostrophe() {
         for width in stride(from: 60.0, through: 140, by: 5) {
