@@ -75,6 +75,14 @@ public struct Rect: Hashable, Sendable, Codable {
     }
 
     /// The smallest rectangle holding both.
+    /// The overlap of the two rectangles; its width or height is negative when they do
+    /// not overlap.
+    public func clipped(to other: Rect) -> Rect {
+        let x0 = max(minX, other.minX), y0 = max(minY, other.minY)
+        let x1 = min(maxX, other.maxX), y1 = min(maxY, other.maxY)
+        return Rect(x: x0, y: y0, width: x1 - x0, height: y1 - y0)
+    }
+
     public func union(_ other: Rect) -> Rect {
         let x0 = min(minX, other.minX), y0 = min(minY, other.minY)
         let x1 = max(maxX, other.maxX), y1 = max(maxY, other.maxY)

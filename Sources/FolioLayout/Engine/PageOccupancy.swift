@@ -66,20 +66,14 @@ public struct PageOccupancy: Hashable, Sendable {
             case .link, .destination: return
             case .tagged(_, let items): items.forEach { visit($0, clip: clip) }
             case .group(let group):
-                let inner = group.placedClip.map { rect in clip.map { intersection($0, rect) } ?? rect } ?? clip
+                let inner = group.placedClip.map { rect in clip.map { $0.clipped(to: rect) } ?? rect } ?? clip
                 group.placedItems.forEach { visit($0, clip: inner) }
             }
         }
         func add(_ rect: Rect, _ clip: Rect?) {
-            areas.append(clip.map { intersection($0, rect) } ?? rect)
+            areas.append(clip.map { $0.clipped(to: rect) } ?? rect)
         }
         page.items.forEach { visit($0, clip: nil) }
         return areas
-    }
-
-    private static func intersection(_ a: Rect, _ b: Rect) -> Rect {
-        let x0 = max(a.minX, b.minX), y0 = max(a.minY, b.minY)
-        let x1 = min(a.maxX, b.maxX), y1 = min(a.maxY, b.maxY)
-        return Rect(x: x0, y: y0, width: x1 - x0, height: y1 - y0)
     }
 }
