@@ -20,6 +20,18 @@
 #include <libdeflate.h>
 #include <jpeglib.h>
 #include <lcms2.h>
+#include <malloc.h>
+
+/* glibc's allocator: blocks up to `mmap_threshold` bytes from the heap (reused) rather
+   than fresh mappings; the heap's free top given back past `trim_threshold`. */
+static inline void folio_tune_malloc(int mmap_threshold, int trim_threshold) {
+    if (mmap_threshold > 0) mallopt(M_MMAP_THRESHOLD, mmap_threshold);
+    if (trim_threshold > 0) mallopt(M_TRIM_THRESHOLD, trim_threshold);
+}
+
+/* Whether glibc gave `block` a mapping of its own (the IS_MMAPPED bit of its chunk
+   header; for tests of the tuning). */
+static inline int folio_is_mapped(const void *block) { return (((const size_t *)block)[-1] & 2) != 0; }
 
 /* LittleCMS pixel formats are function-like macros Swift cannot see. */
 static inline cmsUInt32Number folio_lcms_rgb_8(void) { return TYPE_RGB_8; }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import FolioGraphics
 import FolioModel
 import Foundation
 
@@ -32,6 +33,7 @@ struct Folio: AsyncParsableCommand {
     /// Runs the command, mapping usage errors to exit status 2 (as one JSON array on
     /// standard output under `--diagnostics json`).
     static func main() async {
+        AllocatorTuning.apply()
         let arguments = Array(CommandLine.arguments.dropFirst())
         let json = zip(arguments, arguments.dropFirst()).contains { $0 == ("--diagnostics", "json") }
             || arguments.contains("--diagnostics=json")
