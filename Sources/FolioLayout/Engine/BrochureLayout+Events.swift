@@ -58,16 +58,20 @@ extension BrochureLayout {
                                      hint: "shorten it or use a layout that lets it run on"))
         }
         // The event each page belongs to: the first that begins on it, else the one running on.
+        // (Each event's head page looked up once: the 200-event report has 116 pages.)
+        var headPage: [String: Int] = [:]
+        for anchor in result.anchors where headPage[anchor.name] == nil { headPage[anchor.name] = anchor.page }
+        let eventPages = report.events.map { headPage["event-\($0.id)"] }
         var starts: [Int: Event] = [:]
-        for event in report.events.reversed() {
-            if let anchor = result.anchors.first(where: { $0.name == "event-\(event.id)" }) { starts[anchor.page] = event }
+        for (event, page) in zip(report.events, eventPages).reversed() {
+            if let page { starts[page] = event }
         }
         var running = report.events.first
         for (k, flowItems) in result.pages.enumerated() {
             let pageNumber = first + k
             let event = starts[k] ?? running
-            if let last = report.events.last(where: { e in result.anchors.contains { $0.name == "event-\(e.id)" && $0.page <= k } }) {
-                running = last
+            if let last = eventPages.lastIndex(where: { $0.map { $0 <= k } ?? false }) {
+                running = report.events[last]
             }
             let pageTemplate = k == 0 ? template : (continuation ?? TemplateSpec(master: template.master, folio: template.folio))
             let pageScope = TemplateScope(report: report, event: event, page: pageNumber, section: event?.title, rankLimit: spec.rankLimit)
