@@ -11,8 +11,14 @@ public enum AllocatorTuning {
     /// Applies the tuning, unless glibc's own variables (MALLOC_MMAP_THRESHOLD_,
     /// MALLOC_TRIM_THRESHOLD_) say otherwise. Call once, before the first build.
     public static func apply(environment: [String: String] = ProcessInfo.processInfo.environment) {
-        set(mmapThreshold: environment["MALLOC_MMAP_THRESHOLD_"] == nil ? 64 << 20 : 0,
-            trimThreshold: environment["MALLOC_TRIM_THRESHOLD_"] == nil ? 128 << 20 : 0)
+        let (mmap, trim) = thresholds(environment: environment)
+        set(mmapThreshold: mmap, trimThreshold: trim)
+    }
+
+    /// The thresholds `apply` sets, in bytes (0: glibc's own variable is set, left alone).
+    static func thresholds(environment: [String: String]) -> (mmap: Int, trim: Int) {
+        (environment["MALLOC_MMAP_THRESHOLD_"] == nil ? 64 << 20 : 0,
+         environment["MALLOC_TRIM_THRESHOLD_"] == nil ? 128 << 20 : 0)
     }
 
     /// Sets the thresholds, in bytes (0: leaves one as it is).
