@@ -1,6 +1,7 @@
 import FlyingFox
 import FlyingSocks
 import Foundation
+import Synchronization
 
 /// Why the server could not start.
 public enum ServeError: Error, Equatable, CustomStringConvertible {
@@ -23,15 +24,21 @@ public enum ServeError: Error, Equatable, CustomStringConvertible {
 /// The local HTTP server of `folio serve` (FlyingFox): the page and its assets, the
 /// snapshot as JSON and over a WebSocket, the brochure's pages as PNG, and the files of
 /// the output folder — nothing else.
-public final class PreviewServer: @unchecked Sendable {
+public final class PreviewServer: Sendable {
     public let hub: PreviewHub
     public let renderer: PageRenderer
     let files: SafePath
-    private var server: HTTPServer?
-    private var runTask: Task<Void, Never>?
+    /// What `start` sets up, read by `url` and `stop` (from other tasks).
+    private struct Running {
+        var server: HTTPServer?
+        var runTask: Task<Void, Never>?
+        var port = 0
+        var host = "127.0.0.1"
+    }
+    private let running = Mutex(Running())
     /// The port actually bound (the one asked for, or the system's choice for 0).
-    public private(set) var port = 0
-    public private(set) var host = "127.0.0.1"
+    public var port: Int { running.withLock { $0.port } }
+    public var host: String { running.withLock { $0.host } }
 
     public init(hub: PreviewHub, renderer: PageRenderer, outputDirectory: String) {
         self.hub = hub
@@ -48,7 +55,7 @@ public final class PreviewServer: @unchecked Sendable {
     /// Binds and starts answering; returns once it listens, or throws `ServeError`.
     public func start(host: String, port: Int) async throws {
         let host = host == "localhost" ? "127.0.0.1" : host
-        self.host = host
+        running.withLock { $0.host = host }
         let address: any SocketAddress
         do {
             if host.contains(":") {
@@ -61,10 +68,13 @@ public final class PreviewServer: @unchecked Sendable {
         }
         let handler = RequestRouter(server: self)
         let server = HTTPServer(address: address, timeout: 30, logger: .disabled, handler: handler)
-        self.server = server
         let failure = FailureBox()
-        runTask = Task {
+        let runTask = Task {
             do { try await server.run() } catch { failure.set(error) }
+        }
+        running.withLock {
+            $0.server = server
+            $0.runTask = runTask
         }
         // Wait until it listens or fails (binding is immediate; 10 s is only a backstop).
         for _ in 0..<1000 {
@@ -78,32 +88,26 @@ public final class PreviewServer: @unchecked Sendable {
             }
             try await Task.sleep(nanoseconds: 10_000_000)
         }
+        let bound: Int
         switch await server.listeningAddress {
-        case .ip4(_, let p)?: self.port = Int(p)
-        case .ip6(_, let p)?: self.port = Int(p)
-        default: self.port = port
+        case .ip4(_, let p)?: bound = Int(p)
+        case .ip6(_, let p)?: bound = Int(p)
+        default: bound = port
         }
+        running.withLock { $0.port = bound }
     }
 
     /// Closes the browsers' sockets and stops listening.
     public func stop() async {
         hub.finish()
+        let (server, runTask) = running.withLock { ($0.server, $0.runTask) }
         await server?.stop(timeout: 1)
         runTask?.cancel()
     }
 
-    final class FailureBox: @unchecked Sendable {
-        private let lock = NSLock()
-        private var stored: Error?
-        var error: Error? {
-            lock.lock()
-            defer { lock.unlock() }
-            return stored
-        }
-        func set(_ e: Error) {
-            lock.lock()
-            stored = e
-            lock.unlock()
-        }
+    final class FailureBox: Sendable {
+        private let stored = Mutex<(any Error)?>(nil)
+        var error: (any Error)? { stored.withLock { $0 } }
+        func set(_ e: any Error) { stored.withLock { $0 = e } }
     }
 }

@@ -1,6 +1,7 @@
 import FolioBuild
 import FolioModel
 import Foundation
+import Synchronization
 
 /// Writes what the user sees: diagnostics on standard error (or one JSON array on
 /// standard output with `--diagnostics json`), progress on a terminal only, and a last
@@ -9,9 +10,10 @@ struct Console: Sendable {
     let options: OutputOptions
     let renderer = DiagnosticRenderer.forStandardError()
     let isTerminal = isatty(2) != 0
-    /// Whether a progress line is on the screen (to be erased before other output).
-    private final class State: @unchecked Sendable {
-        var progressShown = false
+    /// Whether a progress line is on the screen (to be erased before other output); the
+    /// console is shared by a build's progress callbacks.
+    private final class State: Sendable {
+        let progressShown = Mutex(false)
     }
     private let state = State()
 
@@ -59,13 +61,12 @@ struct Console: Sendable {
     func progress(_ text: String) {
         guard isTerminal, !options.quiet, options.diagnostics == .text else { return }
         FileHandle.standardError.write(Data("\r\u{1B}[2K\(text)".utf8))
-        state.progressShown = true
+        state.progressShown.withLock { $0 = true }
     }
 
     func endProgress() {
-        guard state.progressShown else { return }
+        guard state.progressShown.withLock({ shown in defer { shown = false }; return shown }) else { return }
         FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8))
-        state.progressShown = false
     }
 
     /// Diagnostic codes for trouble around Folio rather than in the input: exit status 2.
