@@ -11,12 +11,6 @@ import Testing
 /// one diagnostic per cause when nothing fits.
 @Suite("Report-level text on cards")
 struct ReportTextFitTests {
-    static func corpus(_ name: String) -> Report {
-        let result = ReportLoader().load(directory: TestSupport.path("Tests/Corpus/\(name)"))
-        guard let report = result.report else { fatalError("\(name) does not load: \(result.diagnostics)") }
-        return report
-    }
-
     /// The glyph runs of a card whose text is part of `text`, by line (rounded baseline y).
     static func lines(of text: String, on page: Page) -> [Double: String] {
         var out: [Double: String] = [:]
@@ -29,7 +23,7 @@ struct ReportTextFitTests {
 
     @Test("cards print short-title and short-publisher where the report gives them", arguments: Cards.presets)
     func shortForms(preset: String) throws {
-        let report = Self.corpus("qinglan-2024")
+        let report = TestSupport.corpusReport("qinglan-2024")
         let page = try Cards.layout(preset).page(report: report, event: report.events[0])
         let all = Cards.text(page.items)
         #expect(all.contains("2024青澜科技创新十件大事"))
@@ -41,7 +35,7 @@ struct ReportTextFitTests {
     @Test("a 30-character title and a 24-character publisher without short forms fit every preset, whole",
           arguments: Cards.presets)
     func longForms(preset: String) throws {
-        let report = Self.corpus("tingzhou-2023")
+        let report = TestSupport.corpusReport("tingzhou-2023")
         #expect(report.shortTitle == nil && report.title.count >= 29)
         let page = try Cards.layout(preset).page(report: report, event: report.events[1])
         let title = Self.lines(of: report.title, on: page).values.joined()

@@ -9,12 +9,6 @@ import Testing
 /// percentages shown once and no meaningless total.
 @Suite("Corpus charts")
 struct CorpusChartTests {
-    static func corpus(_ name: String) -> Report {
-        let result = ReportLoader().load(directory: TestSupport.path("Tests/Corpus/\(name)"))
-        guard let report = result.report else { fatalError("\(name): \(result.diagnostics)") }
-        return report
-    }
-
     static func theme(_ layout: String, card: Bool) throws -> ChartTheme {
         let (spec, diagnostics) = LayoutLoader(directory: TestSupport.path("Layouts")).load(name: layout, card: card)
         guard let spec else { throw LayoutError(diagnostics) }
@@ -40,7 +34,7 @@ struct CorpusChartTests {
     func drawnColours(layout index: Int) throws {
         let (name, card) = Self.layouts[index]
         let theme = try Self.theme(name, card: card)
-        let report = Self.corpus("tingzhou-2023")
+        let report = TestSupport.corpusReport("tingzhou-2023")
         for id in ["industry-share", "county-growth"] {
             let chart = try #require(report.chart(id))
             let items = ChartFixture.render(chart, width: card ? 900 : 420, height: card ? 760 : 320, theme: theme)
@@ -52,7 +46,7 @@ struct CorpusChartTests {
 
     @Test("a donut of percentages prints each share once and no 100% total")
     func percentDonut() throws {
-        let chart = try #require(Self.corpus("qinglan-2024").chart("contract-mix"))
+        let chart = try #require(TestSupport.corpusReport("qinglan-2024").chart("contract-mix"))
         let text = ChartFixture.text(ChartFixture.render(chart, width: 420, height: 240))
         #expect(!text.contains("合计"))
         #expect(!text.contains("100%"))
@@ -71,7 +65,7 @@ struct CorpusChartTests {
 
     @Test("an inverted bar chart of ranks draws the best rank as the tallest bar", arguments: [Chart.Orientation.vertical, .horizontal])
     func invertedBars(orientation: Chart.Orientation) throws {
-        var chart = try #require(Self.corpus("qinglan-2024").chart("zone-rank"))
+        var chart = try #require(TestSupport.corpusReport("qinglan-2024").chart("zone-rank"))
         chart.orientation = orientation
         chart.highlight = nil
         let items = ChartFixture.render(chart, width: 300, height: 220)

@@ -36,14 +36,6 @@ enum AccessibilityFixtures {
         return report
     }
 
-    /// A report of the corpus (Tests/Corpus), by folder name; `ningbo-2022` is the default.
-    static func corpus(_ name: String) throws -> Report {
-        if name == "ningbo-2022" { return TestSupport.defaultReport }
-        let loaded = ReportLoader().load(directory: TestSupport.path("Tests/Corpus/\(name)"))
-        guard let report = loaded.report else { throw LayoutError(loaded.diagnostics) }
-        return report
-    }
-
     /// The laid-out document of `report` in `layout`.
     static func document(_ report: Report, layout: String) throws -> Document {
         let (loaded, diagnostics) = LayoutLoader(directory: TestSupport.path("Layouts")).load(name: layout, card: false)

@@ -25,7 +25,7 @@ struct AccessibilityTests {
         Case(name: "generated-24", layout: "brochure") { try AccessibilityFixtures.generatedReport.get() },
     ] + ["haicheng-2024", "qinglan-2024", "tingzhou-2023", "lanshan-2025", "donglin-2025"].flatMap { name in
         // The corpus of test reports (1 to 200 events, photos, every kind of chart).
-        ["brochure", "brochure-16k"].map { layout in Case(name: name, layout: layout) { try AccessibilityFixtures.corpus(name) } }
+        ["brochure", "brochure-16k"].map { layout in Case(name: name, layout: layout) { TestSupport.corpusReport(name) } }
     }
 
     @Test("outloud and pdfua find no error and no warning", arguments: cases)

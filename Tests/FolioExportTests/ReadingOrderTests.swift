@@ -112,7 +112,7 @@ struct ReadingOrderTests {
     @Test("two-column pages come out of poppler, MuPDF and PDFium column by column: every paragraph whole, in order",
           arguments: reports)
     func columns(_ name: String) throws {
-        let report = try AccessibilityFixtures.corpus(name)
+        let report = TestSupport.corpusReport(name)
         let document = try AccessibilityFixtures.document(report, layout: "brochure-16k")
         let path = try AccessibilityFixtures.brochure(report, layout: "brochure-16k", name: "reading-order-\(name)")
         // The 200-event report: its first 24 two-column pages hold every kind of page it has.

@@ -8,12 +8,6 @@ import Testing
 /// reports follows their number of events (`{events.ranked}`, `when: several`).
 @Suite("Rank labels follow the report")
 struct CorpusRankTests {
-    static func corpus(_ name: String) throws -> Report {
-        let result = ReportLoader().load(directory: TestSupport.path("Tests/Corpus/\(name)"))
-        guard let report = result.report else { throw LayoutError(result.diagnostics) }
-        return report
-    }
-
     static func text(_ page: Page) -> String {
         LayoutTestSupport.runs(page).map(\.text).joined()
     }
@@ -22,7 +16,7 @@ struct CorpusRankTests {
           arguments: [("tingzhou-2023", "TOP 3 · NO."), ("qinglan-2024", "TOP 10 · NO."), ("haicheng-2024", "NO."),
                       ("lanshan-2025", "")])
     func eventPages(report name: String, label: String) throws {
-        let report = try Self.corpus(name)
+        let report = TestSupport.corpusReport(name)
         let doc = try LayoutTestSupport.document(report, layout: "brochure")
         let firsts = Set(report.events.map { "event-\($0.id)" })
         let eventPages = doc.pages.filter { page in
@@ -49,16 +43,16 @@ struct CorpusRankTests {
 
     @Test("the 16K cover's kicker counts the events")
     func cover16k() throws {
-        let three = try LayoutTestSupport.document(try Self.corpus("tingzhou-2023"), layout: "brochure-16k")
+        let three = try LayoutTestSupport.document(TestSupport.corpusReport("tingzhou-2023"), layout: "brochure-16k")
         #expect(Self.text(three.pages[0]).contains("TOP 3 · 年度科技创新大事"))
-        let many = try LayoutTestSupport.document(try Self.corpus("haicheng-2024"), layout: "brochure-16k")
+        let many = try LayoutTestSupport.document(TestSupport.corpusReport("haicheng-2024"), layout: "brochure-16k")
         #expect(Self.text(many.pages[0]).contains("年度科技创新大事"))
         #expect(!Self.text(many.pages[0]).contains("TOP"))
     }
 
     @Test("a one-event report's cards show no rank numeral", arguments: ["square", "story", "og"])
     func singleCard(preset: String) throws {
-        let report = try Self.corpus("lanshan-2025")
+        let report = TestSupport.corpusReport("lanshan-2025")
         let spec = try LayoutTestSupport.spec(preset, card: true)
         let page = try CardLayout(typesetter: Typesetter(spec: spec, composer: LayoutTestSupport.composer))
             .page(report: report, event: report.events[0])

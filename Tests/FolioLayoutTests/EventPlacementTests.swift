@@ -9,13 +9,6 @@ import Testing
 /// templates chosen per event (`variants:`).
 @Suite("Event placement")
 struct EventPlacementTests {
-    static func corpus(_ name: String) throws -> Report {
-        if name == "ningbo-2022" { return TestSupport.defaultReport }
-        let result = ReportLoader().load(directory: TestSupport.path("Tests/Corpus/\(name)"))
-        guard let report = result.report else { throw LayoutError(result.diagnostics) }
-        return report
-    }
-
     /// The shipped layout `name` with `edit` applied to its text, read from a folder of its own.
     static func layout(_ edit: (String) -> String, name: String = "brochure") -> (LayoutSpec?, [Diagnostic]) {
         let text = (try? String(contentsOfFile: TestSupport.path("Layouts/\(name).yaml"), encoding: .utf8)) ?? ""
@@ -49,7 +42,7 @@ struct EventPlacementTests {
     @Test("in one flow every event keeps its head, H2 title, destination and outline entry on one page",
           arguments: ["ningbo-2022", "haicheng-2024"], ["brochure", "brochure-16k"])
     func continuous(report name: String, layout: String) throws {
-        let report = try Self.corpus(name)
+        let report = TestSupport.corpusReport(name)
         let spec = try LayoutTestSupport.spec(layout)
         #expect(spec.templates["event"]?.placement == .continuous)
         let document = try Self.document(report, spec)
@@ -90,7 +83,7 @@ struct EventPlacementTests {
     func startHalfPage() throws {
         let (spec, _) = Self.layout(Self.setStart("half-page"))
         let spec0 = try #require(spec)
-        let document = try Self.document(try Self.corpus("haicheng-2024"), spec0)
+        let document = try Self.document(TestSupport.corpusReport("haicheng-2024"), spec0)
         var middles = 0
         for (name, head) in Self.heads(document) {
             let live = spec0.page.liveArea(pageNumber: head.page)

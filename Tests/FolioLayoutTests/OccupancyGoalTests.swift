@@ -18,13 +18,6 @@ struct OccupancyGoalTests {
         ?? ["ningbo-2022", "lanshan-2025", "tingzhou-2023", "qinglan-2024", "haicheng-2024", "donglin-2025"]
     static let layouts = ["brochure", "brochure-16k"]
 
-    static func report(_ name: String) throws -> Report {
-        let directory = name == "ningbo-2022" ? TestSupport.path("Reports/ningbo-2022") : TestSupport.path("Tests/Corpus/\(name)")
-        let result = ReportLoader().load(directory: directory)
-        guard let report = result.report else { throw LayoutError(result.diagnostics) }
-        return report
-    }
-
     /// Each inner page (not the covers) with its occupancy.
     static func measure(_ report: Report, layout: String) throws -> [(number: Int, role: String, share: Double, open: Bool)] {
         let spec = try LayoutTestSupport.spec(layout)
@@ -38,7 +31,7 @@ struct OccupancyGoalTests {
 
     @Test("inner pages: mean ≥ 80 %, none below 70 %", arguments: OccupancyGoalTests.reports, OccupancyGoalTests.layouts)
     func goal(report name: String, layout: String) throws {
-        let pages = try Self.measure(Self.report(name), layout: layout)
+        let pages = try Self.measure(TestSupport.corpusReport(name), layout: layout)
         let mean = pages.map(\.share).reduce(0, +) / Double(max(1, pages.count))
         let low = pages.filter { $0.share < 0.7 && !$0.open }
         let table = pages.map {

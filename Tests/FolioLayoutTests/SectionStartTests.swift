@@ -58,12 +58,6 @@ struct SectionStartTests {
         }
     }
 
-    /// A corpus report (three events, charts).
-    static func corpus(_ name: String) throws -> Report {
-        let result = ReportLoader().load(directory: TestSupport.path("Tests/Corpus/\(name)"))
-        return try #require(result.report, "\(result.diagnostics)")
-    }
-
     static func hasText(_ page: Page, _ text: String) -> Bool {
         LayoutTestSupport.runs(page).contains { $0.text == text }
     }
@@ -71,7 +65,7 @@ struct SectionStartTests {
     @Test("start: anywhere sets the statistics under the last event; start: page on a page of their own")
     func statisticsUnderTheLastEvent() throws {
         // The last of three events leaves half its page: the statistics' head and first charts fit under it.
-        let report = try Self.corpus("tingzhou-2023")
+        let report = TestSupport.corpusReport("tingzhou-2023")
         let (flowing, p1) = try Self.layout(replacing: Self.statisticsStart, with: Self.statisticsStart)
         let (paged, p2) = try Self.layout(replacing: Self.statisticsStart,
                                           with: Self.statisticsStart.replacingOccurrences(of: "start: anywhere", with: "start: page"))
@@ -99,7 +93,7 @@ struct SectionStartTests {
         #expect(heading.bounds.minY > signature && heading.bounds.minY - signature < 100, "right under the foreword: \(signature) → \(heading.bounds.minY)")
         #expect(short.outline.first { $0.title == "目录" }?.pageIndex == foreword)
         // The default report's foreword fills most of its page: the contents begin the next one.
-        let long = try LayoutTestSupport.document(Self.corpus("../../Reports/ningbo-2022"), layout: "brochure")
+        let long = try LayoutTestSupport.document(TestSupport.corpusReport("../../Reports/ningbo-2022"), layout: "brochure")
         let last = try #require(long.pages.lastIndex { $0.role == "foreword" })
         #expect(!Self.hasText(long.pages[last], "目录"))
         #expect(long.outline.first { $0.title == "目录" }?.pageIndex == last + 1)

@@ -57,6 +57,17 @@ public enum TestSupport {
         return report
     }()
 
+    /// A report by folder name: `ningbo-2022` (the default) or one of the corpus of test
+    /// reports in Tests/Corpus (it must load without errors).
+    public static func corpusReport(_ name: String) -> Report {
+        if name == "ningbo-2022" { return defaultReport }
+        let result = ReportLoader().load(directory: path("Tests/Corpus/\(name)"))
+        guard let report = result.report else {
+            fatalError("\(name) does not load:\n\(result.diagnostics.map(\.description).joined(separator: "\n"))")
+        }
+        return report
+    }
+
     /// A fresh temporary folder, removed at process exit by the OS's tmp cleaning.
     public static func temporaryDirectory(_ name: String = "folio-test") -> String {
         _ = isolatedHome
