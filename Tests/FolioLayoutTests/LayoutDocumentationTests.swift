@@ -21,7 +21,7 @@ struct LayoutDocumentationTests {
 
     static let codeKeys: [String] = LayoutReader.topKeys + LayoutReader.pageKeys + LayoutReader.styleKeys
         + LayoutReader.frameKeys + LayoutReader.blockKeys + LayoutReader.templateKeys + LayoutReader.variantKeys
-        + LayoutReader.flowKeys + LayoutReader.copyfitKeys
+        + LayoutReader.flowKeys + LayoutReader.copyfitKeys + LayoutReader.gapKeys
         + ["family", "weight", "punctuation", "autospace", "linebreak", "min-last-line", "items", "odd", "even",
            "region", "columns", "blocks", "paginate"]
 

@@ -28,6 +28,8 @@ extension BrochureLayout {
         let variants = EventVariants(typesetter: typesetter, base: template, region: region)
         // Events that begin a page show their template's frames there (a page band).
         var pageFrames: [String: (Event, [FrameSpec])] = [:]
+        // What fills the white an event leaves at a column's foot (GapFiller.swift).
+        var gaps = flow.gaps.map(GapFiller.init)
         for (n, event) in report.events.enumerated() {
             let scope = TemplateScope(report: report, event: event, rankLimit: spec.rankLimit)
             var builder = BlockBuilder(typesetter: typesetter, scope: scope, columnWidth: r0.columnWidth, regionWidth: r0.rect.width)
@@ -37,12 +39,15 @@ extension BrochureLayout {
                 let chosen = try variants.template(for: event, report: report).template
                 let start = chosen.start ?? template.start ?? .anywhere
                 if n == 0 || start == .page { pageFrames["event-\(event.id)"] = (event, chosen.frames) }
-                var own = try builder.items(chosen.flow?.blocks ?? flow.blocks)
+                var (own, growable) = gaps == nil ? (try builder.items(chosen.flow?.blocks ?? flow.blocks), [])
+                    : try builder.itemsMarkingGrowth(chosen.flow?.blocks ?? flow.blocks)
                 if n > 0, let k = own.firstIndex(where: { $0.start == nil && !isAnchor($0) }) {
                     own[k] = own[k].starting(start)
                 }
                 items.append(.anchor("event-\(event.id)"))
+                gaps?.growable.formUnion(growable.map { $0 + items.count })
                 items += own
+                if gaps != nil { gaps?.fillers[items.count] = try builder.items(chosen.flow?.filler ?? flow.filler) }
             } catch let error as LayoutError {
                 errors += error.diagnostics
             }
@@ -51,7 +56,9 @@ extension BrochureLayout {
         let grid = BaselineGrid(origin: spec.page.margins.top, step: spec.page.baseline)
         let result: FlowResult
         do {
-            result = try FlowEngine(grid: grid, paginate: flow.paginate, region: region).run(items)
+            var engine = FlowEngine(grid: grid, paginate: flow.paginate, region: region)
+            engine.gaps = gaps
+            result = try engine.run(items)
         } catch let overflow as FlowEngine.Overflow {
             throw LayoutError(.error("overflow", at: overflow.origin?.location,
                                      "\(overflow.origin?.owner ?? "the report"): '\(overflow.origin?.field ?? "text")' does not fit the event pages",

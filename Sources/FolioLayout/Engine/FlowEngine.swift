@@ -74,6 +74,8 @@ public struct FlowEngine {
     public let paginate: Bool
     /// Stop with an overflow after this many pages (a runaway guard).
     public let maxPages: Int
+    /// Events in one flow: what fills the white a unit leaves at a column's foot (GapFiller.swift).
+    public var gaps: GapFiller?
 
     public init(grid: BaselineGrid, paginate: Bool, maxPages: Int = 500, region: @escaping (Int) -> FlowRegion) {
         self.grid = grid
@@ -102,6 +104,9 @@ public struct FlowEngine {
         var columnEmpty = true
         var pageEmpty = true
         var bottomUsed: Double = 0
+        /// The item being placed, and what was placed (for `gaps`).
+        var item = 0
+        var placed: [PlacedBlock] = []
     }
 
     /// Pours `items` from the top of the first page's first column, or from `resume`
@@ -117,6 +122,7 @@ public struct FlowEngine {
         }
         var i = 0
         while i < items.count {
+            s.item = i
             switch items[i] {
             case .anchor(let name):
                 s.pendingAnchors.append(name)
@@ -174,6 +180,7 @@ public struct FlowEngine {
         let end = chainEnd(items, from: i, at: s.y, columnEmpty: false)
         let atTop = chainEnd(items, from: i, at: s.top, columnEmpty: true)
         if end > column.maxY + 0.01 && atTop <= column.maxY + 0.01 {
+            if items[i].start != nil { try fillGap(items, before: i, &s) }
             try nextColumn(&s, reason: origin)
         }
     }
@@ -398,6 +405,7 @@ public struct FlowEngine {
                 let box = Rect(x: col.minX, y: top, width: col.width, height: t.box.height(lines: take))
                 items.append(.link(LinkItem(rect: box, destination: link)))
             }
+            record(&s, top: top, isBox: false, keepWithNext: t.keepWithNext)
             s.pages[s.page].append(.tagged(StructureTag(t.role), items))
             s.y = top + t.box.height(lines: take)
             s.bottomUsed = max(s.bottomUsed, s.y)
@@ -462,6 +470,7 @@ public struct FlowEngine {
         let width = b.span ? region(s.page).rect.width : col.width
         let rect = Rect(x: b.span ? region(s.page).rect.minX : col.minX, y: s.y + before, width: width, height: b.height)
         flushAnchors(&s, at: rect.minY)
+        record(&s, top: rect.minY, isBox: true, keepWithNext: b.keepWithNext)
         let drawn = b.draw(rect)
         if let role = b.role {
             s.pages[s.page].append(.tagged(StructureTag(role, alt: b.alt), drawn))
@@ -473,5 +482,89 @@ public struct FlowEngine {
         s.columnEmpty = false
         s.pageEmpty = false
         if b.span { s.top = s.y }
+    }
+
+    // MARK: - Gaps (GapFiller.swift)
+
+    private func record(_ s: inout State, top: Double, isBox: Bool, keepWithNext: Bool) {
+        guard gaps != nil else { return }
+        if let first = s.placed.first, first.page < s.page { s.placed.removeAll { $0.page < s.page } }
+        s.placed.append(PlacedBlock(item: s.item, page: s.page, column: s.column, first: s.pages[s.page].count, top: top,
+                                    isBox: isBox, keepWithNext: keepWithNext))
+    }
+
+    /// The unit before `i` ends here and the next one's head moves on: fill the white it
+    /// leaves at the column's foot — growing chart rows, filler blocks, then spread.
+    private func fillGap(_ items: [FlowItem], before i: Int, _ s: inout State) throws {
+        guard let gaps, paginate, s.deferred.isEmpty else { return }
+        let column = current(s)
+        let unit = gaps.unitStart(before: i, in: items)
+        let (page, col) = (s.page, s.column)
+        let here = { (b: PlacedBlock) in b.page == page && b.column == col && (b.item < 0 || b.item >= unit) }
+        if remaining(s) >= gaps.threshold(column: column.height) {
+            // Growing chart rows of the unit in this column, the room shared among them.
+            let rows = s.placed.indices.filter { here(s.placed[$0]) && gaps.growable.contains(s.placed[$0].item) }
+            let each = rows.isEmpty ? 0 : remaining(s) / Double(rows.count)
+            for k in rows.reversed() {
+                guard case .box(let b) = items[s.placed[k].item] else { continue }
+                let extra = GapFiller.gridded(min(each, b.height * gaps.spec.grow), step: grid.step)
+                guard extra > 0.5 else { continue }
+                let end = k + 1 < s.placed.count && s.placed[k + 1].page == s.page ? s.placed[k + 1].first : s.pages[s.page].count
+                let rect = Rect(x: current(s).minX, y: s.placed[k].top, width: b.span ? region(s.page).rect.width : current(s).width,
+                                height: b.height + extra)
+                let drawn = b.draw(rect)
+                let replaced: [Item] = b.role.map { [.tagged(StructureTag($0, alt: b.alt), drawn)] } ?? drawn
+                s.pages[s.page].replaceSubrange(s.placed[k].first..<end, with: replaced)
+                let delta = replaced.count - (end - s.placed[k].first)
+                shift(&s, after: k, by: extra, indices: delta)
+            }
+            // Filler blocks where they fit whole.
+            for (n, item) in gaps.fillers(before: i, in: items).enumerated() {
+                s.item = -(n + 1)
+                switch item {
+                case .text(let t):
+                    let top = firstLineTop(t, at: s.y + t.spaceBefore)
+                    if top + t.box.height <= column.maxY + 0.01 { try place(t, next: nil, &s) }
+                case .box(let b):
+                    if fits(b.spaceBefore + b.height, s) { put(b, &s) }
+                case .anchor:
+                    continue
+                }
+            }
+            s.item = i
+        }
+        // What is left: spread between the unit's blocks in this column, where a box meets
+        // what is around it (never inside a head or between paragraphs).
+        let mine = s.placed.indices.filter { here(s.placed[$0]) }
+        let boundaries = mine.dropFirst().filter { k in
+            let a = s.placed[k - 1], b = s.placed[k]
+            return here(a) && a.item != b.item && !a.keepWithNext && (a.isBox || b.isBox)
+        }
+        let each = gaps.spreadEach(remaining(s), boundaries: boundaries.count, step: grid.step)
+        guard each > 0 else { return }
+        for k in boundaries.reversed() { shift(&s, after: k - 1, by: each, indices: 0) }
+    }
+
+    /// Moves everything placed after `s.placed[k]` on its page down by `dy`; their items'
+    /// indices by `indices` (a block before them was redrawn with more or fewer items).
+    private func shift(_ s: inout State, after k: Int, by dy: Double, indices: Int) {
+        let page = s.placed[k].page
+        let later = (k + 1)..<s.placed.count
+        let from = later.first.map { s.placed.indices.contains($0) && s.placed[$0].page == page ? s.placed[$0].first + indices : nil } ?? nil
+        if let from, from < s.pages[page].count {
+            for j in from..<s.pages[page].count { s.pages[page][j] = s.pages[page][j].offsetBy(dx: 0, dy: dy) }
+        }
+        let column = current(s)
+        let top = later.first.flatMap { s.placed.indices.contains($0) ? s.placed[$0].top : nil } ?? s.y
+        for j in s.anchors.indices where s.anchors[j].1 == page && s.anchors[j].2.y >= top - 0.01
+            && s.anchors[j].2.x >= column.minX - 0.01 && s.anchors[j].2.x <= column.maxX {
+            s.anchors[j].2.y += dy
+        }
+        for j in later {
+            s.placed[j].first += indices
+            s.placed[j].top += dy
+        }
+        s.y += dy
+        s.bottomUsed = max(s.bottomUsed, s.y)
     }
 }

@@ -48,9 +48,15 @@ extension LayoutReader {
             if let block = readBlock(b, index: i + 1, styles: styles, colors: colors) { blocks.append(block) }
         }
         let copyfit = f.value("copyfit").flatMap { readCopyfit($0, what: what) }
+        let gaps = f.value("gaps").flatMap { readGaps($0, what: what) }
+        let filler = (f.list("filler") ?? []).enumerated().compactMap {
+            readBlock($0.element, index: $0.offset + 1, styles: styles, colors: colors)
+        }
         f.reportUnknownKeys(known: Self.flowKeys)
         var flow = FlowSpec(region: region, columns: columns, blocks: blocks, paginate: paginate)
         flow.copyfit = copyfit
+        flow.gaps = gaps
+        flow.filler = filler
         return flow
     }
 

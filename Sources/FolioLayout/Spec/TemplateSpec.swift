@@ -76,6 +76,10 @@ public struct FlowSpec: Hashable, Sendable {
     public var paginate: Bool
     /// Brochures: fit a section that would spill a few lines onto a page of their own.
     public var copyfit: CopyfitSpec?
+    /// Events in one flow: what fills the white an event leaves at a column's foot (`gaps:`).
+    public var gaps: GapSpec?
+    /// Blocks set only where an event leaves a gap (`filler:`): a pull quote, a key figure.
+    public var filler: [BlockSpec] = []
 
     public init(region: BoxSpec? = nil, columns: Int? = nil, blocks: [BlockSpec], paginate: Bool = true) {
         self.region = region
