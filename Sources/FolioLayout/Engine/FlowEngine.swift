@@ -518,18 +518,26 @@ public struct FlowEngine {
                 let delta = replaced.count - (end - s.placed[k].first)
                 shift(&s, after: k, by: extra, indices: delta)
             }
-            // Filler blocks where they fit whole.
-            for (n, item) in gaps.fillers(before: i, in: items).enumerated() {
-                s.item = -(n + 1)
-                switch item {
-                case .text(let t):
-                    let top = firstLineTop(t, at: s.y + t.spaceBefore)
-                    if top + t.box.height <= column.maxY + 0.01 { try place(t, next: nil, &s) }
-                case .box(let b):
-                    if fits(b.spaceBefore + b.height, s) { put(b, &s) }
-                case .anchor:
-                    continue
+            // Filler blocks where they fit whole, with those they are kept with (the next
+            // unit's anchors wait for its head).
+            let fillers = gaps.fillers(before: i, in: items)
+            let waiting = s.pendingAnchors
+            s.pendingAnchors = []
+            defer { s.pendingAnchors = waiting }
+            var n = 0
+            while n < fillers.count {
+                let chain = GapFiller.chain(fillers, from: n)
+                if bottom(of: fillers[chain], at: s.y) <= column.maxY + 0.01 {
+                    for k in chain {
+                        s.item = -(k + 1)
+                        switch fillers[k] {
+                        case .text(let t): try place(t, next: nil, &s)
+                        case .box(let b): put(b, &s)
+                        case .anchor: continue
+                        }
+                    }
                 }
+                n = max(n + 1, chain.upperBound)
             }
             s.item = i
         }
@@ -543,6 +551,19 @@ public struct FlowEngine {
         let each = gaps.spreadEach(remaining(s), boundaries: boundaries.count, step: grid.step)
         guard each > 0 else { return }
         for k in boundaries.reversed() { shift(&s, after: k - 1, by: each, indices: 0) }
+    }
+
+    /// The bottom of `list` set whole, one after another, from `y`.
+    private func bottom(of list: ArraySlice<FlowItem>, at y: Double) -> Double {
+        var (y, bottom) = (y, y)
+        for item in list {
+            switch item {
+            case .text(let t): bottom = firstLineTop(t, at: y + t.spaceBefore) + t.box.height; y = bottom + t.spaceAfter
+            case .box(let b): bottom = y + b.spaceBefore + b.height; y = bottom + b.spaceAfter
+            case .anchor: continue
+            }
+        }
+        return bottom
     }
 
     /// Moves everything placed after `s.placed[k]` on its page down by `dy`; their items'

@@ -36,6 +36,34 @@ public struct GapFiller: Sendable {
         items[..<i].lastIndex { $0.start != nil } ?? 0
     }
 
+    /// A pull quote from an event's body (`{event.quote}`): its first sentence of up to 60
+    /// characters that holds a digit (else its first sentence of up to 60), without the
+    /// full stop.
+    static func quote(from body: [String]) -> String? {
+        var sentences: [String] = []
+        for paragraph in body {
+            var current = ""
+            for c in paragraph {
+                current.append(c)
+                if "。！？".contains(c) { sentences.append(current); current = "" }
+            }
+            if !current.isEmpty { sentences.append(current) }
+        }
+        let short = sentences.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && $0.count <= 60 }
+        let digits = { (c: Character) in ("0"..."9").contains(c) || ("０"..."９").contains(c) }
+        guard let chosen = short.first(where: { $0.contains(where: digits) }) ?? short.first else { return nil }
+        return chosen.hasSuffix("。") ? String(chosen.dropLast()) : chosen
+    }
+
+    /// The filler items from `n` that go together: up to the first not kept with the next.
+    static func chain(_ fillers: [FlowItem], from n: Int) -> Range<Int> {
+        var end = n
+        while end < fillers.count - 1 && fillers[end].keepWithNext { end += 1 }
+        // A rule kept with a quote that is not there (no sentence to quote) stays out.
+        if fillers[end].keepWithNext { return n..<n }
+        return n..<(end + 1)
+    }
+
     /// Whole grid lines of `step` in `height` (all of it without a grid).
     static func gridded(_ height: Double, step: Double) -> Double {
         guard step > 0 else { return max(0, height) }

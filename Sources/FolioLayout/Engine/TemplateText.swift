@@ -28,7 +28,7 @@ public enum TemplateText {
         "report.title", "report.subtitle", "report.publisher", "report.edition", "report.published",
         "report.published-iso", "report.source", "report.events", "report.short-title", "report.short-publisher",
         "events.count", "events.ranked",
-        "event.rank", "event.title", "event.date", "event.category", "event.summary", "event.id",
+        "event.rank", "event.title", "event.date", "event.category", "event.summary", "event.id", "event.quote",
         "figure.value", "figure.unit", "figure.label", "figure.note",
         "page", "section", "pages",
     ]
@@ -92,6 +92,7 @@ public enum TemplateText {
         case "event.category": return scope.event?.category
         case "event.summary": return scope.event?.summary
         case "event.id": return scope.event?.id
+        case "event.quote": return scope.event.flatMap { GapFiller.quote(from: $0.body) }
         case "figure.value", "figure.unit", "figure.label", "figure.note":
             guard let figures = scope.event?.figures, figureIndex < figures.count else { return nil }
             let f = figures[figureIndex]
