@@ -86,6 +86,8 @@ struct GapFillerTests {
         #expect(GapFiller.quote(from: body) == "平台已服务企业1270家次")
         #expect(GapFiller.quote(from: ["没有数字的短句。另一句。"]) == "没有数字的短句")
         #expect(GapFiller.quote(from: []) == nil)
+        let long = "国内首套3000吨/年高等规聚丁烯-1工业示范装置顺利开车，实现连续稳定运行，中石化镇海炼化成为全球第四家、国内第一家溶液法连续稳定生产聚丁烯-1产品的企业，有力提升我国石化聚烯烃技术水平。"
+        #expect(GapFiller.quote(from: [long]) == "国内首套3000吨/年高等规聚丁烯-1工业示范装置顺利开车")
     }
 
     @Test("the A4 brochure: fewer event pages below 70 % with its gaps than without")

@@ -37,8 +37,8 @@ public struct GapFiller: Sendable {
     }
 
     /// A pull quote from an event's body (`{event.quote}`): its first sentence of up to 60
-    /// characters that holds a digit (else its first sentence of up to 60), without the
-    /// full stop.
+    /// characters that holds a digit (else its first sentence of up to 60; else the first
+    /// clause of 12 to 40 characters with a digit), without the full stop.
     static func quote(from body: [String]) -> String? {
         var sentences: [String] = []
         for paragraph in body {
@@ -51,7 +51,9 @@ public struct GapFiller: Sendable {
         }
         let short = sentences.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && $0.count <= 60 }
         let digits = { (c: Character) in ("0"..."9").contains(c) || ("０"..."９").contains(c) }
-        guard let chosen = short.first(where: { $0.contains(where: digits) }) ?? short.first else { return nil }
+        let clauses = sentences.flatMap { $0.split(whereSeparator: { "，；：。！？".contains($0) }).map(String.init) }
+        let clause = clauses.first { (12...40).contains($0.count) && $0.contains(where: digits) }
+        guard let chosen = short.first(where: { $0.contains(where: digits) }) ?? short.first ?? clause else { return nil }
         return chosen.hasSuffix("。") ? String(chosen.dropLast()) : chosen
     }
 
