@@ -79,15 +79,17 @@ struct GapFillerTests {
         #expect(Self.rects(result.pages[0]).map(\.height) == [200])
     }
 
-    @Test("{event.quote}: the body's first short sentence with a number, without its full stop")
+    @Test("{event.quote}: a short sentence with a digit from the second paragraph on; none from a short body")
     func quote() {
-        let body = ["这是一个没有数字但是很长很长的句子，用来说明引语只选短句而且最好有数字的规则，它超过了六十个字，所以不会被选中作为引语的。平台已服务企业1270家次。",
-                    "第二段。"]
+        let filler = String(repeating: "这一举措标志着本地在这一领域实现了从跟跑到并跑的跨越。", count: 8)
+        let body = [filler + "首段的短句有数字12项。",
+                    "这是一个没有数字但是很长很长的句子，用来说明引语只选短句而且最好有数字的规则，它超过了六十个字，所以不会被选中作为引语的。平台已服务企业1270家次。"]
         #expect(GapFiller.quote(from: body) == "平台已服务企业1270家次")
-        #expect(GapFiller.quote(from: ["没有数字的短句。另一句。"]) == "没有数字的短句")
+        #expect(GapFiller.quote(from: [filler, "没有数字的短句。另一句。"]) == "没有数字的短句")
+        #expect(GapFiller.quote(from: ["北岭县人工智能项目总投资392亿元，建成后预计年产值超过92亿元。"]) == nil, "a short body")
         #expect(GapFiller.quote(from: []) == nil)
         let long = "国内首套3000吨/年高等规聚丁烯-1工业示范装置顺利开车，实现连续稳定运行，中石化镇海炼化成为全球第四家、国内第一家溶液法连续稳定生产聚丁烯-1产品的企业，有力提升我国石化聚烯烃技术水平。"
-        #expect(GapFiller.quote(from: [long]) == "国内首套3000吨/年高等规聚丁烯-1工业示范装置顺利开车")
+        #expect(GapFiller.quote(from: [filler, long]) == "国内首套3000吨/年高等规聚丁烯-1工业示范装置顺利开车")
     }
 
     @Test("the A4 brochure: fewer event pages below 70 % with its gaps than without")

@@ -38,10 +38,13 @@ public struct GapFiller: Sendable {
 
     /// A pull quote from an event's body (`{event.quote}`): its first sentence of up to 60
     /// characters that holds a digit (else its first sentence of up to 60; else the first
-    /// clause of 12 to 40 characters with a digit), without the full stop.
+    /// clause of 12 to 40 characters with a digit), without the full stop — taken from the
+    /// second paragraph on when there is one. A body under 200 characters has none (the
+    /// quote would repeat what the reader has just read).
     static func quote(from body: [String]) -> String? {
+        guard body.joined().count >= 200 else { return nil }
         var sentences: [String] = []
-        for paragraph in body {
+        for paragraph in body.count > 1 ? Array(body.dropFirst()) : body {
             var current = ""
             for c in paragraph {
                 current.append(c)
