@@ -510,7 +510,7 @@ public struct FlowEngine {
                 let extra = GapFiller.gridded(min(each, b.height * gaps.spec.grow), step: grid.step)
                 guard extra > 0.5 else { continue }
                 let end = k + 1 < s.placed.count && s.placed[k + 1].page == s.page ? s.placed[k + 1].first : s.pages[s.page].count
-                let rect = Rect(x: current(s).minX, y: s.placed[k].top, width: b.span ? region(s.page).rect.width : current(s).width,
+                let rect = Rect(x: b.span ? region(s.page).rect.minX : current(s).minX, y: s.placed[k].top, width: b.span ? region(s.page).rect.width : current(s).width,
                                 height: b.height + extra)
                 let drawn = b.draw(rect)
                 let replaced: [Item] = b.role.map { [.tagged(StructureTag($0, alt: b.alt), drawn)] } ?? drawn
