@@ -462,7 +462,7 @@ public struct FlowEngine {
         let width = b.span ? region(s.page).rect.width : col.width
         let rect = Rect(x: b.span ? region(s.page).rect.minX : col.minX, y: s.y + before, width: width, height: b.height)
         flushAnchors(&s, at: rect.minY)
-        let drawn = b.draw(rect)
+        let drawn = [b.frame(at: rect.origin).placed(at: rect.origin)]
         if let role = b.role {
             s.pages[s.page].append(.tagged(StructureTag(role, alt: b.alt), drawn))
         } else {
