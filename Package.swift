@@ -24,7 +24,7 @@ let package = Package(
             pkgConfig: "pangocairo",
             providers: [.apt(["libpango1.0-dev", "libcairo2-dev", "libharfbuzz-dev", "libpng-dev", "libdeflate-dev", "libjpeg62-turbo-dev", "liblcms2-dev"])]
         ),
-        // Geometry, colours and the display list: plain Swift values.
+        // Geometry, colours, the display list and frames (a box laid out once, placed at one point), `Memo`: plain Swift values.
         .target(name: "FolioCore"),
         // The only Swift module that imports C: fonts, shaping, surfaces, PNG/JPEG.
         .target(name: "FolioGraphics", dependencies: ["CPangoCairo", "FolioCore"]),
@@ -38,9 +38,9 @@ let package = Package(
         .target(name: "FolioModel", dependencies: ["FolioCore", "FolioSheets", .product(name: "Yams", package: "Yams")]),
         // The paragraph composer (clreq line breaking, spacing, justification).
         .target(name: "FolioText", dependencies: ["FolioCore", "FolioGraphics"]),
-        // Chart specs + data → vector display-list items.
+        // Chart specs + data → vector display-list items (a chart laid out in a frame of its size).
         .target(name: "FolioCharts", dependencies: ["FolioCore", "FolioModel", "FolioText"]),
-        // Layout specs, composition and pagination → Document.
+        // Layout specs, composition, boxes laid out into frames, pagination (the flow places frames) → Document.
         .target(name: "FolioLayout", dependencies: [
             "FolioCore", "FolioModel", "FolioText", "FolioCharts", "FolioGraphics", .product(name: "Yams", package: "Yams"),
         ]),

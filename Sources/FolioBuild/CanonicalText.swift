@@ -36,52 +36,68 @@ enum CanonicalText {
             }
             let mirror = Mirror(reflecting: value)
             switch mirror.displayStyle {
-            case .dictionary:
-                var entries: [(key: String, value: String)] = []
-                for child in mirror.children {
-                    let pair = Array(Mirror(reflecting: child.value).children.map(\.value))
-                    entries.append((describe(pair.first ?? ""), describe(pair.last ?? "")))
-                }
-                entries.sort { $0.key < $1.key }
-                out += "["
-                for (i, e) in entries.enumerated() {
-                    if i > 0 { out += "," }
-                    out += e.key
-                    out += ":"
-                    out += e.value
-                }
-                out += "]"
-            case .set:
-                var items = mirror.children.map { describe($0.value) }
-                items.sort()
-                out += "{" + items.joined(separator: ",") + "}"
-            case .collection, .tuple:
-                out += "("
-                var first = true
-                for child in mirror.children {
-                    if !first { out += "," }
-                    first = false
-                    write(child.value)
-                }
-                out += ")"
-            case .struct, .class, .enum:
-                out += typeName(mirror.subjectType)
-                out += "("
-                var first = true
-                for child in mirror.children {
-                    if !first { out += "," }
-                    first = false
-                    out += child.label ?? ""
-                    out += ":"
-                    write(child.value)
-                }
-                if first { out += String(describing: value) }
-                out += ")"
+            case .dictionary: writeDictionary(mirror)
+            case .set: writeSet(mirror)
+            case .collection, .tuple: writeElements(mirror)
+            case .struct, .class, .enum: writeFields(mirror, of: value)
             case .optional:
                 if let some = mirror.children.first { write(some.value) } else { out += "nil" }
             default:
                 out += String(describing: value)
             }
+        }
+
+        /// `[key:value,…]`, sorted by the keys' text.
+        private mutating func writeDictionary(_ mirror: Mirror) {
+            var entries: [(key: String, value: String)] = []
+            for child in mirror.children {
+                let pair = Array(Mirror(reflecting: child.value).children.map(\.value))
+                entries.append((describe(pair.first ?? ""), describe(pair.last ?? "")))
+            }
+            entries.sort { $0.key < $1.key }
+            out += "["
+            for (i, e) in entries.enumerated() {
+                if i > 0 { out += "," }
+                out += e.key
+                out += ":"
+                out += e.value
+            }
+            out += "]"
+        }
+
+        /// `{a,b,…}`, sorted.
+        private mutating func writeSet(_ mirror: Mirror) {
+            var items = mirror.children.map { describe($0.value) }
+            items.sort()
+            out += "{" + items.joined(separator: ",") + "}"
+        }
+
+        /// `(a,b,…)` in order (arrays, tuples).
+        private mutating func writeElements(_ mirror: Mirror) {
+            out += "("
+            var first = true
+            for child in mirror.children {
+                if !first { out += "," }
+                first = false
+                write(child.value)
+            }
+            out += ")"
+        }
+
+        /// `Type(label:value,…)`; a value without fields (an enum case) as its own text.
+        private mutating func writeFields(_ mirror: Mirror, of value: Any) {
+            out += typeName(mirror.subjectType)
+            out += "("
+            var first = true
+            for child in mirror.children {
+                if !first { out += "," }
+                first = false
+                out += child.label ?? ""
+                out += ":"
+                write(child.value)
+            }
+            if first { out += String(describing: value) }
+            out += ")"
         }
 
         mutating func typeName(_ type: Any.Type) -> String {

@@ -14,13 +14,8 @@ public struct ChartRenderer: Sendable {
     /// The chart drawn into `rect`: title (and unit) on top, then the legend, the marks,
     /// and the note at the bottom. Nothing is drawn outside `rect`.
     public func render(_ chart: Chart, in rect: Rect, theme: ChartTheme) -> [Item] {
-        // Every series or slice gets a colour of its own, however few the layout names.
-        var theme = theme
-        theme.palette = theme.distinctPalette(count: ChartTheme.colorsNeeded(chart))
-        let ctx = ChartContext(composer: composer, theme: theme)
-        // The reader rejects NaN and infinity; a chart made in code gets a gap for them.
-        var chart = chart
-        chart.series = chart.series.map { s in Series(name: s.name, values: s.values.map { v in v.flatMap { $0.isFinite ? $0 : nil } }) }
+        let (chart, ctx) = prepared(chart, theme: theme)
+        let theme = ctx.theme
         if chart.kind == .kpi {
             return KPIChart(ctx: ctx).draw(chart, in: rect)
         }
@@ -70,11 +65,34 @@ public struct ChartRenderer: Sendable {
         return items
     }
 
-    /// The height a chart needs at `width` when it has a natural one (a KPI tile);
-    /// nil for plotted charts, which take the height they are given.
-    public func naturalHeight(_ chart: Chart, width: Double, theme: ChartTheme) -> Double? {
+    /// The chart laid out in a frame of `size` (its items relative to the frame's top-left).
+    public func frame(_ chart: Chart, size: Size, theme: ChartTheme) -> Frame {
+        Frame(size: size, items: render(chart, in: Rect(origin: .zero, size: size), theme: theme))
+    }
+
+    /// The chart laid out `width` wide at its natural size, when it has one (a KPI tile:
+    /// its height from the same layout as its drawing); nil for plotted charts, which take
+    /// the height they are given.
+    public func naturalFrame(_ chart: Chart, width: Double, theme: ChartTheme) -> Frame? {
         guard chart.kind == .kpi else { return nil }
-        return KPIChart(ctx: ChartContext(composer: composer, theme: theme)).height(chart, width: width)
+        let (chart, ctx) = prepared(chart, theme: theme)
+        return KPIChart(ctx: ctx).frame(chart, width: width)
+    }
+
+    /// The chart and the context it is drawn in: every series or slice gets a colour of its
+    /// own, however few the layout names; NaN and infinity (which the reader rejects, but a
+    /// chart made in code may hold) become gaps.
+    private func prepared(_ chart: Chart, theme: ChartTheme) -> (Chart, ChartContext) {
+        var theme = theme
+        theme.palette = theme.distinctPalette(count: ChartTheme.colorsNeeded(chart))
+        var chart = chart
+        chart.series = chart.series.map { s in Series(name: s.name, values: s.values.map { v in v.flatMap { $0.isFinite ? $0 : nil } }) }
+        return (chart, ChartContext(composer: composer, theme: theme))
+    }
+
+    /// The height of the chart's natural frame at `width` (nil for plotted charts).
+    public func naturalHeight(_ chart: Chart, width: Double, theme: ChartTheme) -> Double? {
+        naturalFrame(chart, width: width, theme: theme)?.size.height
     }
 
     /// The least height a plotted chart needs at `width` to show its title, unit, legend

@@ -29,8 +29,16 @@ struct KPIChart {
         var text: ChartText
     }
 
-    func height(_ chart: Chart, width: Double) -> Double {
+    /// The tile laid out `width` wide in a frame of its own: at `height`, or (nil) at the
+    /// height its parts need — the parts it draws, set once.
+    func frame(_ chart: Chart, width: Double, height: Double? = nil) -> Frame {
         let p = parts(chart, width: width)
+        let rect = Rect(x: 0, y: 0, width: width, height: height ?? naturalHeight(p))
+        return Frame(size: rect.size, items: draw(chart, p, in: rect))
+    }
+
+    /// The height the parts need: padding, the number, the title, the change and the note.
+    private func naturalHeight(_ p: Parts) -> Double {
         let u = ctx.u
         var h = p.padding * 2 + p.number.height + 2 * u + p.title.height
         if let c = p.change { h += 3 * u + c.text.height }
@@ -92,8 +100,11 @@ struct KPIChart {
     }
 
     func draw(_ chart: Chart, in rect: Rect) -> [Item] {
+        draw(chart, parts(chart, width: rect.width), in: rect)
+    }
+
+    private func draw(_ chart: Chart, _ p: Parts, in rect: Rect) -> [Item] {
         let t = ctx.theme, u = ctx.u
-        let p = parts(chart, width: rect.width)
         var items: [Item] = []
         if let tile = t.tile {
             items.append(.shape(Shape(path: .rect(rect), fill: tile)))

@@ -67,91 +67,71 @@ public struct ImageInfo: Hashable, Sendable {
 
 /// Decoded images shared by the raster canvases of one `RenderResources` (the cards of a
 /// build are drawn on several threads): each file is decoded once at the scale its largest
-/// placement needs (a JPEG at 1/2, 1/4 or 1/8 when that still covers it), kept while the
-/// file stays the same, and dropped least recently used beyond `budget` bytes.
+/// placement needs (a JPEG at 1/2, 1/4 or 1/8 when that still covers it).
 ///
-/// Not a `Memo`: a lookup takes any decode of the file at least as fine as asked for, not
-/// one key. `@unchecked Sendable`: its entries own C resources (Cairo surfaces in
-/// `LoadedImage`); every access to them goes through `lock`, and a surface's pixels are
-/// never written after decoding.
+/// Two `Memo`s, keyed by the file's path and identity (an edited file is a new key): the
+/// decodes, also by scale, their cost their bytes (least recently used dropped beyond
+/// `budget`); and the files' headers. A lookup takes the coarsest decode at least as fine
+/// as asked for: it asks for the wanted scale, then each finer one. A file whose identity
+/// cannot be read is decoded and not kept.
+///
+/// `@unchecked Sendable`: the memos are thread-safe; `decoding` serialises decodes so that
+/// a second caller for a file waits for the first one's pixels instead of decoding it again
+/// (the `LoadedImage`s own C resources, and a surface's pixels are never written after
+/// decoding).
 final class ImageStore: @unchecked Sendable {
     /// Decoded bytes kept beyond the images in use.
     let budget: Int
-    private let lock = NSLock()
-    private var entries: [String: [Entry]] = [:]
-    private var tick = 0
+    private let decodes: Memo<DecodeKey, LoadedImage>
+    private let headers = Memo<FileKey, ImageInfo>(budget: 256)
+    private let decoding = NSLock()
 
-    private struct Entry {
-        var identity: String
-        var info: ImageInfo
+    private struct DecodeKey: Hashable, Sendable {
+        var file: FileKey
+        /// 1, 2, 4 or 8: the decode's scale is 1 / denominator.
         var denominator: Int
-        var image: LoadedImage
-        var used: Int
     }
 
     init(budget: Int = 64 << 20) {
         self.budget = budget
+        decodes = Memo(budget: budget)
     }
 
     /// The image at `path` decoded finely enough to cover `needed` device pixels (nil:
     /// full size). One decode at a time: a second caller for the same file waits and
     /// takes the first one's pixels.
     func surface(for path: String, covering needed: (width: Double, height: Double)? = nil) throws -> LoadedImage {
-        lock.lock()
-        defer { lock.unlock() }
-        tick += 1
-        let identity = FileIdentity(path: path)?.description ?? ""
-        var list = (entries[path] ?? []).filter { $0.identity == identity && !identity.isEmpty }
-        var data = Data()
-        let info: ImageInfo
-        if let known = list.first?.info {
-            info = known
-        } else {
-            guard let bytes = FileManager.default.contents(atPath: path) else {
+        decoding.lock()
+        defer { decoding.unlock() }
+        let file = FileKey(path: path)
+        var data: Data?
+        func bytes() throws -> Data {
+            if let data { return data }
+            guard let read = FileManager.default.contents(atPath: path) else {
                 throw GraphicsError.image(path: path, reason: "the file does not exist or cannot be read")
             }
-            data = bytes
-            info = try ImageInfo.read(data: data, path: path)
+            data = read
+            return read
         }
+        let kept = file.identity != nil
+        let info = try kept ? headers.value(for: file) { try ImageInfo.read(data: bytes(), path: path) }
+            : ImageInfo.read(data: bytes(), path: path)
         let wanted = info.kind == .jpeg && needed != nil
             ? ImageScale.denominator(width: info.width, height: info.height, covering: needed!) : 1
+        guard kept else { return try decode(bytes(), path: path, info: info, denominator: wanted) }
         // Any decode at least as fine as wanted will do; the coarsest of those costs least to draw.
-        if let k = list.indices.filter({ list[$0].denominator <= wanted }).max(by: { list[$0].denominator < list[$1].denominator }) {
-            list[k].used = tick
-            entries[path] = list
-            return list[k].image
+        var denominator = wanted
+        while denominator >= 1 {
+            if let hit = decodes.value(for: DecodeKey(file: file, denominator: denominator)) { return hit }
+            denominator /= 2
         }
-        if data.isEmpty {
-            guard let bytes = FileManager.default.contents(atPath: path) else {
-                throw GraphicsError.image(path: path, reason: "the file does not exist or cannot be read")
-            }
-            data = bytes
-        }
-        let image = try decode(data, path: path, info: info, denominator: wanted)
-        list.append(Entry(identity: identity, info: info, denominator: wanted, image: image, used: tick))
-        entries[path] = list
-        evict()
+        let image = try decode(bytes(), path: path, info: info, denominator: wanted)
+        decodes.store(image, for: DecodeKey(file: file, denominator: wanted), cost: image.width * image.height * 4)
         return image
     }
 
     /// The number of decodes held (for tests).
-    var count: Int {
-        lock.lock()
-        defer { lock.unlock() }
-        return entries.values.reduce(0) { $0 + $1.count }
-    }
-
-    private func evict() {
-        let all = entries.flatMap { path, list in list.map { (path, $0) } }.sorted { $0.1.used > $1.1.used }
-        var total = 0
-        var keep: [String: [Entry]] = [:]
-        for (path, entry) in all {
-            total += entry.image.width * entry.image.height * 4
-            // The image just decoded stays, whatever its size.
-            if total <= budget || entry.used == tick { keep[path, default: []].append(entry) }
-        }
-        entries = keep
-    }
+    var count: Int { decodes.count }
 
     private func decode(_ data: Data, path: String, info: ImageInfo, denominator: Int) throws -> LoadedImage {
         switch info.kind {

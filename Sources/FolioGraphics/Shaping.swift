@@ -75,26 +75,14 @@ extension FontSet {
         // it as a space of the same byte length, so clusters and offsets are unchanged.
         var utf8 = Array(text.utf8)
         for i in utf8.indices where utf8[i] == 0 { utf8[i] = 0x20 }
-        let length = Int32(utf8.count)
-        let attrs = pango_attr_list_new()!
+        let attrs = attributes(length: utf8.count, spec: spec, features: features)
         defer { pango_attr_list_unref(attrs) }
-        let fontAttr = pango_attr_font_desc_new(description(for: spec))!
-        fontAttr.pointee.start_index = 0
-        fontAttr.pointee.end_index = UInt32(utf8.count)
-        pango_attr_list_insert(attrs, fontAttr)
-        for feature in features {
-            let attr = pango_attr_font_features_new(feature.features)!
-            attr.pointee.start_index = UInt32(feature.range.lowerBound)
-            attr.pointee.end_index = UInt32(feature.range.upperBound)
-            pango_attr_list_insert(attrs, attr)
-        }
-        var glyphs: [ShapedGlyph] = []
-        glyphs.reserveCapacity(utf8.count / 3 + 1)
-        var missing: [MissingCharacter] = []
-        let scale = Double(PANGO_SCALE)
+        var shaped = ShapedText(text: text, glyphs: [], missing: [])
+        shaped.glyphs.reserveCapacity(utf8.count / 3 + 1)
         utf8.withUnsafeBufferPointer { bytes in
             bytes.withMemoryRebound(to: CChar.self) { chars in
                 let base = chars.baseAddress!
+                let length = Int32(utf8.count)
                 let items = pango_itemize(context, base, 0, length, attrs, nil)
                 defer { folio_items_free(items) }
                 let glyphString = pango_glyph_string_new()!
@@ -104,30 +92,51 @@ extension FontSet {
                     defer { node = current.pointee.next }
                     guard let item = current.pointee.data?.assumingMemoryBound(to: PangoItem.self),
                           let font = item.pointee.analysis.font else { continue }
-                    let offset = Int(item.pointee.offset)
-                    pango_shape_with_flags(base + offset, item.pointee.length, base, length, &item.pointee.analysis,
-                                           glyphString, PANGO_SHAPE_NONE)
-                    let ref = self.ref(for: font)
-                    for i in 0..<Int(glyphString.pointee.num_glyphs) {
-                        let info = glyphString.pointee.glyphs[i]
-                        let cluster = offset + Int(glyphString.pointee.log_clusters[i])
-                        if info.glyph & 0x1000_0000 != 0 {
-                            if let scalar = scalarAt(utf8, cluster) {
-                                missing.append(MissingCharacter(offset: cluster, scalar: scalar))
-                            }
-                        }
-                        glyphs.append(ShapedGlyph(
-                            font: ref, id: info.glyph,
-                            advance: Double(info.geometry.width) / scale,
-                            xOffset: Double(info.geometry.x_offset) / scale,
-                            yOffset: Double(info.geometry.y_offset) / scale,
-                            cluster: cluster))
-                    }
+                    pango_shape_with_flags(base + Int(item.pointee.offset), item.pointee.length, base, length,
+                                           &item.pointee.analysis, glyphString, PANGO_SHAPE_NONE)
+                    append(glyphString, font: ref(for: font), offset: Int(item.pointee.offset), utf8: utf8, to: &shaped)
                 }
             }
         }
-        glyphs.sort { $0.cluster < $1.cluster }
-        return ShapedText(text: text, glyphs: glyphs, missing: missing)
+        shaped.glyphs.sort { $0.cluster < $1.cluster }
+        return shaped
+    }
+
+    /// The attributes of a shaping pass over `length` bytes: the face `spec` asks for on
+    /// all of them, and each feature range's OpenType features. The caller unrefs the list.
+    private func attributes(length: Int, spec: FontSpec, features: [FeatureRange]) -> OpaquePointer {
+        let attrs = pango_attr_list_new()!
+        let fontAttr = pango_attr_font_desc_new(description(for: spec))!
+        fontAttr.pointee.start_index = 0
+        fontAttr.pointee.end_index = UInt32(length)
+        pango_attr_list_insert(attrs, fontAttr)
+        for feature in features {
+            let attr = pango_attr_font_features_new(feature.features)!
+            attr.pointee.start_index = UInt32(feature.range.lowerBound)
+            attr.pointee.end_index = UInt32(feature.range.upperBound)
+            pango_attr_list_insert(attrs, attr)
+        }
+        return attrs
+    }
+
+    /// The glyphs of one shaped item (its text at byte `offset`), in points, appended to
+    /// `shaped`; glyphs no face has are reported as missing characters.
+    private func append(_ glyphString: UnsafeMutablePointer<PangoGlyphString>, font ref: FontRef, offset: Int,
+                        utf8: [UInt8], to shaped: inout ShapedText) {
+        let scale = Double(PANGO_SCALE)
+        for i in 0..<Int(glyphString.pointee.num_glyphs) {
+            let info = glyphString.pointee.glyphs[i]
+            let cluster = offset + Int(glyphString.pointee.log_clusters[i])
+            if info.glyph & 0x1000_0000 != 0, let scalar = scalarAt(utf8, cluster) {
+                shaped.missing.append(MissingCharacter(offset: cluster, scalar: scalar))
+            }
+            shaped.glyphs.append(ShapedGlyph(
+                font: ref, id: info.glyph,
+                advance: Double(info.geometry.width) / scale,
+                xOffset: Double(info.geometry.x_offset) / scale,
+                yOffset: Double(info.geometry.y_offset) / scale,
+                cluster: cluster))
+        }
     }
 
     /// Counts characters of `text` no face of the set can draw (Pango's unknown glyphs).

@@ -10,14 +10,16 @@ import Testing
 /// ends there — growing chart rows, filler blocks, then spread — and nowhere else.
 @Suite("Gap filler")
 struct GapFillerTests {
-    /// A box drawn as one rectangle (its rect is what the flow gave it).
+    /// A box drawn as one rectangle of its height (laid out again when set taller).
     static func box(_ height: Double, keep: Bool = false) -> FlowItem {
-        .box(BoxItem(height: height, keepWithNext: keep, floats: false) { rect in [.shape(Shape(path: .rect(rect), fill: .black))] })
+        .box(BoxItem(height: height, keepWithNext: keep, floats: false) { h in
+            Frame(size: Size(width: 400, height: h), items: [.shape(Shape(path: .rect(Rect(x: 0, y: 0, width: 400, height: h)), fill: .black))])
+        })
     }
 
     /// The rectangles drawn on a flow page, top to bottom.
     static func rects(_ items: [Item]) -> [Rect] {
-        items.compactMap { if case .shape(let s) = $0 { return s.path.bounds }; return nil }.sorted { $0.minY < $1.minY }
+        items.flatMap(\.flattened).compactMap { if case .shape(let s) = $0 { return s.path.bounds }; return nil }.sorted { $0.minY < $1.minY }
     }
 
     /// Unit A (`first` then `second` tall boxes), then unit B: a head kept with a body,

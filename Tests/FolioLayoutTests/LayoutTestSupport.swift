@@ -34,17 +34,26 @@ enum LayoutTestSupport {
         page.items.flatMap(\.flattened).compactMap { if case .text(let r) = $0 { return r }; return nil }
     }
 
-    /// Structure groups of a role (P, H1, H2, Figure, TOCI), flattened.
+    /// Structure groups of a role (P, H1, H2, Figure, TOCI), flattened; the items of a
+    /// placed frame (an unclipped group: a box of the flow) in page coordinates.
     static func tagged(_ page: Page, role: String) -> [[Item]] {
         page.items.flatMap(\.flattened).compactMap {
-            if case .tagged(let tag, let items) = $0, tag.role == role { return items }
+            if case .tagged(let tag, let items) = $0, tag.role == role { return unframed(items) }
             return nil
+        }
+    }
+
+    /// `items` with every placed frame (an unclipped group) replaced by its items, placed.
+    static func unframed(_ items: [Item]) -> [Item] {
+        items.flatMap { item -> [Item] in
+            if case .group(let group) = item, group.clip == nil { return unframed(group.placedItems) }
+            return [item]
         }
     }
 
     /// Items drawn as bleed art (inside clipped groups).
     static func isBleedArt(_ item: Item, on page: Page) -> Bool {
-        for top in page.items {
+        for top in page.items.flatMap(\.flattened) {
             if case .group(let group) = top, group.clip != nil, group.placedItems.flatMap(\.flattened).contains(item) { return true }
         }
         return false

@@ -60,8 +60,36 @@ extension PDFDocumentWriter {
         let page = pages[p]
         let content = allocate()
         stream(content, dictionary: " /Filter /FlateDecode", data: page.content)
+        let annotations = writeLinks(p, id: pageID, annotationIDs: annotationIDs, parentTree: parentTree)
+        begin(pageID)
+        let b = page.boxes
+        let media = [0, 0, b.media.width, b.media.height]
+        out.raw("<< /Type /Page /Parent "); out.ref(pageTree)
+        out.raw(" /MediaBox ["); out.nums(media); out.raw("]")
+        out.raw(" /CropBox ["); out.nums(b.cropToTrim ? b.trimBox : media); out.raw("]")
+        out.raw(" /BleedBox ["); out.nums(b.bleedBox); out.raw("]")
+        out.raw(" /TrimBox ["); out.nums(b.trimBox); out.raw("]")
+        writeResources(page, resources)
+        out.raw("\n/Contents "); out.ref(content)
+        if !annotations.isEmpty {
+            out.raw(" /Annots [")
+            for a in annotations { out.ref(a); out.space() }
+            out.raw("]")
+        }
+        if tagged && page.mcidCount > 0 { out.raw(" /StructParents "); out.int(p) }
+        if tagged && !annotations.isEmpty { out.raw(" /Tabs /S") }
+        if (print != nil || archive) && page.alphas.contains(where: { $0 != .opaque }) {
+            out.raw(print != nil ? " /Group << /Type /Group /S /Transparency /CS /DeviceCMYK >>"
+                    : " /Group << /Type /Group /S /Transparency /CS /DeviceRGB >>")
+        }
+        out.raw(" >>")
+        end()
+    }
+
+    /// Page `p`'s link annotations (a tagged file's only), as objects `annotationIDs`.
+    private mutating func writeLinks(_ p: Int, id pageID: Int, annotationIDs: [Int], parentTree: ParentTree) -> [Int] {
         var annotations: [Int] = []
-        for (k, link) in page.links.enumerated() where tagged {
+        for (k, link) in pages[p].links.enumerated() where tagged {
             let a = annotationIDs[k]
             begin(a)
             out.raw("<< /Type /Annot /Subtype /Link /Rect ["); out.nums(link.rect)
@@ -72,14 +100,11 @@ extension PDFDocumentWriter {
             end()
             annotations.append(a)
         }
-        begin(pageID)
-        let b = page.boxes
-        let media = [0, 0, b.media.width, b.media.height]
-        out.raw("<< /Type /Page /Parent "); out.ref(pageTree)
-        out.raw(" /MediaBox ["); out.nums(media); out.raw("]")
-        out.raw(" /CropBox ["); out.nums(b.cropToTrim ? b.trimBox : media); out.raw("]")
-        out.raw(" /BleedBox ["); out.nums(b.bleedBox); out.raw("]")
-        out.raw(" /TrimBox ["); out.nums(b.trimBox); out.raw("]")
+        return annotations
+    }
+
+    /// A page's resource dictionary: its fonts, graphics states, colour spaces and images.
+    private mutating func writeResources(_ page: EncodedPage, _ resources: PageResourceIDs) {
         out.raw("\n/Resources << /ProcSet [/PDF /Text /ImageB /ImageC]")
         if !page.glyphs.isEmpty {
             out.raw(" /Font <<")
@@ -102,20 +127,7 @@ extension PDFDocumentWriter {
             for path in page.images.sorted() { out.space(); out.name(ResourceName.image(path)); out.space(); out.ref(resources.images[path]!) }
             out.raw(" >>")
         }
-        out.raw(" >>\n/Contents "); out.ref(content)
-        if !annotations.isEmpty {
-            out.raw(" /Annots [")
-            for a in annotations { out.ref(a); out.space() }
-            out.raw("]")
-        }
-        if tagged && page.mcidCount > 0 { out.raw(" /StructParents "); out.int(p) }
-        if tagged && !annotations.isEmpty { out.raw(" /Tabs /S") }
-        if (print != nil || archive) && page.alphas.contains(where: { $0 != .opaque }) {
-            out.raw(print != nil ? " /Group << /Type /Group /S /Transparency /CS /DeviceCMYK >>"
-                    : " /Group << /Type /Group /S /Transparency /CS /DeviceRGB >>")
-        }
         out.raw(" >>")
-        end()
     }
 
     /// Writes the document information dictionary as object `n`.

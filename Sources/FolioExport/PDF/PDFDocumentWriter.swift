@@ -57,24 +57,15 @@ struct PDFDocumentWriter {
         end()
     }
 
+    /// The file: fonts first (their programs take the longest and may fail), then the
+    /// header, the fonts and images, the structure, the pages, the named destinations and
+    /// outline, the information and metadata, the catalog and the trailer. Objects are
+    /// numbered in that order.
     mutating func write() throws -> [UInt8] {
-        // Fonts first: their programs take the longest and may fail.
-        var glyphs: [FontRef: Set<UInt32>] = [:]
-        var fallback: [FontRef: [UInt32: String]] = [:]
-        for page in pages {
-            for (ref, ids) in page.glyphs { glyphs[ref, default: []].formUnion(ids) }
-            for (ref, texts) in page.fallbackText {
-                for (id, text) in texts where fallback[ref]?[id] == nil { fallback[ref, default: [:]][id] = text }
-            }
-        }
-        let faces = glyphs.keys.sorted()
-        var paddedGlyphs: [PaddedFace: Set<UInt32>] = [:]
-        for page in pages {
-            for (face, ids) in page.padded { paddedGlyphs[face, default: []].formUnion(ids) }
-        }
-        let padded = paddedGlyphs.keys.sorted()
-        let programs = try PDFFontEmbedder.programs(for: faces.map { ($0, glyphs[$0]!) } + padded.map { ($0.ref, paddedGlyphs[$0]!) },
-                                                    pads: faces.map { _ in 0 } + padded.map(\.pad), cache: subsetCache,
+        let glyphs = GlyphSets(pages)
+        let programs = try PDFFontEmbedder.programs(for: glyphs.faces.map { ($0, glyphs.glyphs[$0]!) }
+                                                        + glyphs.padded.map { ($0.ref, glyphs.paddedGlyphs[$0]!) },
+                                                    pads: glyphs.faces.map { _ in 0 } + glyphs.padded.map(\.pad), cache: subsetCache,
                                                     resources: resources)
         let usesOpenType = programs.contains { $0.program.format == .openType }
 
@@ -82,16 +73,78 @@ struct PDFDocumentWriter {
         out.append([0xE2, 0xE3, 0xCF, 0xD3, 0x0A]) // binary bytes: the file is not text
         let catalog = allocate(), pageTree = allocate(), infoObject = allocate()
         let pageIDs = pages.map { _ in allocate() }
+        let (fontIDs, paddedIDs) = writeFonts(glyphs, programs: programs)
+        let imageIDs = try writeImages()
 
+        // Link annotations are numbered before the structure that refers to them.
+        let annotationIDs: [[Int]] = pages.map { page in tagged ? page.links.map { _ in allocate() } : [] }
+
+        // Structure: elements first (their numbers go into the pages' parent tree).
+        var parentTree = ParentTree(pages: pages, annotationIDs: annotationIDs)
+        let structRoot = tagged ? writeStructureTree(pageIDs: pageIDs, annotationIDs: annotationIDs, parentTree: &parentTree) : nil
+
+        let ids = PageResourceIDs(fonts: fontIDs, padded: paddedIDs, images: imageIDs)
+        writePages(pageIDs, pageTree: pageTree, annotationIDs: annotationIDs, parentTree: parentTree, resources: ids)
+
+        let destinations = pageDestinations()
+        let dests = tagged && !destinations.isEmpty ? writeDestinations(destinations, pageIDs: pageIDs) : nil
+        let outlineRoot = tagged && !outline.isEmpty ? writeOutline(destinations: destinations, pageIDs: pageIDs) : nil
+
+        writeInfo(infoObject)
+
+        // The print file's output intent and its PDF/X XMP; otherwise the XMP of the screen
+        // file: the information again, with the PDF/UA claim of a tagged file.
+        let printEntries = print.map { writePrintObjects($0) }
+        let metadata = print == nil ? writeMetadata() : nil
+        let archiveIntent = archive ? try writeArchiveIntent() : nil
+        writeCatalog(catalog, pageTree: pageTree, metadata: metadata, outline: outlineRoot, dests: dests, structRoot: structRoot,
+                     extra: (printEntries ?? "") + (archiveIntent ?? ""))
+
+        writeTrailer(catalog: catalog, info: infoObject)
+        return out.bytes
+    }
+
+    /// The glyphs each face draws across the pages (plain and padded), and the text of
+    /// glyphs the character map does not reach.
+    private struct GlyphSets {
+        var glyphs: [FontRef: Set<UInt32>] = [:]
+        var fallback: [FontRef: [UInt32: String]] = [:]
+        var paddedGlyphs: [PaddedFace: Set<UInt32>] = [:]
+        /// The faces, sorted (the order their objects are written in).
+        var faces: [FontRef] = []
+        var padded: [PaddedFace] = []
+
+        init(_ pages: [EncodedPage]) {
+            for page in pages {
+                for (ref, ids) in page.glyphs { glyphs[ref, default: []].formUnion(ids) }
+                for (ref, texts) in page.fallbackText {
+                    for (id, text) in texts where fallback[ref]?[id] == nil { fallback[ref, default: [:]][id] = text }
+                }
+            }
+            faces = glyphs.keys.sorted()
+            for page in pages {
+                for (face, ids) in page.padded { paddedGlyphs[face, default: []].formUnion(ids) }
+            }
+            padded = paddedGlyphs.keys.sorted()
+        }
+    }
+
+    /// Every face's font objects, in the order of `glyphs.faces`, then the padded faces.
+    private mutating func writeFonts(_ glyphs: GlyphSets, programs: [PDFFontEmbedder.Embedded]) -> ([FontRef: Int], [PaddedFace: Int]) {
         var fontIDs: [FontRef: Int] = [:]
-        for (k, ref) in faces.enumerated() {
-            fontIDs[ref] = writeFont(programs[k], glyphs: glyphs[ref]!, fallback: fallback[ref] ?? [:])
+        for (k, ref) in glyphs.faces.enumerated() {
+            fontIDs[ref] = writeFont(programs[k], glyphs: glyphs.glyphs[ref]!, fallback: glyphs.fallback[ref] ?? [:])
         }
         var paddedIDs: [PaddedFace: Int] = [:]
-        for (k, key) in padded.enumerated() {
-            paddedIDs[key] = writeFont(programs[faces.count + k], glyphs: paddedGlyphs[key]!, fallback: fallback[key.ref] ?? [:],
-                                       pad: key.pad)
+        for (k, key) in glyphs.padded.enumerated() {
+            paddedIDs[key] = writeFont(programs[glyphs.faces.count + k], glyphs: glyphs.paddedGlyphs[key]!,
+                                       fallback: glyphs.fallback[key.ref] ?? [:], pad: key.pad)
         }
+        return (fontIDs, paddedIDs)
+    }
+
+    /// Every image once, by path (sorted), at the largest size any page places it.
+    private mutating func writeImages() throws -> [String: Int] {
         var imageIDs: [String: Int] = [:]
         var placed: [String: Size] = [:]
         for page in pages {
@@ -103,22 +156,12 @@ struct PDFDocumentWriter {
         for path in Set(pages.flatMap(\.images)).sorted() {
             imageIDs[path] = try print.map { try writePrintImage(path, $0, placed: placed[path]) } ?? writeImage(path, placed: placed[path])
         }
+        return imageIDs
+    }
 
-        // Link annotations are numbered before the structure that refers to them.
-        let annotationIDs: [[Int]] = pages.map { page in tagged ? page.links.map { _ in allocate() } : [] }
-
-        // Structure: elements first (their numbers go into the pages' parent tree).
-        var parentTree = ParentTree(pages: pages, annotationIDs: annotationIDs)
-        let structRoot = tagged ? writeStructureTree(pageIDs: pageIDs, annotationIDs: annotationIDs, parentTree: &parentTree) : nil
-
-        // Pages.
-        // Keyed by the name's bytes: a name tree compares bytes (String equality would
-        // merge composed and decomposed spellings).
-        var destinations: [[UInt8]: (page: Int, x: Double, y: Double)] = [:]
-        for (p, page) in pages.enumerated() {
-            for d in page.destinations where destinations[Array(d.name.utf8)] == nil { destinations[Array(d.name.utf8)] = (p, d.x, d.y) }
-        }
-        let ids = PageResourceIDs(fonts: fontIDs, padded: paddedIDs, images: imageIDs)
+    /// The pages, then the page tree.
+    private mutating func writePages(_ pageIDs: [Int], pageTree: Int, annotationIDs: [[Int]], parentTree: ParentTree,
+                                     resources ids: PageResourceIDs) {
         for p in pages.indices {
             writePage(p, id: pageIDs[p], pageTree: pageTree, annotationIDs: annotationIDs[p], parentTree: parentTree, resources: ids)
         }
@@ -127,39 +170,48 @@ struct PDFDocumentWriter {
         for id in pageIDs { out.ref(id); out.space() }
         out.raw("] >>")
         end()
+    }
 
-        // Named destinations, sorted by name as a name tree wants.
-        var dests: Int?
-        if tagged && !destinations.isEmpty {
-            let d = allocate()
-            dests = d
-            begin(d)
-            out.raw("<< /Names [")
-            for name in destinations.keys.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
-                let target = destinations[name]!
-                out.newline(); out.literal(String(decoding: name, as: UTF8.self)); out.raw(" ["); out.ref(pageIDs[target.page]); out.raw(" /XYZ ")
-                out.num(target.x); out.space(); out.num(target.y); out.raw(" 0]")
-            }
-            out.raw("] >>")
-            end()
+    /// The named destinations of every page, the first of each name kept. Keyed by the
+    /// name's bytes: a name tree compares bytes (String equality would merge composed and
+    /// decomposed spellings).
+    private func pageDestinations() -> [[UInt8]: (page: Int, x: Double, y: Double)] {
+        var destinations: [[UInt8]: (page: Int, x: Double, y: Double)] = [:]
+        for (p, page) in pages.enumerated() {
+            for d in page.destinations where destinations[Array(d.name.utf8)] == nil { destinations[Array(d.name.utf8)] = (p, d.x, d.y) }
         }
-        let outlineRoot = tagged && !outline.isEmpty ? writeOutline(destinations: destinations, pageIDs: pageIDs) : nil
+        return destinations
+    }
 
-        writeInfo(infoObject)
-
-        // The print file's output intent and its PDF/X XMP; otherwise the XMP of the screen
-        // file: the information again, with the PDF/UA claim of a tagged file.
-        let printEntries = print.map { writePrintObjects($0) }
-        var metadata: Int?
-        if print == nil {
-            var xmp = XMPMetadata(info, language: Self.language)
-            if tagged { xmp.pdfUAPart = 1 }
-            if archive { xmp.pdfAPart = 2; xmp.pdfAConformance = "U" }
-            let id = allocate()
-            stream(id, dictionary: " /Type /Metadata /Subtype /XML", data: Array(xmp.packet.utf8))
-            metadata = id
+    /// The named destinations as one name-tree node, sorted by name as a name tree wants.
+    private mutating func writeDestinations(_ destinations: [[UInt8]: (page: Int, x: Double, y: Double)], pageIDs: [Int]) -> Int {
+        let d = allocate()
+        begin(d)
+        out.raw("<< /Names [")
+        for name in destinations.keys.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
+            let target = destinations[name]!
+            out.newline(); out.literal(String(decoding: name, as: UTF8.self)); out.raw(" ["); out.ref(pageIDs[target.page]); out.raw(" /XYZ ")
+            out.num(target.x); out.space(); out.num(target.y); out.raw(" 0]")
         }
-        let archiveIntent = archive ? try writeArchiveIntent() : nil
+        out.raw("] >>")
+        end()
+        return d
+    }
+
+    /// The screen file's XMP: the information again, with the PDF/UA claim of a tagged
+    /// file and the PDF/A claim of an archive.
+    private mutating func writeMetadata() -> Int {
+        var xmp = XMPMetadata(info, language: Self.language)
+        if tagged { xmp.pdfUAPart = 1 }
+        if archive { xmp.pdfAPart = 2; xmp.pdfAConformance = "U" }
+        let id = allocate()
+        stream(id, dictionary: " /Type /Metadata /Subtype /XML", data: Array(xmp.packet.utf8))
+        return id
+    }
+
+    /// The catalog; `extra` holds the print file's or the archive's own entries.
+    private mutating func writeCatalog(_ catalog: Int, pageTree: Int, metadata: Int?, outline outlineRoot: Int?, dests: Int?,
+                                       structRoot: Int?, extra: String) {
         begin(catalog)
         out.raw("<< /Type /Catalog /Pages "); out.ref(pageTree)
         if let metadata { out.raw(" /Metadata "); out.ref(metadata) }
@@ -173,13 +225,9 @@ struct PDFDocumentWriter {
         if let structRoot {
             out.raw(" /StructTreeRoot "); out.ref(structRoot); out.raw(" /MarkInfo << /Marked true >>")
         }
-        if let printEntries { out.raw(printEntries) }
-        if let archiveIntent { out.raw(archiveIntent) }
+        out.raw(extra)
         out.raw(" /Lang "); out.literal(Self.language); out.raw(" /ViewerPreferences << /DisplayDocTitle true >> >>")
         end()
-
-        writeTrailer(catalog: catalog, info: infoObject)
-        return out.bytes
     }
 
     /// The language of the content (the catalog's `/Lang`, XMP `dc:language`).

@@ -42,29 +42,28 @@ extension BlockBuilder {
             let right = (value?.height ?? 0) + (label?.height ?? 0)
             let height = max(left, right) + 2 * pad
             let shaded = i % 2 == 0
-            out.append(.box(BoxItem(height: height, role: "P", spaceBefore: i == 0 ? block.spaceBefore : 0,
-                                    spaceAfter: i == events.count - 1 ? block.spaceAfter : 0, floats: false, span: block.span) { rect in
-                var items: [Item] = []
-                if shaded, let fill { items.append(.shape(Shape(path: .rect(rect), fill: fill))) }
-                if let rule, !shaded || fill == nil {
-                    items.append(.shape(Shape(path: .rect(Rect(x: rect.minX, y: rect.maxY - 0.5, width: rect.width, height: 0.5)), fill: rule)))
+            let rect = Rect(x: 0, y: 0, width: w, height: height)
+            var items: [Item] = []
+            if shaded, let fill { items.append(.shape(Shape(path: .rect(rect), fill: fill))) }
+            if let rule, !shaded || fill == nil {
+                items.append(.shape(Shape(path: .rect(Rect(x: rect.minX, y: rect.maxY - 0.5, width: rect.width, height: 0.5)), fill: rule)))
+            }
+            let top = rect.minY + pad
+            let x = rect.minX + inset
+            items += rank.runs(lines: 0..<1, x: x, top: top + title.baselineOffset - rank.baselineOffset).map(Item.text)
+            items += title.runs(lines: 0..<title.lineCount, x: x + rankWidth, top: top).map(Item.text)
+            if let detail {
+                items += detail.runs(lines: 0..<detail.lineCount, x: x + rankWidth, top: top + title.height).map(Item.text)
+            }
+            let fx = rect.maxX - inset - figureWidth
+            if let value {
+                items += value.runs(lines: 0..<value.lineCount, x: fx, top: top).map(Item.text)
+                if let label {
+                    items += label.runs(lines: 0..<label.lineCount, x: fx, top: top + value.height).map(Item.text)
                 }
-                let top = rect.minY + pad
-                let x = rect.minX + inset
-                items += rank.runs(lines: 0..<1, x: x, top: top + title.baselineOffset - rank.baselineOffset).map(Item.text)
-                items += title.runs(lines: 0..<title.lineCount, x: x + rankWidth, top: top).map(Item.text)
-                if let detail {
-                    items += detail.runs(lines: 0..<detail.lineCount, x: x + rankWidth, top: top + title.height).map(Item.text)
-                }
-                let fx = rect.maxX - inset - figureWidth
-                if let value {
-                    items += value.runs(lines: 0..<value.lineCount, x: fx, top: top).map(Item.text)
-                    if let label {
-                        items += label.runs(lines: 0..<label.lineCount, x: fx, top: top + value.height).map(Item.text)
-                    }
-                }
-                return items
-            }))
+            }
+            out.append(.box(BoxItem(frame: Frame(size: rect.size, items: items), role: "P", spaceBefore: i == 0 ? block.spaceBefore : 0,
+                                    spaceAfter: i == events.count - 1 ? block.spaceAfter : 0, floats: false, span: block.span)))
         }
         return out
     }

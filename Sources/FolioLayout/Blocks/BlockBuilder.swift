@@ -50,6 +50,11 @@ struct BlockBuilder {
         return block.width?.resolve(reference: base) ?? base
     }
 
+    /// The width the flow gives a box: the region's when it spans, else the column's.
+    func flowWidth(span: Bool) -> Double {
+        span ? regionWidth : columnWidth
+    }
+
     private func items(_ block: BlockSpec, index: Int) throws -> [FlowItem] {
         var out: [FlowItem] = []
         if let d = block.destination { out.append(.anchor(TemplateText.render(d, scope: scope) ?? d)) }
@@ -88,12 +93,13 @@ struct BlockBuilder {
             let color = typesetter.color(block.color ?? "rule")
             let thickness = block.height ?? 0.75
             let w = width(block)
-            out.append(.box(BoxItem(height: thickness, keepWithNext: block.keepWithNext, spaceBefore: block.spaceBefore,
-                                    spaceAfter: block.spaceAfter, floats: false, span: block.span) { rect in
-                [.shape(Shape(path: .rect(Rect(x: rect.minX, y: rect.minY, width: w, height: thickness)), fill: color))]
-            }))
+            let frame = Frame(size: Size(width: flowWidth(span: block.span), height: thickness),
+                              items: [.shape(Shape(path: .rect(Rect(x: 0, y: 0, width: w, height: thickness)), fill: color))])
+            out.append(.box(BoxItem(frame: frame, keepWithNext: block.keepWithNext, spaceBefore: block.spaceBefore,
+                                    spaceAfter: block.spaceAfter, floats: false, span: block.span)))
         case .spacer:
-            out.append(.box(BoxItem(height: block.height ?? 12, floats: false, span: block.span) { _ in [] }))
+            let frame = Frame(size: Size(width: flowWidth(span: block.span), height: block.height ?? 12))
+            out.append(.box(BoxItem(frame: frame, floats: false, span: block.span)))
         case .figures:
             out += figures(block)
         case .figure:
@@ -141,19 +147,21 @@ struct BlockBuilder {
         }
         if !row.isEmpty { rows.append(row) }
         for (r, figuresInRow) in rows.enumerated() {
-            let h = max(block.height ?? 0, figuresInRow.map { tile.height($0, width: w) }.max() ?? 0)
+            // Each tile laid out once at its natural height; the row takes the tallest (or the
+            // block's height), and a shorter tile is laid out again at the row's height.
+            let natural = figuresInRow.map { tile.frame($0, width: w, fill: fill) }
+            let h = max(block.height ?? 0, natural.map(\.size.height).max() ?? 0)
+            var items: [Item] = []
+            for (i, f) in figuresInRow.enumerated() {
+                let frame = natural[i].size.height == h ? natural[i] : tile.frame(f, width: w, height: h, fill: fill)
+                items.append(frame.placed(at: Point(x: Double(i) * (w + gap), y: 0)))
+            }
             let alt = FigureTile.alternateText(figuresInRow)
-            out.append(.box(BoxItem(height: h, role: "Figure", alt: alt,
+            out.append(.box(BoxItem(frame: Frame(size: Size(width: flowWidth(span: block.span), height: h), items: items),
+                                    role: "Figure", alt: alt,
                                     spaceBefore: r == 0 ? block.spaceBefore : gap,
                                     spaceAfter: r == rows.count - 1 ? block.spaceAfter : 0, span: block.span,
-                                    origin: DataOrigin(owner: owner, field: "figures", location: location("figures"))) { rect in
-                var items: [Item] = []
-                for (i, f) in figuresInRow.enumerated() {
-                    let box = Rect(x: rect.minX + Double(i) * (w + gap), y: rect.minY, width: w, height: h)
-                    items += tile.draw(f, in: box, fill: fill)
-                }
-                return items
-            }))
+                                    origin: DataOrigin(owner: owner, field: "figures", location: location("figures")))))
         }
         return out
     }
@@ -163,13 +171,10 @@ struct BlockBuilder {
         guard let f = scope.event?.figures.first else { return [] }
         let tile = self.tile(block)
         let w = width(block)
-        let size = sizes[index]
-        let h = tile.height(f, width: w, valueSize: size)
-        return [.box(BoxItem(height: h, role: "Figure", alt: FigureTile.alternateText([f]),
+        let frame = tile.frame(f, width: w, fill: block.fill.map { typesetter.color($0) }, valueSize: sizes[index])
+        return [.box(BoxItem(frame: frame, role: "Figure", alt: FigureTile.alternateText([f]),
                              spaceBefore: block.spaceBefore, spaceAfter: block.spaceAfter, floats: false, span: block.span,
-                             origin: DataOrigin(owner: owner, field: "figures", location: location("figures"))) { rect in
-            tile.draw(f, in: rect, fill: block.fill.map { typesetter.color($0) }, valueSize: size)
-        })]
+                             origin: DataOrigin(owner: owner, field: "figures", location: location("figures"))))]
     }
 
     // MARK: - Charts
@@ -202,22 +207,24 @@ struct BlockBuilder {
             let first = start == 0
             start += columns
             let last = start >= list.count
-            let natural = row.map { renderer.naturalHeight($0, width: w, theme: theme) }
+            // KPI tiles have a natural size (their frame at the width); plotted charts none.
+            let natural = row.map { renderer.naturalFrame($0, width: w, theme: theme)?.size.height }
             // Plotted charts take the block's height, but never less than they need to be
             // read: a card too small for the chart then drops it instead of an empty panel.
             let minimum = row.map { renderer.minimumHeight($0, width: w, theme: theme) }.max() ?? 0
             let h = natural.allSatisfy { $0 != nil } ? natural.compactMap { $0 }.max() ?? 0
                 : max(block.height ?? 150, minimum) + (block.grow ? min(growth, block.height ?? 150) : 0)
             // Each chart is a figure of its own, with its data in words as alternate text.
+            let rowWidth = flowWidth(span: block.span)
             var box = BoxItem(height: h, spaceBefore: first ? block.spaceBefore : rowGap,
                               spaceAfter: last ? block.spaceAfter : 0, span: block.span,
-                              origin: DataOrigin(owner: owner, field: "charts", location: location("charts"))) { rect in
+                              origin: DataOrigin(owner: owner, field: "charts", location: location("charts"))) { height in
                 var items: [Item] = []
                 for (i, chart) in row.enumerated() {
-                    let box = Rect(x: rect.minX + Double(i) * (w + gap), y: rect.minY, width: w, height: rect.height)
+                    let box = Rect(x: Double(i) * (w + gap), y: 0, width: w, height: height)
                     items.append(ChartFigure.tagged(chart, renderer.render(chart, in: box, theme: theme)))
                 }
-                return items
+                return Frame(size: Size(width: rowWidth, height: height), items: items)
             }
             // `min-height`: plotted charts may be set lower to fill the room left in a column.
             if let floor = block.minHeight, natural.contains(where: { $0 == nil }) { box.minHeight = min(h, max(floor, minimum)) }
@@ -250,16 +257,18 @@ struct BlockBuilder {
         let placed = try ImageFit.item(shown, in: Rect(x: 0, y: 0, width: w, height: h))
         let imageHeight = h
         let alt = ImageFit.alternateText(image, of: scope.event?.title ?? scope.report.title)
+        let boxWidth = flowWidth(span: block.span)
         var box = BoxItem(height: total, role: "Figure", alt: alt, spaceBefore: block.spaceBefore,
                           spaceAfter: block.spaceAfter, span: block.span,
-                          origin: DataOrigin(owner: owner, field: "image", location: location("image"))) { rect in
+                          origin: DataOrigin(owner: owner, field: "image", location: location("image"))) { height in
+            let size = Size(width: boxWidth, height: height)
             // Set lower than asked (`min-height`): the whole photo, scaled down in proportion.
-            let k = min(1, (rect.height - (total - imageHeight)) / imageHeight)
-            guard k < 0.999 else { return ImageFit.items(placed, height: imageHeight, caption: caption, gap: 4, in: rect) }
+            let k = min(1, (height - (total - imageHeight)) / imageHeight)
+            guard k < 0.999 else { return ImageFit.frame(placed, height: imageHeight, caption: caption, gap: 4, size: size) }
             var scaled = placed
             scaled.frame = Rect(x: placed.frame.minX * k, y: placed.frame.minY * k, width: placed.frame.width * k, height: placed.frame.height * k)
             scaled.clip = Rect(x: placed.clip.minX * k, y: placed.clip.minY * k, width: placed.clip.width * k, height: placed.clip.height * k)
-            return ImageFit.items(scaled, height: imageHeight * k, caption: caption, gap: 4, in: rect)
+            return ImageFit.frame(scaled, height: imageHeight * k, caption: caption, gap: 4, size: size)
         }
         if let floor = block.minHeight { box.minHeight = min(total, floor + total - imageHeight) }
         return [.box(box)]
@@ -288,37 +297,38 @@ struct BlockBuilder {
             let inside = block.bands == .every && block.fill != nil ? grown : 0
             let height = title.height + (detail?.height ?? 0) + inside
             let gapAfter = titleStyle.spaceAfter + (i == contents.count - 1 ? block.spaceAfter : 0) + grown - inside
-            out.append(.box(BoxItem(height: height, role: "TOCI", keepWithNext: false,
+            // The entry's frame: the column's width (its band, its link), the text's height.
+            let rect = Rect(x: 0, y: 0, width: flowWidth(span: false), height: height)
+            var items: [Item] = contentsBand(block, index: i, rect: rect, gap: gapAfter)
+            // The text between the growth above and below it.
+            let text = Rect(x: rect.minX, y: rect.minY + inside / 2, width: rect.width, height: rect.height - inside)
+            let baselineFirst = text.minY + title.baselineOffset
+            if let rank {
+                items += rank.runs(lines: 0..<1, x: text.minX, top: baselineFirst - rank.baselineOffset).map(Item.text)
+            }
+            let tx = text.minX + rankWidth
+            items += title.runs(lines: 0..<title.lineCount, x: tx, top: text.minY).map(Item.text)
+            if let detail {
+                items += detail.runs(lines: 0..<detail.lineCount, x: tx, top: text.minY + title.height).map(Item.text)
+            }
+            let lastLine = title.paragraph.lines.last
+            let lastBaseline = text.minY + title.height(lines: title.lineCount - 1) + title.baselineOffset
+            let px = text.maxX - pageWidth
+            items += page.runs(lines: 0..<1, x: px, top: lastBaseline - page.baselineOffset).map(Item.text)
+            let pageLeft = px + (page.paragraph.lines.first?.left ?? 0)
+            let leaderStart = tx + (lastLine?.right ?? 0) + 6
+            let leaderEnd = pageLeft - 6
+            if leaderEnd > leaderStart + 6 {
+                let y = lastBaseline - 2
+                items.append(.shape(Shape(path: .line(from: Point(x: leaderStart, y: y), to: Point(x: leaderEnd, y: y)),
+                                          stroke: Stroke(color: leaderColor, width: 1, dash: [0.01, 4], roundCaps: true))))
+            }
+            let target = [entry.rank, entry.title].compactMap { $0 }.joined(separator: " ")
+            items.append(.link(LinkItem(rect: text, destination: entry.destination,
+                                        description: "\(target)，第\(pageNumber)页")))
+            out.append(.box(BoxItem(frame: Frame(size: rect.size, items: items), role: "TOCI", keepWithNext: false,
                                     spaceBefore: i == 0 ? block.spaceBefore : titleStyle.spaceBefore,
-                                    spaceAfter: gapAfter, floats: false) { rect in
-                var items: [Item] = contentsBand(block, index: i, rect: rect, gap: gapAfter)
-                let rect = Rect(x: rect.minX, y: rect.minY + inside / 2, width: rect.width, height: rect.height - inside)
-                let baselineFirst = rect.minY + title.baselineOffset
-                if let rank {
-                    items += rank.runs(lines: 0..<1, x: rect.minX, top: baselineFirst - rank.baselineOffset).map(Item.text)
-                }
-                let tx = rect.minX + rankWidth
-                items += title.runs(lines: 0..<title.lineCount, x: tx, top: rect.minY).map(Item.text)
-                if let detail {
-                    items += detail.runs(lines: 0..<detail.lineCount, x: tx, top: rect.minY + title.height).map(Item.text)
-                }
-                let lastLine = title.paragraph.lines.last
-                let lastBaseline = rect.minY + title.height(lines: title.lineCount - 1) + title.baselineOffset
-                let px = rect.maxX - pageWidth
-                items += page.runs(lines: 0..<1, x: px, top: lastBaseline - page.baselineOffset).map(Item.text)
-                let pageLeft = px + (page.paragraph.lines.first?.left ?? 0)
-                let leaderStart = tx + (lastLine?.right ?? 0) + 6
-                let leaderEnd = pageLeft - 6
-                if leaderEnd > leaderStart + 6 {
-                    let y = lastBaseline - 2
-                    items.append(.shape(Shape(path: .line(from: Point(x: leaderStart, y: y), to: Point(x: leaderEnd, y: y)),
-                                              stroke: Stroke(color: leaderColor, width: 1, dash: [0.01, 4], roundCaps: true))))
-                }
-                let target = [entry.rank, entry.title].compactMap { $0 }.joined(separator: " ")
-                items.append(.link(LinkItem(rect: rect, destination: entry.destination,
-                                            description: "\(target)，第\(pageNumber)页")))
-                return items
-            }))
+                                    spaceAfter: gapAfter, floats: false)))
         }
         return out
     }

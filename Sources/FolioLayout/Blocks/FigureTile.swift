@@ -10,13 +10,6 @@ struct FigureTile {
     let labelStyle: StyleSpec
     let padding: Double
 
-    /// Height the tile needs at `width`.
-    func height(_ figure: Figure, width: Double, valueSize: Double? = nil) -> Double {
-        let label = typesetter.compose(label(figure), style: labelStyle, width: width - 2 * padding)
-        let v = valueSize ?? valueStyle.size
-        return padding + v * 1.05 + 6 + label.height + padding
-    }
-
     func label(_ figure: Figure) -> String {
         figure.derived ? figure.label + "（推算）" : figure.label
     }
@@ -36,12 +29,16 @@ struct FigureTile {
         return "关键数字有\(count(figures.count))项：" + clauses.joined(separator: "；") + "。"
     }
 
-    /// Draws the tile into `rect` (fill optional).
-    func draw(_ figure: Figure, in rect: Rect, fill: Color?, valueSize: Double? = nil) -> [Item] {
+    /// The tile laid out `width` wide: at `height`, or (nil) at the height it needs — its
+    /// padding, the value's line and the label set at the width — from the same pieces it
+    /// draws. The fill (optional) covers the whole frame.
+    func frame(_ figure: Figure, width: Double, height: Double? = nil, fill: Color?, valueSize: Double? = nil) -> Frame {
+        let vSize = valueSize ?? valueStyle.size
+        let label = typesetter.compose(self.label(figure), style: labelStyle, width: width - 2 * padding)
+        let rect = Rect(x: 0, y: 0, width: width, height: height ?? (padding + vSize * 1.05 + 6 + label.height + padding))
         var items: [Item] = []
         if let fill { items.append(.shape(Shape(path: .rect(rect), fill: fill))) }
         let inner = rect.insetBy(padding)
-        let vSize = valueSize ?? valueStyle.size
         let value = typesetter.compose(figure.value, style: valueStyle, width: 10_000, size: vSize, alignment: .left)
         let baseline = inner.minY + value.ascent * 0.98
         var x = inner.minX
@@ -55,9 +52,8 @@ struct FigureTile {
                 items += line.runs(atX: x - line.left, baseline: baseline).map(Item.text)
             }
         }
-        let label = typesetter.compose(self.label(figure), style: labelStyle, width: inner.width)
         let top = baseline + value.descent + 6
         items += label.runs(lines: 0..<label.lineCount, x: inner.minX, top: top).map(Item.text)
-        return items
+        return Frame(size: rect.size, items: items)
     }
 }

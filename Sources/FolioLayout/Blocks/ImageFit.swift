@@ -33,16 +33,13 @@ enum ImageFit {
         return [what, image.credit.map { "摄影/来源：\($0)" }].compactMap { $0 }.joined(separator: "。")
     }
 
-    /// The items of an image block placed at `rect`: the image fitted at the block's top
-    /// (`placed`, laid out at the origin, `height` high) and its caption `gap` below it.
-    static func items(_ placed: ImageItem, height: Double, caption: TextBox?, gap: Double, in rect: Rect) -> [Item] {
-        var item = placed
-        item.frame = placed.frame.offsetBy(dx: rect.minX, dy: rect.minY)
-        item.clip = placed.clip.offsetBy(dx: rect.minX, dy: rect.minY)
-        var items: [Item] = [.image(item)]
+    /// An image block laid out in a frame of `size`: the image fitted at its top (`placed`,
+    /// laid out at the origin, `height` high) and its caption `gap` below it.
+    static func frame(_ placed: ImageItem, height: Double, caption: TextBox?, gap: Double, size: Size) -> Frame {
+        var items: [Item] = [.image(placed)]
         if let caption {
-            items += caption.runs(lines: 0..<caption.lineCount, x: rect.minX, top: rect.minY + height + gap).map(Item.text)
+            items += caption.runs(lines: 0..<caption.lineCount, x: 0, top: height + gap).map(Item.text)
         }
-        return items
+        return Frame(size: size, items: items)
     }
 }

@@ -140,22 +140,19 @@ struct CardBlocks {
         let valueHeight = value.ascent + value.descent
         let height = valueHeight + gap + label.height
         let alt = "\(figure.value)\(figure.unit ?? "") \(figure.label)"
-        let finalValue = value, finalUnit = unit, finalSize = valueSize
-        return [.box(BoxItem(height: height, role: "Figure", alt: alt, spaceBefore: block.spaceBefore,
-                             spaceAfter: block.spaceAfter, floats: false, origin: origin("figures")) { rect in
-            var items: [Item] = []
-            let baseline = rect.minY + finalValue.ascent
-            var x = rect.minX
-            if let line = finalValue.paragraph.lines.first {
-                items += line.runs(atX: x - line.left, baseline: baseline).map(Item.text)
-                x += line.right - line.left + finalSize * 0.06
-            }
-            if let u = finalUnit, let line = u.paragraph.lines.first {
-                items += line.runs(atX: x - line.left, baseline: baseline).map(Item.text)
-            }
-            items += label.runs(lines: 0..<label.lineCount, x: rect.minX, top: rect.minY + valueHeight + gap).map(Item.text)
-            return items
-        })]
+        var items: [Item] = []
+        let baseline = value.ascent
+        var x = 0.0
+        if let line = value.paragraph.lines.first {
+            items += line.runs(atX: x - line.left, baseline: baseline).map(Item.text)
+            x += line.right - line.left + valueSize * 0.06
+        }
+        if let u = unit, let line = u.paragraph.lines.first {
+            items += line.runs(atX: x - line.left, baseline: baseline).map(Item.text)
+        }
+        items += label.runs(lines: 0..<label.lineCount, x: 0, top: valueHeight + gap).map(Item.text)
+        return [.box(BoxItem(frame: Frame(size: Size(width: width, height: height), items: items), role: "Figure", alt: alt,
+                             spaceBefore: block.spaceBefore, spaceAfter: block.spaceAfter, floats: false, origin: origin("figures")))]
     }
 
     /// A display number on one line. Between digits and Han characters ("26万", "第13位")
@@ -212,14 +209,12 @@ struct CardBlocks {
             if bareNeeded <= planned { (chart, needed) = (bare, bareNeeded) }
         }
         let height = max(planned, needed)
-        let shown = chart
-        return [.box(BoxItem(height: height, role: "Figure", alt: shown.title, spaceBefore: block.spaceBefore,
-                             spaceAfter: block.spaceAfter, floats: false, origin: origin("charts")) { rect in
-            var items: [Item] = []
-            if let fill { items.append(.shape(Shape(path: .rect(rect, radius: radius), fill: fill))) }
-            items += renderer.render(shown, in: rect.insetBy(padding), theme: theme)
-            return items
-        })]
+        let rect = Rect(x: 0, y: 0, width: width, height: height)
+        var items: [Item] = []
+        if let fill { items.append(.shape(Shape(path: .rect(rect, radius: radius), fill: fill))) }
+        items += renderer.render(chart, in: rect.insetBy(padding), theme: theme)
+        return [.box(BoxItem(frame: Frame(size: rect.size, items: items), role: "Figure", alt: chart.title,
+                             spaceBefore: block.spaceBefore, spaceAfter: block.spaceAfter, floats: false, origin: origin("charts")))]
     }
 
     // MARK: - Image
@@ -244,10 +239,8 @@ struct CardBlocks {
             credit = typesetter.compose(words, style: typesetter.style(styleName), width: width, firstLine: false)
         }
         let total = height + (credit.map { $0.height + 6 } ?? 0)
-        let finalCredit = credit
-        return [.box(BoxItem(height: total, role: "Figure", alt: image.caption ?? image.path, spaceBefore: block.spaceBefore,
-                             spaceAfter: block.spaceAfter, floats: false, origin: origin("image")) { rect in
-            ImageFit.items(placed, height: height, caption: finalCredit, gap: 6, in: rect)
-        })]
+        let frame = ImageFit.frame(placed, height: height, caption: credit, gap: 6, size: Size(width: width, height: total))
+        return [.box(BoxItem(frame: frame, role: "Figure", alt: image.caption ?? image.path, spaceBefore: block.spaceBefore,
+                             spaceAfter: block.spaceAfter, floats: false, origin: origin("image")))]
     }
 }

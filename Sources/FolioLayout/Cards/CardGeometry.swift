@@ -39,6 +39,8 @@ public struct CardGeometry: Hashable, Sendable {
             switch item {
             case .group(let group):
                 if group.placedClip == page.bleedBox { continue }
+                // A placed frame (not clipped): its leaves, in the page's coordinates.
+                if group.clip == nil { out += leaves(outside: rect, in: group.placedItems, on: page, tolerance: tolerance); continue }
                 if let b = item.bounds, !rect.contains(b, tolerance: tolerance) { out.append(item) }
             case .tagged(_, let children):
                 out += leaves(outside: rect, in: children, on: page, tolerance: tolerance)

@@ -61,20 +61,18 @@ struct CardStack {
         var drawn: [Int: [Item]] = [:]
         for (k, p) in positions.enumerated() {
             let top = region.minY + p.y + Double(springsBefore[k]) * share
-            drawn[p.block, default: []] += draw(p.item, top: top, x: region.minX, width: region.width)
+            drawn[p.block, default: []] += draw(p.item, top: top, x: region.minX)
         }
         return Result(items: drawn, needed: needed, overflow: overflow)
     }
 
-    private static func draw(_ item: FlowItem, top: Double, x: Double, width: Double) -> [Item] {
+    private static func draw(_ item: FlowItem, top: Double, x: Double) -> [Item] {
         switch item {
         case .text(let t):
             let runs = t.box.runs(lines: 0..<t.box.lineCount, x: x, top: top).map(Item.text)
             return [.tagged(StructureTag(t.role), runs)]
         case .box(let b):
-            let items = b.draw(Rect(x: x, y: top, width: width, height: b.height))
-            guard let role = b.role else { return items }
-            return [.tagged(StructureTag(role, alt: b.alt), items)]
+            return [b.placed(at: Point(x: x, y: top))]
         case .anchor:
             return []
         }

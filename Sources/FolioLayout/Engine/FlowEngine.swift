@@ -471,7 +471,7 @@ public struct FlowEngine {
         let rect = Rect(x: b.span ? region(s.page).rect.minX : col.minX, y: s.y + before, width: width, height: b.height)
         flushAnchors(&s, at: rect.minY)
         record(&s, top: rect.minY, isBox: true, keepWithNext: b.keepWithNext)
-        let drawn = b.draw(rect)
+        let drawn = [b.frame(at: rect.origin).placed(at: rect.origin)]
         if let role = b.role {
             s.pages[s.page].append(.tagged(StructureTag(role, alt: b.alt), drawn))
         } else {
@@ -510,10 +510,11 @@ public struct FlowEngine {
                 let extra = GapFiller.gridded(min(each, b.height * gaps.spec.grow), step: grid.step)
                 guard extra > 0.5 else { continue }
                 let end = k + 1 < s.placed.count && s.placed[k + 1].page == s.page ? s.placed[k + 1].first : s.pages[s.page].count
-                let rect = Rect(x: b.span ? region(s.page).rect.minX : current(s).minX, y: s.placed[k].top, width: b.span ? region(s.page).rect.width : current(s).width,
-                                height: b.height + extra)
-                let drawn = b.draw(rect)
-                let replaced: [Item] = b.role.map { [.tagged(StructureTag($0, alt: b.alt), drawn)] } ?? drawn
+                // The row laid out again, taller, where it stands.
+                var grown = b
+                grown.height = b.height + extra
+                let origin = Point(x: b.span ? region(s.page).rect.minX : current(s).minX, y: s.placed[k].top)
+                let replaced = [grown.placed(at: origin)]
                 s.pages[s.page].replaceSubrange(s.placed[k].first..<end, with: replaced)
                 let delta = replaced.count - (end - s.placed[k].first)
                 shift(&s, after: k, by: extra, indices: delta)

@@ -93,9 +93,19 @@ public struct TextItem: Sendable {
     }
 }
 
-/// A block that keeps together, drawn into the rectangle the flow gives it.
+/// A block that keeps together: laid out once, at build time, into a `Frame` (its size and
+/// its items relative to its top-left corner); the flow only places that frame, at one
+/// point. The box's size is its frame's size, from the same computation as its drawing.
+///
+/// Boxes that may be set lower or higher than their natural size (charts and photos with
+/// `min-height`) carry one layout function of the height: their frame is that function's
+/// result at the natural height, and setting `height` lays them out again at another.
+/// A box anchored to the page (a `group` block whose frames bleed off the page's edge or
+/// are placed from the trim) is laid out again for the point it is placed at, at the same
+/// size (`frame(at:)`).
 public struct BoxItem: Sendable {
-    public var height: Double
+    /// The box laid out: `frame.size` is the box's size.
+    public private(set) var frame: Frame
     public var role: String?
     public var alt: String?
     public var keepWithNext: Bool
@@ -109,13 +119,44 @@ public struct BoxItem: Sendable {
     public var start: FlowStart?
     /// It may be set as low as this (a chart) to fill the room left in a column.
     public var minHeight: Double?
-    /// Draws the block into a rectangle of the column's width and `height`.
-    public var draw: @Sendable (Rect) -> [Item]
+    /// Lays the box out at another height (nil: the box has one size).
+    private let layout: (@Sendable (Double) -> Frame)?
+    /// Lays the box out for the point of the page it is placed at (nil: its frame is the
+    /// same wherever it goes).
+    private let anchoredLayout: (@Sendable (Point) -> Frame)?
 
+    /// A box of one size: `frame`, laid out.
+    public init(frame: Frame, role: String? = nil, alt: String? = nil, keepWithNext: Bool = false,
+                spaceBefore: Double = 0, spaceAfter: Double = 0, floats: Bool = true, span: Bool = false,
+                origin: DataOrigin? = nil) {
+        self.init(frame: frame, role: role, alt: alt, keepWithNext: keepWithNext, spaceBefore: spaceBefore,
+                  spaceAfter: spaceAfter, floats: floats, span: span, origin: origin, layout: nil, anchoredLayout: nil)
+    }
+
+    /// A box that may be set at other heights: laid out by `layout` at `height` (its
+    /// natural height) now, and again whenever `height` is set.
     public init(height: Double, role: String? = nil, alt: String? = nil, keepWithNext: Bool = false,
                 spaceBefore: Double = 0, spaceAfter: Double = 0, floats: Bool = true, span: Bool = false,
-                origin: DataOrigin? = nil, draw: @escaping @Sendable (Rect) -> [Item]) {
-        self.height = height
+                origin: DataOrigin? = nil, layout: @escaping @Sendable (Double) -> Frame) {
+        self.init(frame: layout(height), role: role, alt: alt, keepWithNext: keepWithNext, spaceBefore: spaceBefore,
+                  spaceAfter: spaceAfter, floats: floats, span: span, origin: origin, layout: layout, anchoredLayout: nil)
+    }
+
+    /// A box anchored to the page: `frame` is its layout at the page's origin (for its
+    /// size and for checking it); where the flow places it, `anchoredLayout` lays it out
+    /// for that point, at the same size.
+    public init(frame: Frame, role: String? = nil, alt: String? = nil, keepWithNext: Bool = false,
+                spaceBefore: Double = 0, spaceAfter: Double = 0, floats: Bool = true, span: Bool = false,
+                origin: DataOrigin? = nil, anchoredLayout: @escaping @Sendable (Point) -> Frame) {
+        self.init(frame: frame, role: role, alt: alt, keepWithNext: keepWithNext, spaceBefore: spaceBefore,
+                  spaceAfter: spaceAfter, floats: floats, span: span, origin: origin, layout: nil,
+                  anchoredLayout: anchoredLayout)
+    }
+
+    private init(frame: Frame, role: String?, alt: String?, keepWithNext: Bool, spaceBefore: Double, spaceAfter: Double,
+                 floats: Bool, span: Bool, origin: DataOrigin?, layout: (@Sendable (Double) -> Frame)?,
+                 anchoredLayout: (@Sendable (Point) -> Frame)?) {
+        self.frame = frame
         self.role = role
         self.alt = alt
         self.keepWithNext = keepWithNext
@@ -124,6 +165,34 @@ public struct BoxItem: Sendable {
         self.floats = floats
         self.span = span
         self.origin = origin
-        self.draw = draw
+        self.layout = layout
+        self.anchoredLayout = anchoredLayout
+    }
+
+    /// The box's height: its frame's. Setting it lays a box with a layout function out
+    /// again at that height; a box of one size keeps its items and takes the new size.
+    public var height: Double {
+        get { frame.size.height }
+        set {
+            guard newValue != frame.size.height else { return }
+            frame = layout?(newValue) ?? Frame(size: Size(width: frame.size.width, height: newValue), items: frame.items)
+        }
+    }
+
+    /// Whether the box is laid out again where it is placed (`frame(at:)`).
+    public var isAnchored: Bool { anchoredLayout != nil }
+
+    /// The box's frame when its top-left corner is at `point` of the page.
+    public func frame(at point: Point) -> Frame {
+        anchoredLayout?(point) ?? frame
+    }
+
+    /// The box as an item of the page, its top-left corner at `point`: its frame placed
+    /// there (one point; nothing inside is copied), in its structure element when it has
+    /// a `role`.
+    public func placed(at point: Point) -> Item {
+        let placed = frame(at: point).placed(at: point)
+        guard let role else { return placed }
+        return .tagged(StructureTag(role, alt: alt), [placed])
     }
 }

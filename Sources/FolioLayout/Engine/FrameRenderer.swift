@@ -15,6 +15,11 @@ struct FrameRenderer {
 
     /// Frames of a `group` block: measured from the block's box instead of the live area.
     var area: Rect?
+    /// Where the box's frame is placed on the page, when `area` is that frame (a `group`
+    /// block laid out for the point it is placed at): frames that bleed off the page's edges
+    /// or are placed from the trim are set on the page there, in a group moved back by this
+    /// point, so that placed with the frame they are exactly where a page's frame would be.
+    var pageOffset: Point?
 
     var live: Rect { area ?? page.liveArea(pageNumber: pageNumber) }
 
@@ -31,13 +36,18 @@ struct FrameRenderer {
         var errors: [Diagnostic] = []
         for frame in frames where applies(frame) {
             do {
-                let drawn = try render(frame, furniture: furniture)
-                if frame.bleed {
-                    let bleedBox = Rect(x: -page.bleed, y: -page.bleed, width: page.size.width + 2 * page.bleed,
-                                        height: page.size.height + 2 * page.bleed)
-                    items.append(.clipped(bleedBox, drawn))
+                let bleedBox = Rect(x: -page.bleed, y: -page.bleed, width: page.size.width + 2 * page.bleed,
+                                    height: page.size.height + 2 * page.bleed)
+                if let offset = pageOffset, frame.bleed || frame.box.origin == .trim {
+                    var onPage = self
+                    onPage.pageOffset = nil
+                    onPage.area = live.offsetBy(dx: offset.x, dy: offset.y)
+                    let drawn = try onPage.render(frame, furniture: furniture)
+                    items.append(.group(Group(origin: Point(x: -offset.x, y: -offset.y), clip: frame.bleed ? bleedBox : nil, items: drawn)))
+                } else if frame.bleed {
+                    items.append(.clipped(bleedBox, try render(frame, furniture: furniture)))
                 } else {
-                    items += drawn
+                    items += try render(frame, furniture: furniture)
                 }
             } catch let error as LayoutError {
                 errors += error.diagnostics
@@ -98,8 +108,9 @@ struct FrameRenderer {
             guard let figures = scope.event?.figures, frame.index < figures.count else { return [] }
             let tile = FigureTile(typesetter: typesetter, valueStyle: typesetter.style(frame.style ?? "figure-value"),
                                   unitStyle: typesetter.style("figure-unit"), labelStyle: typesetter.style("figure-label"), padding: 0)
+            let laidOut = tile.frame(figures[frame.index], width: r.width, height: r.height, fill: nil)
             return [.tagged(StructureTag("Figure", alt: FigureTile.alternateText([figures[frame.index]])),
-                            tile.draw(figures[frame.index], in: r, fill: nil))]
+                            [laidOut.placed(at: r.origin)])]
         case .chart:
             guard let ids = scope.event?.charts, frame.index < ids.count, let chart = scope.report.chart(ids[frame.index]) else { return [] }
             let renderer = ChartRenderer(composer: typesetter.composer)
