@@ -51,7 +51,9 @@ extension BrochureLayout {
         let grid = BaselineGrid(origin: spec.page.margins.top, step: spec.page.baseline)
         let result: FlowResult
         do {
-            result = try FlowEngine(grid: grid, paginate: flow.paginate, region: region).run(items)
+            var engine = FlowEngine(grid: grid, paginate: flow.paginate, region: region)
+            engine.balance = flow.balance
+            result = try engine.run(items)
         } catch let overflow as FlowEngine.Overflow {
             throw LayoutError(.error("overflow", at: overflow.origin?.location,
                                      "\(overflow.origin?.owner ?? "the report"): '\(overflow.origin?.field ?? "text")' does not fit the event pages",

@@ -51,6 +51,11 @@ extension LayoutReader {
         f.reportUnknownKeys(known: Self.flowKeys)
         var flow = FlowSpec(region: region, columns: columns, blocks: blocks, paginate: paginate)
         flow.copyfit = copyfit
+        flow.balance = f.bool("balance") ?? false
+        if card, flow.balance {
+            context.error("bad-value", f.value("balance"), "'balance' is for brochure flows; a card's flow never runs on to a second column",
+                          hint: "remove 'balance' from the card preset")
+        }
         return flow
     }
 

@@ -76,6 +76,9 @@ public struct FlowSpec: Hashable, Sendable {
     public var paginate: Bool
     /// Brochures: fit a section that would spill a few lines onto a page of their own.
     public var copyfit: CopyfitSpec?
+    /// Brochures: column text followed by a spanning block, or ending the flow, is set in
+    /// columns of equal height (`balance: yes`).
+    public var balance = false
 
     public init(region: BoxSpec? = nil, columns: Int? = nil, blocks: [BlockSpec], paginate: Bool = true) {
         self.region = region
