@@ -398,9 +398,12 @@ public struct FlowEngine {
                 if !t.splittable { take = 0 }
                 if take > 0 && take < 2 && n - start >= 2 { take = 0 }
                 if take > 0 && (n - start) - take < 2 { take = (n - start) - 2 }
-                if take < 2 && n - start >= 2 && !(s.columnEmpty && fit > 0) { take = 0 }
+                // A column that begins under a spanning block low on the page is no fresh
+                // column: what does not fit there moves on instead of running off it.
+                let fresh = s.columnEmpty && (!paginate || s.top <= region(s.page).rect.minY + 0.01)
+                if take < 2 && n - start >= 2 && !(fresh && fit > 0) { take = 0 }
                 if take <= 0 {
-                    if s.columnEmpty {
+                    if fresh {
                         // Nothing else can make room: place what fits (or one line) to progress.
                         take = max(1, min(fit, n - start))
                         if !paginate && fit < n - start {
