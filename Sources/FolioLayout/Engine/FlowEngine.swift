@@ -492,7 +492,9 @@ public struct FlowEngine {
             return
         }
         try nextColumn(&s, reason: b.origin)
-        if !s.deferred.isEmpty || !fits(b.height, s) && !s.columnEmpty {
+        // A column that begins under a spanning block low on the page is no fresh column.
+        let low = paginate && s.top > region(s.page).rect.minY + 0.01
+        if !s.deferred.isEmpty || !fits(b.height, s) && (!s.columnEmpty || low) {
             try nextColumn(&s, reason: b.origin)
         }
         put(b, &s)
