@@ -118,6 +118,27 @@ struct BalancedColumnsTests {
         #expect(abs(Self.lines(left) - Self.lines(right)) <= 2, "left \(Self.lines(left)), right \(Self.lines(right))")
     }
 
+    @Test("under a spanning block low on the page, what does not fit moves on instead of running off the column",
+          arguments: [false, true])
+    func lowSpan(balance: Bool) throws {
+        // A spanning block leaves 10 pt: less than a line, less than the box after it.
+        let chart = FlowItem.box(BoxItem(height: 100, floats: false) { rect in
+            [.shape(Shape(path: .rect(rect), fill: Color(red: 0, green: 0, blue: 1)))]
+        })
+        let items = [Self.spanning(Self.region.rect.height - 10)] + (try Self.paragraphs(1)) + [chart]
+        let result = try Self.engine(balance: balance).run(items)
+        #expect(result.pages.count == 2)
+        for (k, page) in result.pages.enumerated() {
+            let (left, right) = Self.columns(page)
+            for line in left + right {
+                #expect(line.maxY <= Self.region.rect.maxY + 0.5, "page \(k + 1): a line at \(line.minY) runs off the column")
+            }
+            for box in Self.boxes(page) {
+                #expect(box.maxY <= Self.region.rect.maxY + 0.5, "page \(k + 1): a box at \(box) runs off the column")
+            }
+        }
+    }
+
     @Test("balance is read from a flow; a bad value is an error")
     func reader() throws {
         let old = "      copyfit: {spill: 35%, leading: 1.5pt, size: 0.5pt, tracking: 0.02, space: 50%}"
