@@ -55,13 +55,18 @@ struct OccupancyGoalTests {
     static let open: [String: String] = [
         "ningbo-2022 brochure": "mean 79.6 %, no page below 70 %: event pages at 74–78 % (white beside charts and figure tiles, space between blocks); its events leave no gap at a page foot for the gap filler",
         "lanshan-2025 brochure": "one event: its last page 60 % (its chart row does not fit there and moves on within the event, where the gap filler does not act), then a statistics page (44 %) repeating the event's one chart",
-        "lanshan-2025 brochure-16k": "one event of 1.1 pages: its second page holds its chart and the statistics (27 %)",
         "tingzhou-2023 brochure": "mean 70.0 %: pages 2 and 4 at 68 % and 62 % (a photo kept whole with white beside it; a chart row that moves on within its event; a body too short to quote)",
-        "tingzhou-2023 brochure-16k": "the last page, the third event and the statistics, 42 %",
         "qinglan-2024 brochure": "mean 67.2 %: the foreword and contents page 60 %, event pages 56–69 % (photos kept whole with white beside them), the last statistics page 22 % (one donut and the KPI row)",
-        "qinglan-2024 brochure-16k": "mean 75.3 %: the last events page 67 %",
         "haicheng-2024 brochure": "mean 76.8 %: 4 event pages at 62–68 % (photos with white beside them, bodies too short to quote), the last statistics page 66 %",
         "donglin-2025 brochure": "mean 77.1 %: event pages at 48–69 % (photos with white beside them, short events whose gap has no chart to grow and no body to quote), statistics pages of donuts at 42–67 %",
-        "donglin-2025 brochure-16k": "mean 84.7 %; one event page 69 %, the last statistics page 46 %",
+        "lanshan-2025 brochure-16k": "mean 60.3 %: one event of 1.1 pages; its second page holds its chart and the statistics (36 %)",
+        "tingzhou-2023 brochure-16k": "mean 63.0 %: both pages below 70 %; the second page, the last two events and the statistics, 56 %",
+        "qinglan-2024 brochure-16k": "mean 63.6 %: event pages 51–68 % where the next event's head, set across the page, or a chart does not fit",
+        // Issue 20's magazine design (heads across the page, balanced columns, so that
+        // poppler reads the columns in order) costs these two the goal they met with heads
+        // in the columns (80.3 % and 88.7 %).
+        "ningbo-2022 brochure-16k": "mean 75.7 %, none below 70 %: event pages 76–86 %, the statistics 71 %, the summary padding page 75 %",
+        "haicheng-2024 brochure-16k": "mean 73.6 %: six event pages 39–69 % where the next event's head, set across the page, or a chart does not fit",
+        "donglin-2025 brochure-16k": "mean 71.5 %: 66 of 152 pages below 70 % (event pages where the next event's head does not fit)",
     ]
 }

@@ -58,6 +58,7 @@ extension BrochureLayout {
         do {
             var engine = FlowEngine(grid: grid, paginate: flow.paginate, region: region)
             engine.gaps = gaps
+            engine.balance = flow.balance
             result = try engine.run(items)
         } catch let overflow as FlowEngine.Overflow {
             throw LayoutError(.error("overflow", at: overflow.origin?.location,

@@ -170,7 +170,9 @@ public struct BrochureLayout: Sendable {
                     items.insert(.anchor(destination), at: 0)
                 }
                 let grid = BaselineGrid(origin: spec.page.margins.top, step: step)
-                return try FlowEngine(grid: grid, paginate: flow.paginate, region: region).run(items, from: resume?.start(columns: r0.columns))
+                var engine = FlowEngine(grid: grid, paginate: flow.paginate, region: region)
+                engine.balance = flow.balance
+                return try engine.run(items, from: resume?.start(columns: r0.columns))
             }
             do {
                 let result = try Copyfit(spec: flow.copyfit, typesetter: typesetter, grows: flow.blocks.contains { $0.grow })

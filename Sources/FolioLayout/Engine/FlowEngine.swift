@@ -56,10 +56,14 @@ public struct FlowResult: Sendable {
 public struct FlowResume: Hashable, Sendable {
     public var column: Int
     public var y: Double
+    /// Where the columns begin below the section before when it ended across the page
+    /// (balanced columns, `balance: yes`); nil: at the top of the page.
+    public var top: Double?
 
-    public init(column: Int, y: Double) {
+    public init(column: Int, y: Double, top: Double? = nil) {
         self.column = column
         self.y = y
+        self.top = top
     }
 }
 
@@ -76,6 +80,9 @@ public struct FlowEngine {
     public let maxPages: Int
     /// Events in one flow: what fills the white a unit leaves at a column's foot (GapFiller.swift).
     public var gaps: GapFiller?
+    /// Balanced columns (`balance: yes` on the flow): column text followed by a spanning
+    /// block, or ending the flow, is set in columns of equal height (FlowEngine+Balance).
+    public var balance = false
 
     public init(grid: BaselineGrid, paginate: Bool, maxPages: Int = 500, region: @escaping (Int) -> FlowRegion) {
         self.grid = grid
@@ -92,7 +99,7 @@ public struct FlowEngine {
         public var missingLines: Int
     }
 
-    private struct State {
+    struct State {
         var page = 0
         var column = 0
         var y: Double = 0
@@ -107,6 +114,10 @@ public struct FlowEngine {
         /// The item being placed, and what was placed (for `gaps`).
         var item = 0
         var placed: [PlacedBlock] = []
+        /// The lowest point used on the current page.
+        var low: Double = 0
+        /// Columns on this page end here (balancing tries lower bottoms).
+        var bottomLimit: (page: Int, y: Double)?
     }
 
     /// Pours `items` from the top of the first page's first column, or from `resume`
@@ -116,34 +127,45 @@ public struct FlowEngine {
         startColumn(&s, page: 0, column: 0)
         if let resume {
             if resume.column > 0 { startColumn(&s, page: 0, column: min(resume.column, region(0).columns - 1)) }
+            if let top = resume.top { s.top = top }
             s.y = resume.y
+            s.low = resume.y
             s.columnEmpty = false
             s.pageEmpty = false
         }
-        var i = 0
-        while i < items.count {
-            s.item = i
-            switch items[i] {
-            case .anchor(let name):
-                s.pendingAnchors.append(name)
-                i += 1
-            case .text(let t):
-                try prepare(items, at: i, &s)
-                try place(t, next: kept(items, after: i), &s)
-                i += 1
-            case .box(let b):
-                try prepare(items, at: i, &s)
-                let next = i + 1 < items.count ? items[i + 1] : nil
-                try place(b, next: next, &s)
-                i += 1
-            }
+        var segment: Segment?
+        for i in items.indices {
+            if balance { try balanceColumns(items, before: i, &s, segment: segment) }
+            let before = balance ? s : nil
+            try step(items, at: i, &s)
+            if let before { Self.track(items[i], at: i, before: before, after: s, segment: &segment) }
         }
         while !s.deferred.isEmpty {
             try nextColumn(&s, reason: s.deferred.first?.origin)
         }
+        // Balanced columns: a section that continues the flow begins below them (or below
+        // the last spanning block), across the page.
+        var across: Double?
+        if balance { across = try balanceEnd(items, &s, segment: segment) ?? s.top }
         var result = FlowResult(pages: s.pages, anchors: s.anchors.map { ($0.0, $0.1, $0.2) }, bottom: s.bottomUsed)
-        result.end = FlowResume(column: s.column, y: s.y)
+        result.end = FlowResume(column: s.column, y: s.y, top: across)
         return result
+    }
+
+    /// Places item `i` of the flow.
+    func step(_ items: [FlowItem], at i: Int, _ s: inout State) throws {
+        s.item = i
+        switch items[i] {
+        case .anchor(let name):
+            s.pendingAnchors.append(name)
+        case .text(let t):
+            try prepare(items, at: i, &s)
+            try place(t, next: kept(items, after: i), &s)
+        case .box(let b):
+            try prepare(items, at: i, &s)
+            let next = i + 1 < items.count ? items[i + 1] : nil
+            try place(b, next: next, &s)
+        }
     }
 
     // MARK: - Units and keeps
@@ -152,7 +174,7 @@ public struct FlowEngine {
     /// float below the text after it — the text after the figure.
     func kept(_ items: [FlowItem], after i: Int) -> FlowItem? {
         guard i + 1 < items.count else { return nil }
-        if case .box(let b) = items[i + 1], b.floats, !b.keepWithNext, i + 2 < items.count, case .text = items[i + 2] {
+        if case .box(let b) = items[i + 1], Self.floats(b), !b.keepWithNext, i + 2 < items.count, case .text = items[i + 2] {
             return items[i + 2]
         }
         return items[i + 1]
@@ -177,11 +199,13 @@ public struct FlowEngine {
         let previous = items[..<i].last { if case .anchor = $0 { return false }; return true }
         guard items[i].keepWithNext, !(previous?.keepWithNext ?? false), !s.columnEmpty else { return }
         let column = current(s)
+        // A chain that spans the columns moves on to the next page.
+        let spans = Self.isSpanning(items[i]) && region(s.page).columns > 1
         let end = chainEnd(items, from: i, at: s.y, columnEmpty: false)
-        let atTop = chainEnd(items, from: i, at: s.top, columnEmpty: true)
+        let atTop = chainEnd(items, from: i, at: spans ? region(s.page).rect.minY : s.top, columnEmpty: true)
         if end > column.maxY + 0.01 && atTop <= column.maxY + 0.01 {
             if items[i].start != nil { try fillGap(items, before: i, &s) }
-            try nextColumn(&s, reason: origin)
+            try spans ? nextColumnUntilPageStart(&s, reason: origin) : nextColumn(&s, reason: origin)
         }
     }
 
@@ -252,7 +276,7 @@ public struct FlowEngine {
                 let before = first && columnEmpty ? 0 : b.spaceBefore
                 if b.keepWithNext {
                     y += before + b.height + b.spaceAfter
-                } else if b.floats, !first, i + j + 1 < items.count, case .text = items[i + j + 1] {
+                } else if Self.floats(b), !first, i + j + 1 < items.count, case .text = items[i + j + 1] {
                     continue
                 } else {
                     // A box that may be set lower (`min-height`) needs only that much.
@@ -266,15 +290,20 @@ public struct FlowEngine {
 
     // MARK: - Columns
 
-    private func current(_ s: State) -> Rect { region(s.page).column(s.column) }
+    func current(_ s: State) -> Rect {
+        var column = region(s.page).column(s.column)
+        if let limit = s.bottomLimit, limit.page == s.page { column.height = min(column.height, max(0, limit.y - column.minY)) }
+        return column
+    }
 
-    private func startColumn(_ s: inout State, page: Int, column: Int) {
+    func startColumn(_ s: inout State, page: Int, column: Int) {
         s.page = page
         s.column = column
         while s.pages.count <= page { s.pages.append([]) }
         if column == 0 {
             s.top = region(page).rect.minY
             s.pageEmpty = true
+            s.low = s.top
         }
         s.y = s.top
         s.columnEmpty = true
@@ -345,6 +374,10 @@ public struct FlowEngine {
         if t.span && s.column > 0 {
             try nextColumnUntilPageStart(&s, reason: t.origin)
         }
+        // What spans the columns moves on to the next page, not the next column.
+        func advance(_ s: inout State) throws {
+            try t.span && region(s.page).columns > 1 ? nextColumnUntilPageStart(&s, reason: t.origin) : nextColumn(&s, reason: t.origin)
+        }
         while start < n {
             let fit = linesFitting(t, s)
             var take = min(fit, n - start)
@@ -362,7 +395,7 @@ public struct FlowEngine {
                     if t.splittable && n - start >= 4 {
                         take = n - start - 2
                     } else if !s.columnEmpty {
-                        try nextColumn(&s, reason: t.origin)
+                        try advance(&s)
                         continue
                     }
                 }
@@ -372,9 +405,12 @@ public struct FlowEngine {
                 if !t.splittable { take = 0 }
                 if take > 0 && take < 2 && n - start >= 2 { take = 0 }
                 if take > 0 && (n - start) - take < 2 { take = (n - start) - 2 }
-                if take < 2 && n - start >= 2 && !(s.columnEmpty && fit > 0) { take = 0 }
+                // A column that begins under a spanning block low on the page is no fresh
+                // column: what does not fit there moves on instead of running off it.
+                let fresh = s.columnEmpty && (!paginate || s.top <= region(s.page).rect.minY + 0.01)
+                if take < 2 && n - start >= 2 && !(fresh && fit > 0) { take = 0 }
                 if take <= 0 {
-                    if s.columnEmpty {
+                    if fresh {
                         // Nothing else can make room: place what fits (or one line) to progress.
                         take = max(1, min(fit, n - start))
                         if !paginate && fit < n - start {
@@ -382,7 +418,7 @@ public struct FlowEngine {
                                            missingLines: n - start - fit)
                         }
                     } else {
-                        try nextColumn(&s, reason: t.origin)
+                        try advance(&s)
                         continue
                     }
                 }
@@ -409,11 +445,12 @@ public struct FlowEngine {
             s.pages[s.page].append(.tagged(StructureTag(t.role), items))
             s.y = top + t.box.height(lines: take)
             s.bottomUsed = max(s.bottomUsed, s.y)
+            s.low = max(s.low, s.y)
             s.columnEmpty = false
             s.pageEmpty = false
             start += take
             if start < n {
-                try nextColumn(&s, reason: t.origin)
+                try advance(&s)
             }
         }
         s.y += t.spaceAfter
@@ -453,12 +490,19 @@ public struct FlowEngine {
             put(b, &s)
             return
         }
-        if b.floats, case .text? = next {
+        if Self.floats(b), case .text? = next {
             s.deferred.append(b)
             return
         }
+        if b.span && region(s.page).columns > 1 {
+            try nextColumnUntilPageStart(&s, reason: b.origin)
+            put(b, &s)
+            return
+        }
         try nextColumn(&s, reason: b.origin)
-        if !s.deferred.isEmpty || !fits(b.height, s) && !s.columnEmpty {
+        // A column that begins under a spanning block low on the page is no fresh column.
+        let low = paginate && s.top > region(s.page).rect.minY + 0.01
+        if !s.deferred.isEmpty || !fits(b.height, s) && (!s.columnEmpty || low) {
             try nextColumn(&s, reason: b.origin)
         }
         put(b, &s)
@@ -479,6 +523,7 @@ public struct FlowEngine {
         }
         s.y = rect.maxY + b.spaceAfter
         s.bottomUsed = max(s.bottomUsed, rect.maxY)
+        s.low = max(s.low, rect.maxY)
         s.columnEmpty = false
         s.pageEmpty = false
         if b.span { s.top = s.y }

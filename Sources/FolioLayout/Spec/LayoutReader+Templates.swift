@@ -57,6 +57,11 @@ extension LayoutReader {
         flow.copyfit = copyfit
         flow.gaps = gaps
         flow.filler = filler
+        flow.balance = f.bool("balance") ?? false
+        if card, flow.balance {
+            context.error("bad-value", f.value("balance"), "'balance' is for brochure flows; a card's flow never runs on to a second column",
+                          hint: "remove 'balance' from the card preset")
+        }
         return flow
     }
 

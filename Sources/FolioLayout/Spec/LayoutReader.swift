@@ -25,7 +25,7 @@ struct LayoutReader {
     static let printConditions = ["fogra39", "fogra29", "gracol", "swop"]
     static let templateKeys = ["master", "background", "folio", "label", "frames", "flow", "flows", "continuation", "title", "when",
                                "placement", "start", "variants", "ends-open"]
-    static let flowKeys = ["region", "columns", "blocks", "paginate", "copyfit", "gaps", "filler"]
+    static let flowKeys = ["region", "columns", "blocks", "paginate", "copyfit", "gaps", "filler", "balance"]
     static let paperSizes: [String: Size] = [
         "a4": Size(width: 210 * pointsPerMillimetre, height: 297 * pointsPerMillimetre),
         "a5": Size(width: 148 * pointsPerMillimetre, height: 210 * pointsPerMillimetre),

@@ -80,6 +80,9 @@ public struct FlowSpec: Hashable, Sendable {
     public var gaps: GapSpec?
     /// Blocks set only where an event leaves a gap (`filler:`): a pull quote, a key figure.
     public var filler: [BlockSpec] = []
+    /// Brochures: column text followed by a spanning block, or ending the flow, is set in
+    /// columns of equal height (`balance: yes`).
+    public var balance = false
 
     public init(region: BoxSpec? = nil, columns: Int? = nil, blocks: [BlockSpec], paginate: Bool = true) {
         self.region = region
