@@ -139,7 +139,34 @@ public final class PDFFace: @unchecked Sendable {
             if let old = map[glyph], !Self.isCompatibility(old) { continue }
             map[glyph] = u
         }
+        localizedPunctuation(&map)
         return map
+    }
+
+    /// Text is shaped as Simplified Chinese (`FontSet`: zh-cn), and the face's `locl` then
+    /// draws some punctuation with another character's glyph: Noto CJK sets 「——」 (U+2014)
+    /// with the full-width glyph whose own character is U+2015 HORIZONTAL BAR, so a reader
+    /// that takes text from ToUnicode alone (MuPDF) gave U+2015. Such a glyph maps back to
+    /// the punctuation text uses.
+    private func localizedPunctuation(_ map: inout [UInt32: UInt32]) {
+        func tag(_ s: String) -> hb_tag_t { s.utf8.reduce(0) { ($0 << 8) | hb_tag_t($1) } }
+        let lookups = hb_set_create()
+        defer { hb_set_destroy(lookups) }
+        var scripts = [tag("hani"), 0], languages = [tag("ZHS "), 0], features = [tag("locl"), 0]
+        hb_ot_layout_collect_lookups(hbFace, tag("GSUB"), &scripts, &languages, &features, lookups)
+        guard hb_set_get_population(lookups) > 0 else { return }
+        // General punctuation (U+2010–U+205F) that has a glyph of its own.
+        let nominal = map.filter { (0x2010...0x205F).contains($0.value) }.map { (glyph: $0.key, character: $0.value) }
+        var lookup = hb_codepoint_t.max
+        while hb_set_next(lookups, &lookup) != 0 {
+            for (glyph, character) in nominal {
+                var count: UInt32 = 1
+                var alternate: hb_codepoint_t = 0
+                guard hb_ot_layout_lookup_get_glyph_alternates(hbFace, lookup, glyph, 0, &count, &alternate) > 0, count > 0,
+                      alternate != glyph, let other = map[alternate], other != character else { continue }
+                map[alternate] = character
+            }
+        }
     }
 
     static func tableLength(_ face: OpaquePointer, _ tag: String) -> Int {
