@@ -275,7 +275,8 @@ public struct FlowEngine {
             case .box(let b):
                 let before = first && columnEmpty ? 0 : b.spaceBefore
                 if b.keepWithNext {
-                    y += before + b.height + b.spaceAfter
+                    // A photo kept with the text after it may be set lower (`min-height`) too.
+                    y += before + min(b.minHeight ?? b.height, b.height) + b.spaceAfter
                 } else if Self.floats(b), !first, i + j + 1 < items.count, case .text = items[i + j + 1] {
                     continue
                 } else {
@@ -472,8 +473,21 @@ public struct FlowEngine {
             try nextColumnUntilPageStart(&s, reason: b.origin)
         }
         // A box that may be set lower (a chart) fills the room left instead of moving on.
-        if let low = b.minHeight, !s.columnEmpty, !fits(b.height + b.spaceBefore, s), fits(low + b.spaceBefore, s), !b.keepWithNext {
-            b.height = remaining(s) - b.spaceBefore
+        // What a box kept with the next block needs below it: the first lines of that text.
+        var kept = 0.0
+        if b.keepWithNext, let keep = minimumToKeep(next) {
+            if case .text(let nt)? = next { kept = b.spaceAfter + nt.spaceBefore + nt.box.height(lines: keep.lines) } else { kept = keep.height }
+        }
+        // A box that may be set lower (a chart, a photo) fills the room left instead of
+        // moving on; one kept with the next block leaves room for that block's first lines.
+        if let low = b.minHeight, !s.columnEmpty, !fits(b.height + b.spaceBefore + kept, s), fits(low + b.spaceBefore + kept, s) {
+            var height = remaining(s) - b.spaceBefore - kept
+            // The kept lines sit on the baseline grid: lower the box by what snapping adds.
+            if b.keepWithNext, case .text(let nt)? = next, let keep = minimumToKeep(next) {
+                let top = firstLineTop(nt, at: s.y + b.spaceBefore + height + b.spaceAfter + nt.spaceBefore)
+                height -= max(0, top + nt.box.height(lines: keep.lines) - current(s).maxY)
+            }
+            if height >= low - 0.01 { b.height = height }
         }
         let before = s.columnEmpty ? 0 : b.spaceBefore
         var needed = b.height + before
